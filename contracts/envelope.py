@@ -1,0 +1,86 @@
+"""The CloudEvents 1.0 envelope in Kafka binary mode, following the NL GOV profile for CloudEvents.
+
+The body is the event's JSON; the attributes travel as `ce_*` headers. `subject` is the household's
+pseudonymous id (never a BSN). `sequence` (a CloudEvents extension) is the publisher's outbox position: it
+lets a consumer recognise a republished fact.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+SPEC_VERSION = "1.0"
+CONTENT_TYPE = "application/json"
+DEFAULT_OIN = "00000001234567890000"
+EVENT_ID_NAMESPACE = uuid.UUID("6f0d5a8e-2b7c-4c1e-9a43-8d2f3b9e7a10")
+
+
+class EnvelopeError(ValueError):
+    """A message whose headers are not a valid CloudEvent."""
+
+
+def source_urn(system: str, oin: str = DEFAULT_OIN) -> str:
+    """`urn:nld:oin:<OIN>:systeem:<system>`, the NL GOV profile's source notation."""
+    return f"urn:nld:oin:{oin}:systeem:{system}"
+
+
+def event_id(source: str, sequence: int) -> str:
+    """A deterministic event id: the same outbox entry always yields the same id, however often it is sent."""
+    return str(uuid.uuid5(EVENT_ID_NAMESPACE, f"{source}#{sequence}"))
+
+
+class CloudEventHeaders(BaseModel):
+    """The context attributes of one event, as carried in Kafka headers."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(min_length=1)
+    source: str = Field(min_length=1)
+    type: str = Field(min_length=1)
+    specversion: str = SPEC_VERSION
+    time: datetime
+    subject: str = Field(min_length=1, description="The household's pseudonymous id.")
+    datacontenttype: str = CONTENT_TYPE
+    sequence: int | None = Field(None, description="The publisher's outbox position (extension).")
+    traceparent: str | None = None
+
+    def to_kafka_headers(self) -> dict[str, str]:
+        headers = {
+            "ce_id": self.id,
+            "ce_source": self.source,
+            "ce_type": self.type,
+            "ce_specversion": self.specversion,
+            "ce_time": self.time.isoformat(),
+            "ce_subject": self.subject,
+            "content-type": self.datacontenttype,
+        }
+        if self.sequence is not None:
+            headers["ce_sequence"] = str(self.sequence)
+        return headers
+
+    @classmethod
+    def from_kafka_headers(cls, headers: dict[str, str]) -> CloudEventHeaders:
+        missing = [h for h in ("ce_id", "ce_source", "ce_type", "ce_time", "ce_subject") if not headers.get(h)]
+        if missing:
+            raise EnvelopeError(f"missing CloudEvents headers: {', '.join(missing)}")
+        if headers.get("ce_specversion", SPEC_VERSION) != SPEC_VERSION:
+            raise EnvelopeError(f"unsupported ce_specversion {headers.get('ce_specversion')!r}")
+        try:
+            return cls(
+                id=headers["ce_id"],
+                source=headers["ce_source"],
+                type=headers["ce_type"],
+                time=headers["ce_time"],  # type: ignore[arg-type]
+                subject=headers["ce_subject"],
+                sequence=headers.get("ce_sequence"),  # type: ignore[arg-type]
+                traceparent=headers.get("traceparent"),
+            )
+        except ValidationError as exc:
+            raise EnvelopeError(f"invalid CloudEvents headers: {exc.errors()[0]['msg']}") from exc
+
+
+def now() -> datetime:
+    return datetime.now(UTC)

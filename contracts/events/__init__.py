@@ -1,0 +1,1 @@
+"""Versioned integration events, one module per publishing service."""

@@ -1,0 +1,115 @@
+"""Generate the AsyncAPI 3.0 document and one JSON Schema per event from the models.
+
+The generated files are committed under `contracts/schemas/`; `check()` (run by the contract tests) fails when
+they no longer match the code. Regenerate with `wijk contracts export`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from contracts.envelope import CloudEventHeaders
+from contracts.events.base import IntegrationEvent
+from contracts.registry import REGISTRY, EventRegistry
+from contracts.topics import dead_letter
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+_HEADER_FIELDS = ("id", "source", "type", "specversion", "time", "subject", "sequence")
+
+
+def _message_name(model: type[IntegrationEvent]) -> str:
+    return model.__name__
+
+
+def json_schema(model: type[IntegrationEvent]) -> dict[str, Any]:
+    schema = model.model_json_schema()
+    schema["$id"] = f"urn:wijkteam:schema:{model.type}"
+    schema["title"] = model.type
+    schema["description"] = (model.__doc__ or "").strip()
+    return schema
+
+
+def _headers_schema() -> dict[str, Any]:
+    props = CloudEventHeaders.model_json_schema()["properties"]
+    headers = {f"ce_{name}": {**props[name], "type": "string"} for name in _HEADER_FIELDS}
+    headers["traceparent"] = {"type": "string", "description": "W3C trace context."}
+    required = [f"ce_{n}" for n in ("id", "source", "type", "specversion", "time", "subject")]
+    return {"type": "object", "properties": headers, "required": required}
+
+
+def _channel_id(topic: str) -> str:
+    return topic.replace(".", "-")
+
+
+def asyncapi(registry: EventRegistry = REGISTRY) -> dict[str, Any]:
+    """The AsyncAPI 3.0 document: a channel per topic, a message per event type, a send operation each."""
+    channels: dict[str, Any] = {}
+    operations: dict[str, Any] = {}
+    messages: dict[str, Any] = {}
+    schemas: dict[str, Any] = {}
+    for model in registry.models():
+        name = _message_name(model)
+        schemas[name] = json_schema(model)
+        messages[name] = {
+            "name": model.type,
+            "title": name,
+            "summary": (model.__doc__ or "").strip().splitlines()[0],
+            "contentType": "application/json",
+            "headers": {"$ref": "#/components/schemas/CloudEventHeaders"},
+            "payload": {"$ref": f"#/components/schemas/{name}"},
+            "bindings": {"kafka": {"key": {"type": "string", "description": "household pseudonymous id"}}},
+        }
+        channel = channels.setdefault(_channel_id(model.topic), {"address": model.topic, "messages": {}})
+        channel["messages"][name] = {"$ref": f"#/components/messages/{name}"}
+    for channel_id, channel in channels.items():
+        operations[f"publish-{channel_id}"] = {
+            "action": "send",
+            "channel": {"$ref": f"#/channels/{channel_id}"},
+            "messages": [{"$ref": f"#/channels/{channel_id}/messages/{m}"} for m in channel["messages"]],
+        }
+    schemas["CloudEventHeaders"] = _headers_schema()
+    return {
+        "asyncapi": "3.0.0",
+        "info": {
+            "title": "Wijkteam platform events",
+            "version": "1.0.0",
+            "description": "CloudEvents 1.0 (Kafka binary mode, NL GOV profile) published by the wijkteam "
+            f"services. Unprocessable messages go to dead-letter topics such as {dead_letter('<service>')}.",
+        },
+        "defaultContentType": "application/json",
+        "channels": channels,
+        "operations": operations,
+        "components": {"messages": messages, "schemas": schemas},
+    }
+
+
+def rendered(registry: EventRegistry = REGISTRY) -> dict[str, str]:
+    """Every generated file, by path relative to the schema folder, as text."""
+    files = {"asyncapi.json": _dump(asyncapi(registry))}
+    for model in registry.models():
+        files[f"json/{model.type}.json"] = _dump(json_schema(model))
+    return files
+
+
+def _dump(document: dict[str, Any]) -> str:
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write(target: Path = SCHEMA_DIR) -> list[Path]:
+    written = []
+    for relative, text in rendered().items():
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def drift(target: Path = SCHEMA_DIR) -> list[str]:
+    """Paths whose committed text differs from what the models generate, plus stale extra files."""
+    expected = rendered()
+    differing = [p for p, text in expected.items() if not (target / p).is_file() or (target / p).read_text() != text]
+    present = {str(p.relative_to(target)) for p in target.rglob("*.json")} if target.exists() else set()
+    return sorted(differing + sorted(present - set(expected)))
