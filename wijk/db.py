@@ -1,0 +1,19 @@
+"""asyncpg pools for our own tables (relay positions, reporting read models); eventsourcing uses psycopg."""
+
+from __future__ import annotations
+
+import asyncpg
+
+from wijk.settings import PlatformSettings
+
+
+async def create_pool(settings: PlatformSettings, min_size: int = 1, max_size: int = 4) -> asyncpg.Pool:
+    return await asyncpg.create_pool(
+        host=settings.pg_host,
+        port=settings.pg_port,
+        user=settings.pg_user,
+        password=settings.pg_password or None,
+        database=settings.pg_dbname,
+        min_size=min_size,
+        max_size=max_size,
+    )

@@ -1,0 +1,77 @@
+"""The embedded stack: PostgreSQL and the Tansu broker as child processes, and every service supervised.
+
+Data lives under one folder (`.wijk/` by default): PostgreSQL's data, each service's log. Tansu keeps nothing
+on disk, so every start meets an empty broker; the services' outbox relays rebuild the bus from the stores.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+from wijk.embedded_broker import EmbeddedBroker
+from wijk.embedded_postgres import EmbeddedPostgres
+from wijk.settings import DEFAULT_PORTS, SERVICES
+from wijk.supervisor import Supervisor
+
+
+class StackError(RuntimeError):
+    """The embedded stack could not start; the message says what to look at."""
+
+
+class EmbeddedStack:
+    def __init__(self, data_dir: Path, broker_port: int = 29092, ports: dict[str, int] | None = None) -> None:
+        self.data_dir = data_dir.resolve()
+        self.ports = {**DEFAULT_PORTS, **(ports or {})}
+        self.postgres = EmbeddedPostgres(self.data_dir / "postgres", dbname="wijk")
+        self.broker = EmbeddedBroker(port=broker_port, log_path=self.data_dir / "logs" / "tansu.log")
+        self.supervisor = Supervisor(self.data_dir / "logs")
+
+    def url(self, service: str) -> str:
+        return f"http://127.0.0.1:{self.ports[service]}"
+
+    def start(self, say: Callable[[str], None] = print) -> None:
+        (self.data_dir / "logs").mkdir(parents=True, exist_ok=True)
+        say(f"PostgreSQL   starting (data in {self.data_dir / 'postgres'})")
+        endpoint = self.postgres.start()
+        say("Kafka broker starting (Tansu, in memory: the relays republish the record from the stores)")
+        bootstrap = self.broker.start()
+        env = {**os.environ, **endpoint.env(), "WIJK_KAFKA_BOOTSTRAP": bootstrap}
+        for name in SERVICES:
+            env[f"WIJK_{name.upper()}_HTTP_PORT"] = str(self.ports[name])
+        for name in SERVICES:
+            self.supervisor.add(name, [sys.executable, "-m", "wijk.cli", "service", name], env)
+        say(f"services     starting: {', '.join(SERVICES)} (logs in {self.data_dir / 'logs'})")
+        self.supervisor.start()
+        self.wait_ready(say)
+
+    def wait_ready(self, say: Callable[[str], None], timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        pending = set(SERVICES)
+        while pending:
+            for name in sorted(pending):
+                if self._ready(name):
+                    pending.discard(name)
+                    say(f"  ready      {name:<11} {self.url(name)}")
+            failed = [n for n, s in self.supervisor.status().items() if s == "failed"]
+            if failed:
+                raise StackError(f"{', '.join(failed)} keeps crashing; see {self.data_dir / 'logs'}")
+            if pending and time.monotonic() > deadline:
+                raise StackError(f"not ready after {timeout:.0f}s: {', '.join(sorted(pending))}; see the logs")
+            time.sleep(0.3)
+
+    def _ready(self, name: str) -> bool:
+        try:
+            return httpx.get(f"{self.url(name)}/ready", timeout=2).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    def stop(self) -> None:
+        self.supervisor.stop()
+        self.broker.stop()
+        self.postgres.stop()

@@ -1,0 +1,135 @@
+"""The write side of every service: an `eventsourcing` application on PostgreSQL, one schema per service.
+
+The application's notification log is the outbox (see `wijk.relay`); incoming facts are recorded together with a
+tracking row in one transaction (see `record_processed`), so a redelivered fact is recognised and skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import psycopg
+from eventsourcing.application import Application, ProcessingEvent
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import (
+    IntegrityError,
+    JSONTranscoder,
+    ProcessRecorder,
+    Tracking,
+    Transcoder,
+    Transcoding,
+)
+from opentelemetry import propagate
+
+from wijk.settings import PlatformSettings
+
+TRACE_KEY = "_otel"
+
+
+class DateAsISO(Transcoding):
+    """Dates that the law counts are dates, not datetimes."""
+
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
+
+
+class TraceStampingTranscoder(JSONTranscoder):
+    """Stamps the current trace context into each stored event, so the relay can continue the trace."""
+
+    def encode(self, obj: Any) -> bytes:
+        if isinstance(obj, dict):
+            carrier: dict[str, str] = {}
+            propagate.inject(carrier)
+            if carrier:
+                obj = {**obj, TRACE_KEY: carrier}
+        return super().encode(obj)
+
+    def decode(self, data: bytes) -> Any:
+        obj = super().decode(data)
+        if isinstance(obj, dict):
+            obj.pop(TRACE_KEY, None)
+        return obj
+
+
+def stored_trace_context(state: bytes) -> dict[str, str]:
+    """The trace context stamped into a stored event's state (empty when there is none)."""
+    try:
+        return dict(json.loads(state).get(TRACE_KEY, {}))
+    except (ValueError, AttributeError):
+        return {}
+
+
+def store_env(service: str, settings: PlatformSettings) -> dict[str, str]:
+    """The eventsourcing environment for a service: PostgreSQL, its own schema, DB functions for speed."""
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": settings.pg_dbname,
+        "POSTGRES_HOST": settings.pg_host,
+        "POSTGRES_PORT": str(settings.pg_port),
+        "POSTGRES_USER": settings.pg_user,
+        "POSTGRES_PASSWORD": settings.pg_password,
+        "POSTGRES_SCHEMA": service,
+        "POSTGRES_ENABLE_DB_FUNCTIONS": "y",
+        "POSTGRES_POOL_SIZE": "4",
+        "POSTGRES_MAX_OVERFLOW": "4",
+        "CREATE_TABLE": "y",
+    }
+
+
+def ensure_schema(settings: PlatformSettings, schema: str) -> None:
+    """Create a service's PostgreSQL schema if it does not exist (before its tables are created)."""
+    with psycopg.connect(settings.pg_dsn(), autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+
+
+class ServiceApplication(Application[Any]):
+    """Base of every service's application: a process recorder, date support and trace stamping."""
+
+    name = "service"
+
+    def __init__(self, settings: PlatformSettings | None = None, env: dict[str, str] | None = None) -> None:
+        self.settings = settings or PlatformSettings()
+        ensure_schema(self.settings, self.name)
+        super().__init__(env={**store_env(self.name, self.settings), **(env or {})})
+
+    def construct_transcoder(self) -> Transcoder:
+        transcoder = TraceStampingTranscoder()
+        self.register_transcodings(transcoder)
+        transcoder.register(DateAsISO())
+        return transcoder
+
+    def construct_recorder(self) -> ProcessRecorder:
+        return self.factory.process_recorder()
+
+    @property
+    def process_recorder(self) -> ProcessRecorder:
+        assert isinstance(self.recorder, ProcessRecorder)
+        return self.recorder
+
+    def already_processed(self, tracking: Tracking) -> bool:
+        return self.process_recorder.has_tracking_id(tracking.application_name, tracking.notification_id)
+
+    def record_processed(self, tracking: Tracking, *aggregates: Aggregate | None) -> bool:
+        """Record the aggregates' new events and the tracking row in one transaction.
+
+        Returns False when the fact had already been processed (a duplicate), in which case nothing is written.
+        """
+        processing = ProcessingEvent[Any](tracking=tracking)
+        processing.collect_events(*aggregates)
+        try:
+            recordings = self._record(processing)
+        except IntegrityError:
+            if self.already_processed(tracking):
+                return False
+            raise
+        self._take_snapshots(processing)
+        self._notify(recordings)
+        return True

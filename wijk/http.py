@@ -1,0 +1,101 @@
+"""The HTTP side every service shares: FastAPI with health and readiness, clear errors, and a server span.
+
+Errors are never a traceback: request validation gives 422 with each field's problem, a missing resource 404,
+a refused command the status its service maps it to, with a machine-readable code and a readable message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
+
+import uvicorn
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from opentelemetry import propagate, trace
+from opentelemetry.trace import SpanKind
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.responses import Response
+
+log = logging.getLogger(__name__)
+ReadinessCheck = Callable[[], Awaitable[dict[str, bool]]]
+
+
+def problem(status: int, code: str, detail: Any) -> JSONResponse:
+    return JSONResponse(status_code=status, content={"error": code, "detail": detail})
+
+
+class TraceMiddleware(BaseHTTPMiddleware):
+    """A SERVER span per request, continuing the caller's `traceparent` when it sends one."""
+
+    def __init__(self, app: Any, service: str) -> None:
+        super().__init__(app)
+        self.service = service
+        self.tracer = trace.get_tracer(f"wijk.http.{service}")
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        context = propagate.extract(dict(request.headers))
+        name = f"{request.method} {request.url.path}"
+        with self.tracer.start_as_current_span(name, context=context, kind=SpanKind.SERVER) as span:
+            span.set_attribute("wijk.service", self.service)
+            response = await call_next(request)
+            span.set_attribute("http.response.status_code", response.status_code)
+            carrier: dict[str, str] = {}
+            propagate.inject(carrier)
+            if "traceparent" in carrier:  # W3C Trace Context level 2: lets the client continue this trace
+                response.headers["traceresponse"] = carrier["traceparent"]
+            return response
+
+
+def create_http_app(
+    service: str, ready: ReadinessCheck, error_status: dict[type[Exception], int], description: str = ""
+) -> FastAPI:
+    app = FastAPI(title=f"wijkteam {service}", version="1.0.0", description=description)
+    app.add_middleware(TraceMiddleware, service=service)
+
+    @app.get("/health", tags=["operations"], summary="Liveness: the process answers")
+    async def health() -> dict[str, str]:
+        return {"status": "ok", "service": service}
+
+    @app.get("/ready", tags=["operations"], summary="Readiness: store and broker reachable")
+    async def readiness() -> JSONResponse:
+        checks = await ready()
+        status = 200 if all(checks.values()) else 503
+        return JSONResponse(status_code=status, content={"ready": status == 200, "checks": checks})
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
+        fields = [{"field": ".".join(str(p) for p in e["loc"]), "problem": e["msg"]} for e in exc.errors()]
+        return problem(422, "invalid_request", fields)
+
+    for kind, status in error_status.items():
+        app.add_exception_handler(kind, _refusal(status))
+    return app
+
+
+def _refusal(status: int) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
+    async def refused(_: Request, exc: Exception) -> JSONResponse:
+        return problem(status, _code(exc), str(exc))
+
+    return refused
+
+
+def _code(exc: Exception) -> str:
+    name = type(exc).__name__
+    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")
+
+
+class EmbeddedServer(uvicorn.Server):
+    """uvicorn inside our own event loop: the service runtime, not uvicorn, owns the signals."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+def http_server(app: FastAPI, host: str, port: int) -> EmbeddedServer:
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off", access_log=False)
+    return EmbeddedServer(config)

@@ -1,0 +1,175 @@
+"""One service process: its store, its inbox, its outbox relay and its HTTP API, in one event loop.
+
+Every service is described by a `ServiceDefinition`; this module alone knows how to wire one, so the seven
+bootstraps cannot drift apart. `ServiceRuntime` starts and stops a service inside any event loop (tests run all
+seven in one process); `serve()` runs one as its own process until SIGTERM or Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import asyncpg
+from fastapi import APIRouter, FastAPI
+from faststream.kafka import KafkaBroker
+from faststream.kafka.opentelemetry import KafkaTelemetryMiddleware
+
+from contracts.envelope import source_urn
+from contracts.topics import dead_letter, facts
+from wijk import telemetry
+from wijk.consumer import Inbox
+from wijk.db import create_pool
+from wijk.eventstore import ServiceApplication
+from wijk.http import EmbeddedServer, create_http_app, http_server
+from wijk.relay import OutboxRelay, Translator
+from wijk.settings import PlatformSettings, ServiceSettings
+from wijk.topics import ensure_topics
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ServiceDefinition:
+    """What makes a service: its application, how it publishes, what it consumes and which routes it serves."""
+
+    name: str
+    description: str
+    build_app: Callable[[PlatformSettings], ServiceApplication] | None = None
+    translate: Translator | None = None
+    wire: Callable[[ServiceRuntime], None] = lambda runtime: None
+    error_status: dict[type[Exception], int] = field(default_factory=dict)
+
+
+class ServiceRuntime:
+    def __init__(
+        self,
+        definition: ServiceDefinition,
+        settings: PlatformSettings | None = None,
+        service_settings: ServiceSettings | None = None,
+    ) -> None:
+        self.definition = definition
+        self.name = definition.name
+        self.settings = settings or PlatformSettings()
+        self.service_settings = service_settings or ServiceSettings.for_service(self.name)
+        self.router = APIRouter()
+        self.extras: dict[str, Any] = {}
+        self.app: ServiceApplication | None = None
+        self.pool: asyncpg.Pool | None = None
+        self.broker: KafkaBroker | None = None
+        self.inbox: Inbox | None = None
+        self.relay: OutboxRelay | None = None
+        self.http: FastAPI | None = None
+        self._server: EmbeddedServer | None = None
+        self._tasks: list[asyncio.Task[Any]] = []
+        self.on_start: list[Callable[[], Any]] = []
+        self.on_stop: list[Callable[[], Any]] = []
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.service_settings.http_host}:{self.service_settings.http_port}"
+
+    async def start(self) -> None:
+        provider = telemetry.tracer_provider(self.name, self.settings.otel_endpoint)
+        if self.definition.build_app is not None:
+            self.app = await asyncio.to_thread(self.definition.build_app, self.settings)
+        self.pool = await create_pool(self.settings)
+        self.broker = KafkaBroker(
+            self.settings.kafka_bootstrap,
+            middlewares=[KafkaTelemetryMiddleware(tracer_provider=provider)],
+            client_id=f"wijk-{self.name}",
+            graceful_timeout=10.0,
+        )
+        self.inbox = Inbox(self.name, self.broker, attempts=self.settings.dead_letter_attempts)
+        self.definition.wire(self)
+        await ensure_topics(self.settings.kafka_bootstrap, self._topics(), self.settings.topic_partitions)
+        for hook in self.on_start:
+            await hook()
+        if self.inbox.handlers:
+            self.inbox.subscribe()
+        await self.broker.start()
+        self._start_relay()
+        await self._start_http()
+        log.info("%s started on %s", self.name, self.base_url)
+
+    def _topics(self) -> list[str]:
+        assert self.inbox is not None
+        own = [facts(self.name)] if self.definition.translate else []
+        return [*own, *self.inbox.topics(), dead_letter(self.name)]
+
+    def _start_relay(self) -> None:
+        if self.app is None or self.definition.translate is None:
+            return
+        assert self.broker is not None and self.pool is not None
+        self.relay = OutboxRelay(
+            self.app,
+            self.definition.translate,
+            self.broker,
+            self.pool,
+            topic=facts(self.name),
+            source=source_urn(self.name),
+            bootstrap=self.settings.kafka_bootstrap,
+            partitions=self.settings.topic_partitions,
+            batch_size=self.settings.relay_batch_size,
+            poll_seconds=self.settings.relay_poll_seconds,
+        )
+        self._tasks.append(asyncio.create_task(self.relay.run(), name=f"{self.name}-relay"))
+
+    async def _start_http(self) -> None:
+        error_status: dict[type[Exception], int] = {LookupError: 404, ValueError: 422}
+        error_status.update(self.definition.error_status)
+        self.http = create_http_app(self.name, self.readiness, error_status, self.definition.description)
+        self.http.include_router(self.router)
+        self._server = http_server(self.http, self.service_settings.http_host, self.service_settings.http_port)
+        task = asyncio.create_task(self._server.serve(), name=f"{self.name}-http")
+        self._tasks.append(task)
+        while not self._server.started:
+            if task.done():
+                raise RuntimeError(f"{self.name}: the HTTP API could not listen on {self.base_url}")
+            await asyncio.sleep(0.02)
+
+    async def readiness(self) -> dict[str, bool]:
+        checks = {"store": False, "broker": False}
+        if self.pool is not None:
+            with contextlib.suppress(OSError, asyncpg.PostgresError):
+                checks["store"] = await self.pool.fetchval("SELECT 1") == 1
+        if self.broker is not None:
+            checks["broker"] = await self.broker.ping(timeout=2.0)
+        return checks
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+        for task in self._tasks:
+            if task.get_name().endswith("-relay"):
+                task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._tasks.clear()
+        for hook in self.on_stop:
+            await hook()
+        if self.broker is not None:
+            await self.broker.stop()
+        if self.pool is not None:
+            await self.pool.close()
+        if self.app is not None:
+            await asyncio.to_thread(self.app.close)
+        log.info("%s stopped", self.name)
+
+
+async def serve(definition: ServiceDefinition) -> None:
+    """Run one service until SIGTERM or SIGINT, then stop it cleanly."""
+    settings = PlatformSettings()
+    telemetry.configure_logging(settings.log_level)
+    runtime = ServiceRuntime(definition, settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    await runtime.start()
+    await stop.wait()
+    await runtime.stop()
