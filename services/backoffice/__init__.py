@@ -1,0 +1,1 @@
+"""Backoffice: executes what the team decided (the beschikking, the provider assignment, later payments)."""

@@ -1,0 +1,3 @@
+from services.backoffice.main import main
+
+main()

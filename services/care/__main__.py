@@ -1,0 +1,3 @@
+from services.care.main import main
+
+main()

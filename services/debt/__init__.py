@@ -1,0 +1,1 @@
+"""Debt: the reference debt-assistance organisation (schuldhulpverlening under the Wgs)."""

@@ -1,0 +1,3 @@
+from services.debt.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""Debt assistance's pure domain: trajectories and the statutory terms of the Wgs; no I/O."""

@@ -1,0 +1,1 @@
+"""Intake: the neighbourhood team's front door (households, support requests, routing to a team)."""

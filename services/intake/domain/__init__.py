@@ -1,0 +1,1 @@
+"""Intake's pure domain: aggregates and rules, no I/O."""
