@@ -71,21 +71,23 @@ class OutboxRelay:
         """Test seam: awaited after the broker acknowledged a batch and before the position is recorded."""
         self._tracer = trace.get_tracer(__name__)
         self._schema = app.name
+        self._stopping = asyncio.Event()
 
     async def run(self) -> None:
-        """Publish forever. Cancel the task to stop; the position is always recorded after the ack."""
+        """Publish until `stop()`; the position is always recorded after the broker's acknowledgement."""
         await self._load()
-        idle_since = 0.0
-        while True:
+        last_check = float("-inf")
+        while not self._stopping.is_set():
             try:
                 if await self.publish_pending():
-                    idle_since = 0.0
                     continue
                 now = asyncio.get_running_loop().time()
-                if now - idle_since > self.check_seconds:
-                    idle_since = now
+                if now - last_check >= self.check_seconds:  # while idle: has the broker lost what we published?
+                    last_check = now
                     await self.verify_broker()
-                await asyncio.sleep(self.poll_seconds)
+                await asyncio.wait_for(self._stopping.wait(), self.poll_seconds)
+            except TimeoutError:
+                continue
             except BrokerDataLost as exc:
                 log.warning("relay %s: %s; republishing from the first notification", self.topic, exc)
                 await ensure_topics(self.bootstrap, [self.topic], self.partitions)
@@ -93,6 +95,10 @@ class OutboxRelay:
             except KafkaError as exc:
                 log.warning("relay %s: broker unavailable (%s); retrying", self.topic, exc)
                 await asyncio.sleep(1)
+
+    def stop(self) -> None:
+        """Finish the batch in flight, then leave `run()` (aiokafka may swallow a task cancellation)."""
+        self._stopping.set()
 
     async def verify_broker(self) -> None:
         """Raise BrokerDataLost when the topic's end offsets are below what this relay saw acknowledged."""

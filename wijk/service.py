@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import asyncpg
+from eventsourcing.application import AggregateNotFoundError
 from fastapi import APIRouter, FastAPI
 from faststream.kafka import KafkaBroker
 from faststream.kafka.opentelemetry import KafkaTelemetryMiddleware
@@ -121,7 +122,7 @@ class ServiceRuntime:
         self._tasks.append(asyncio.create_task(self.relay.run(), name=f"{self.name}-relay"))
 
     async def _start_http(self) -> None:
-        error_status: dict[type[Exception], int] = {LookupError: 404, ValueError: 422}
+        error_status: dict[type[Exception], int] = {LookupError: 404, AggregateNotFoundError: 404, ValueError: 422}
         error_status.update(self.definition.error_status)
         self.http = create_http_app(self.name, self.readiness, error_status, self.definition.description)
         self.http.include_router(self.router)
@@ -145,8 +146,11 @@ class ServiceRuntime:
     async def stop(self) -> None:
         if self._server is not None:
             self._server.should_exit = True
-        for task in self._tasks:
-            if task.get_name().endswith("-relay"):
+        if self.relay is not None:
+            self.relay.stop()
+        if self._tasks:
+            _, late = await asyncio.wait(self._tasks, timeout=15)
+            for task in late:
                 task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks.clear()

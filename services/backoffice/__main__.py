@@ -1,3 +1,5 @@
-from services.backoffice.main import main
+"""`python -m services.backoffice`: run backoffice as its own process (same as `wijk service backoffice`)."""
 
-main()
+from wijk.cli import main
+
+main(["service", "backoffice"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import Tracking
@@ -18,7 +18,7 @@ from wijk.settings import PlatformSettings
 
 
 class BackofficeApplication(ServiceApplication):
-    name: ClassVar[str] = "backoffice"
+    name = "backoffice"
 
     def __init__(self, catalogue: Catalogue, settings: PlatformSettings | None = None) -> None:
         self.catalogue = catalogue

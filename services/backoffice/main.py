@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
-from eventsourcing.application import AggregateNotFoundError
-
 from contracts.events.budget import FundsReserved
 from services.backoffice.api import router
 from services.backoffice.application import BackofficeApplication
@@ -15,7 +11,7 @@ from services.backoffice.translator import translate
 from wijk.clock import today
 from wijk.consumer import Delivery, Unprocessable, in_thread
 from wijk.municipality import municipality_of
-from wijk.service import ServiceDefinition, ServiceRuntime, serve
+from wijk.service import ServiceDefinition, ServiceRuntime
 from wijk.settings import PlatformSettings
 
 
@@ -47,9 +43,4 @@ DEFINITION = ServiceDefinition(
     build_app=build,
     translate=translate,
     wire=wire,
-    error_status={AggregateNotFoundError: 404},
 )
-
-
-def main() -> None:
-    asyncio.run(serve(DEFINITION))

@@ -1,3 +1,5 @@
-from services.care.main import main
+"""`python -m services.care`: run care as its own process (same as `wijk service care`)."""
 
-main()
+from wijk.cli import main
+
+main(["service", "care"])

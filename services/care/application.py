@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import Tracking
@@ -12,13 +12,13 @@ from eventsourcing.persistence import Tracking
 from contracts.events.backoffice import ProviderAssigned
 from services.care.domain.assignment import Assignment
 from services.care.domain.policy import respond
-from wijk.log_index import LogIndex
 from wijk.eventstore import ServiceApplication
+from wijk.log_index import LogIndex
 from wijk.settings import PlatformSettings
 
 
 class CareApplication(ServiceApplication):
-    name: ClassVar[str] = "care"
+    name = "care"
 
     def __init__(self, providers: Iterable[str], settings: PlatformSettings | None = None) -> None:
         self.providers = frozenset(providers)

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
-from eventsourcing.application import AggregateNotFoundError
-
 from contracts.events.backoffice import ProviderAssigned
 from services.care.api import router
 from services.care.application import CareApplication
@@ -14,7 +10,7 @@ from services.care.translator import translate
 from wijk.clock import today
 from wijk.consumer import Delivery, Unprocessable, in_thread
 from wijk.municipality import municipality_of
-from wijk.service import ServiceDefinition, ServiceRuntime, serve
+from wijk.service import ServiceDefinition, ServiceRuntime
 from wijk.settings import PlatformSettings
 
 
@@ -43,9 +39,4 @@ DEFINITION = ServiceDefinition(
     build_app=build,
     translate=translate,
     wire=wire,
-    error_status={AggregateNotFoundError: 404},
 )
-
-
-def main() -> None:
-    asyncio.run(serve(DEFINITION))

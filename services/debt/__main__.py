@@ -1,3 +1,5 @@
-from services.debt.main import main
+"""`python -m services.debt`: run debt as its own process (same as `wijk service debt`)."""
 
-main()
+from wijk.cli import main
+
+main(["service", "debt"])

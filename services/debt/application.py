@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import Tracking
 
 from contracts.events.intake import DebtConcernFlagged
 from services.debt.domain.trajectory import DebtTrajectory, trajectory_key
-from wijk.log_index import LogIndex
 from wijk.eventstore import ServiceApplication
+from wijk.log_index import LogIndex
 from wijk.settings import PlatformSettings
 
 
 class DebtApplication(ServiceApplication):
-    name: ClassVar[str] = "debt"
+    name = "debt"
 
     def __init__(self, settings: PlatformSettings | None = None) -> None:
         super().__init__(settings)

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-
-from eventsourcing.application import AggregateNotFoundError
-
 from contracts.events.intake import DebtConcernFlagged
 from services.debt.api import router
 from services.debt.application import DebtApplication
 from services.debt.translator import translate
 from wijk.consumer import in_thread
-from wijk.service import ServiceDefinition, ServiceRuntime, serve
+from wijk.service import ServiceDefinition, ServiceRuntime
 from wijk.settings import PlatformSettings
 
 
@@ -32,9 +28,4 @@ DEFINITION = ServiceDefinition(
     build_app=build,
     translate=translate,
     wire=wire,
-    error_status={AggregateNotFoundError: 404},
 )
-
-
-def main() -> None:
-    asyncio.run(serve(DEFINITION))

@@ -1,3 +1,5 @@
-from services.intake.main import main
+"""`python -m services.intake`: run intake as its own process (same as `wijk service intake`)."""
 
-main()
+from wijk.cli import main
+
+main(["service", "intake"])

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-
-from eventsourcing.application import AggregateNotFoundError
-
 from services.intake.api import router
 from services.intake.application import IntakeApplication
 from services.intake.domain.routing import District, Routing
 from services.intake.translator import translate
 from wijk.municipality import municipality_of
-from wijk.service import ServiceDefinition, ServiceRuntime, serve
+from wijk.service import ServiceDefinition, ServiceRuntime
 from wijk.settings import PlatformSettings
 
 
@@ -32,9 +28,4 @@ DEFINITION = ServiceDefinition(
     build_app=build,
     translate=translate,
     wire=wire,
-    error_status={AggregateNotFoundError: 404},
 )
-
-
-def main() -> None:
-    asyncio.run(serve(DEFINITION))

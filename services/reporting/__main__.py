@@ -1,3 +1,5 @@
-from services.reporting.main import main
+"""`python -m services.reporting`: run reporting as its own process (same as `wijk service reporting`)."""
 
-main()
+from wijk.cli import main
+
+main(["service", "reporting"])

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from contracts.registry import REGISTRY
 from services.reporting.api import router
 from services.reporting.projection import Projection
-from wijk.service import ServiceDefinition, ServiceRuntime, serve
+from wijk.service import ServiceDefinition, ServiceRuntime
 
 
 def wire(runtime: ServiceRuntime) -> None:
@@ -26,7 +24,3 @@ DEFINITION = ServiceDefinition(
     "moment, computed from every fact on the bus.",
     wire=wire,
 )
-
-
-def main() -> None:
-    asyncio.run(serve(DEFINITION))

@@ -1,0 +1,1 @@
+"""Budget: the financial agreement (budget per team, year and line; reservations for decisions)."""

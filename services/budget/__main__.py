@@ -1,0 +1,3 @@
+from services.budget.main import main
+
+main()

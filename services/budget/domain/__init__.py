@@ -1,0 +1,1 @@
+"""Budget's pure domain: aggregates and rules, no I/O."""

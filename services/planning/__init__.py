@@ -1,0 +1,1 @@
+"""Planning: the neighbourhood team's own service (one household, one plan, one regisseur; decisions)."""

@@ -1,0 +1,3 @@
+from services.planning.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""Planning's pure domain: aggregates and rules, no I/O."""
