@@ -1,0 +1,55 @@
+# The task runner: the README's two commands (demo, test) and what CI runs (.ci/run calls `make test`).
+# Everything installs itself: a private uv in .tools/, the locked dependencies in .venv/.
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+HOUSEHOLDS ?= 5
+
+.PHONY: demo up test unit integration lint format schemas lock clean
+
+demo: $(VENV)/.synced ## Run the embedded stack with the demo households, then keep it running (Ctrl-C stops).
+	$(BIN)/wijk up --households $(HOUSEHOLDS)
+
+up: $(VENV)/.synced ## The embedded stack without the demo.
+	$(BIN)/wijk up --no-demo
+
+test: lint ## Every test: lint, contract, unit, integration, end-to-end and fault tiers on the real broker and PostgreSQL.
+	$(BIN)/pytest -p no:cacheprovider -q -rfEs --durations=10
+
+unit: $(VENV)/.synced
+	$(BIN)/pytest -p no:cacheprovider -q -m "unit or contract"
+
+integration: $(VENV)/.synced
+	$(BIN)/pytest -p no:cacheprovider -q -m "integration or e2e or fault"
+
+lint: $(VENV)/.synced ## ruff (lint and format check), mypy, and the contract schemas against the models.
+	$(BIN)/ruff check --output-format concise .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy contracts wijk services
+	$(BIN)/wijk contracts check
+
+format: $(VENV)/.synced
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+schemas: $(VENV)/.synced ## Regenerate the AsyncAPI document and JSON Schemas after changing an event model.
+	$(BIN)/wijk contracts export
+
+lock: $(UV) ## Re-resolve requirements.lock from pyproject.toml.
+	$(UV) pip compile pyproject.toml --group dev -o requirements.lock -q
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install -q --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: requirements.lock pyproject.toml | $(UV)
+	$(UV) venv -q --allow-existing --python $(PYTHON) $(VENV)
+	$(UV) pip sync -q --python $(BIN)/python requirements.lock
+	$(UV) pip install -q --python $(BIN)/python --no-deps -e .
+	touch $@
+
+clean:
+	rm -rf .tools $(VENV) .wijk test-artifacts

@@ -1,0 +1,43 @@
+"""The stores are the record: an empty broker is refilled by the relays and every service ends as it was."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from contracts.topics import FACT_TOPICS
+from tests.support.bus import read_topic
+from tests.support.scenario import run_slice
+from tests.support.stack import Stack, eventually
+from tests.support.state import connect, exact_state
+
+pytestmark = pytest.mark.fault
+
+
+async def topic_sizes(bootstrap: str) -> dict[str, int]:
+    return {topic: len(await read_topic(bootstrap, topic)) for topic in FACT_TOPICS}
+
+
+async def test_an_empty_broker_is_refilled_from_the_stores_and_reporting_rebuilt(stack: Stack, broker) -> None:
+    await stack.start()
+    await run_slice(stack)
+    before = await exact_state(stack.settings)
+    sizes = await topic_sizes(stack.settings.kafka_bootstrap)
+    assert all(sizes.values()), sizes
+
+    await stack.stop(["reporting"])
+    conn = await connect(stack.settings)
+    await conn.execute("DROP SCHEMA reporting CASCADE")  # reporting must rebuild from the bus alone
+    await conn.close()
+    await asyncio.to_thread(broker.restart)  # Tansu keeps nothing: the bus is gone, the other services run on
+
+    await stack.start(["reporting"])
+    refilled = await eventually(
+        lambda: topic_sizes(stack.settings.kafka_bootstrap), lambda now: now == sizes, timeout=90
+    )
+    assert refilled == sizes
+    after = await eventually(
+        lambda: exact_state(stack.settings), lambda now: len(now["reporting"]) >= len(before["reporting"]), timeout=90
+    )
+    assert after == before

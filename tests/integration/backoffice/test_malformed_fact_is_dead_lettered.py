@@ -1,0 +1,36 @@
+"""A malformed fact goes to the backoffice's dead-letter topic with its reason; its partition moves on."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from contracts.events.budget import FundsReserved
+from contracts.topics import dead_letter
+from tests.integration.backoffice.facts import funds_reserved
+from tests.integration.backoffice.publish import FactPublisher, headers_of, read_topic
+from tests.support.stack import Stack, eventually
+
+pytestmark = pytest.mark.integration
+
+
+async def test_a_malformed_body_is_dead_lettered_and_the_next_fact_is_still_processed(stack: Stack) -> None:
+    await stack.start(["backoffice"])
+    fact = funds_reserved()
+    async with FactPublisher(stack.settings.kafka_bootstrap) as publisher:
+        broken = publisher.envelope(FundsReserved, fact.subject)  # valid headers, same key as the valid fact
+        await publisher.send(FundsReserved.topic, broken, b'{"decision_id": "not json')
+        await publisher.publish(fact)
+
+    async with httpx.AsyncClient(base_url=stack.url("backoffice")) as client:
+        executed = await eventually(
+            lambda: client.get(f"/decisions/{fact.decision_id}"), lambda r: r.status_code == 200, timeout=60
+        )
+    assert executed.json()["assignment"]["provider_id"] == "zorg-flevoland"
+
+    (parked,) = await read_topic(stack.settings.kafka_bootstrap, dead_letter("backoffice"), 1)
+    headers = headers_of(parked)
+    assert parked.key.decode() == str(fact.household_id)
+    assert headers["ce_id"] == broken.id
+    assert headers["x-dead-letter-reason"].startswith("invalid body")
+    assert headers["x-original-topic"] == FundsReserved.topic

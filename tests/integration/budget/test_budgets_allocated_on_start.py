@@ -1,0 +1,57 @@
+"""On start, budget allocates the municipality's configured budgets, once, and shows them in cents."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from contracts.events.budget import BudgetAllocated
+from contracts.topics import facts
+from tests.integration.budget.bus import read_facts
+from tests.support.stack import Stack
+
+pytestmark = pytest.mark.integration
+CONFIGURED_LINES = 8  # config/almere/municipality.json: four teams, a wmo and a discretionary line each
+
+
+async def test_configured_budgets_are_allocated_and_listed_per_team_and_year(stack: Stack) -> None:
+    await stack.start(["budget"])
+    async with httpx.AsyncClient(base_url=stack.url("budget")) as client:
+        haven = (await client.get("/budgets", params={"team_id": "wijkteam-haven", "year": 2026})).json()
+        every = (await client.get("/budgets")).json()
+        other_year = (await client.get("/budgets", params={"year": 2030})).json()
+        wmo = (await client.get("/budgets/wijkteam-haven/2026/wmo")).json()
+    assert [(b["line"], b["allocated_cents"], b["remaining_cents"]) for b in haven] == [
+        ("discretionary", 30_000_000, 30_000_000),
+        ("wmo", 180_000_000, 180_000_000),
+    ]
+    assert len(every) == CONFIGURED_LINES and other_year == []
+    assert (wmo["team_id"], wmo["year"], wmo["reserved_cents"], wmo["spent_cents"]) == ("wijkteam-haven", 2026, 0, 0)
+
+
+async def test_a_restart_allocates_nothing_twice(stack: Stack) -> None:
+    await stack.start(["budget"])
+    await stack.stop(["budget"])
+    await stack.start(["budget"])
+    app = stack["budget"].app
+    assert app is not None and app.recorder.max_notification_id() == CONFIGURED_LINES
+    published = await read_facts(stack.settings.kafka_bootstrap, facts("budget"), CONFIGURED_LINES + 1, polls=8)
+    assert len(published) == CONFIGURED_LINES and all(isinstance(f, BudgetAllocated) for f in published)
+    assert {(f.team_id, f.budget_line) for f in published if isinstance(f, BudgetAllocated)} >= {
+        ("wijkteam-haven", "wmo"),
+        ("wijkteam-poort", "discretionary"),
+    }
+
+
+async def test_bad_budget_queries_get_a_clear_4xx(stack: Stack) -> None:
+    await stack.start(["budget"])
+    async with httpx.AsyncClient(base_url=stack.url("budget")) as client:
+        bad_year = await client.get("/budgets", params={"year": "soon"})
+        empty_team = await client.get("/budgets", params={"team_id": ""})
+        bad_line = await client.get("/budgets/wijkteam-haven/2026/cash")
+        unknown = await client.get("/budgets/wijkteam-haven/2030/wmo")
+    assert bad_year.status_code == 422 and bad_year.json()["detail"][0]["field"] == "query.year"
+    assert empty_team.status_code == 422 and empty_team.json()["detail"][0]["field"] == "query.team_id"
+    assert bad_line.status_code == 422 and bad_line.json()["detail"][0]["field"] == "path.line"
+    assert unknown.status_code == 404
+    assert unknown.json()["detail"] == "no budget allocated for wijkteam-haven wmo 2030"

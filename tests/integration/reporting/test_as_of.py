@@ -1,0 +1,48 @@
+"""Reports as of a moment count only the facts that had occurred by then; a malformed moment is a 422."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import httpx
+import pytest
+
+from tests.integration.reporting.bus import T0, case_opened, decision_taken, facts_recorded, publisher
+from tests.support.stack import Stack
+
+pytestmark = pytest.mark.integration
+TEAM = "wijkteam-haven"
+ROUTES = ("/teams", f"/teams/{TEAM}", "/summary", "/facts/count", "/")
+
+
+async def test_as_of_before_a_fact_leaves_it_out(stack: Stack) -> None:
+    await stack.start(["reporting"])
+    household = uuid.uuid4()
+    async with publisher(stack.settings.kafka_bootstrap) as bus:
+        await bus.send(case_opened(household, TEAM), T0)  # 2025-03-03 09:00 UTC = 10:00 in Amsterdam
+        await bus.send(decision_taken(household, TEAM, 5_000, uuid.uuid4()), T0 + timedelta(days=7))
+    await facts_recorded(stack, 2)
+
+    async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
+        between = (await client.get(f"/teams/{TEAM}", params={"as_of": "2025-03-05T00:00:00Z"})).json()
+        everything = (await client.get(f"/teams/{TEAM}")).json()
+        counted = (await client.get("/facts/count", params={"as_of": "2025-03-05T00:00:00Z"})).json()
+        before = await client.get(f"/teams/{TEAM}", params={"as_of": "2025-03-03T08:59:59Z"})
+        listing = (await client.get("/teams", params={"as_of": "2025-03-03T08:59:59Z"})).json()
+        local_after = (await client.get("/summary", params={"as_of": "2025-03-03T10:00:00"})).json()
+        local_before = (await client.get("/summary", params={"as_of": "2025-03-03T09:30:00"})).json()
+
+    assert (between["cases_opened"], between["decisions"]) == (1, 0)
+    assert (everything["cases_opened"], everything["decisions"]) == (1, 1)
+    assert counted["facts"] == 1
+    assert before.status_code == 404 and listing == []
+    assert local_after["cases_opened"] == 1 and local_before["cases_opened"] == 0  # naive: Amsterdam time
+
+
+async def test_a_malformed_as_of_is_refused_on_every_route(stack: Stack) -> None:
+    await stack.start(["reporting"])
+    async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
+        responses = [await client.get(route, params={"as_of": "notadate"}) for route in ROUTES]
+    assert [r.status_code for r in responses] == [422] * len(ROUTES)
+    assert all(r.json()["detail"][0]["field"] == "query.as_of" for r in responses)

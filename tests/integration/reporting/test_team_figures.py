@@ -1,0 +1,66 @@
+"""Facts of one household, from four topics, add up to its team's figures, whatever order they arrive in."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import httpx
+import pytest
+
+from tests.integration.reporting.bus import (
+    T0,
+    budget_allocated,
+    care_started,
+    case_opened,
+    decision_taken,
+    facts_recorded,
+    funds_reserved,
+    publisher,
+)
+from tests.support.stack import Stack
+
+pytestmark = pytest.mark.integration
+HAVEN, STAD = "wijkteam-haven", "wijkteam-stad"
+
+
+async def test_care_started_before_the_case_opened_still_counts_for_the_team(stack: Stack) -> None:
+    await stack.start(["reporting"])
+    household, neighbour, decision = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    async with (
+        publisher(stack.settings.kafka_bootstrap) as bus,
+        httpx.AsyncClient(base_url=stack.url("reporting")) as client,
+    ):
+        await bus.send(care_started(household), T0 + timedelta(days=7))
+        await facts_recorded(stack, 1)
+        unattributed = await client.get(f"/teams/{HAVEN}")
+
+        await bus.send(budget_allocated(HAVEN, 1_000_000))
+        await bus.send(case_opened(household, HAVEN))
+        await bus.send(case_opened(neighbour, STAD, district="Stad"))
+        await bus.send(decision_taken(household, HAVEN, 125_050, decision), T0 + timedelta(days=1))
+        await bus.send(funds_reserved(household, HAVEN, 125_050, decision), T0 + timedelta(days=1))
+        await facts_recorded(stack, 6)
+        team = (await client.get(f"/teams/{HAVEN}")).json()
+        listing = (await client.get("/teams")).json()
+        summary = (await client.get("/summary")).json()
+        page = await client.get("/")
+
+    assert unattributed.status_code == 404 and unattributed.json()["error"] == "unknown_team"
+    assert team["cases_opened"] == 1 and team["decisions"] == 1 and team["care_started"] == 1
+    assert team["funds_reserved"] == 1 and team["funds_reserved_cents"] == 125_050
+    assert team["funds_refused"] == 0 and team["letters_issued"] == 0
+    assert team["budget"] == [
+        {
+            "year": 2025,
+            "budget_line": "wmo",
+            "allocated_cents": 1_000_000,
+            "reserved_cents": 125_050,
+            "remaining_cents": 874_950,
+        }
+    ]
+    assert [(t["team_id"], t["cases_opened"], t["care_started"]) for t in listing] == [(HAVEN, 1, 1), (STAD, 1, 0)]
+    assert summary["teams"] == 2 and summary["cases_opened"] == 2 and summary["funds_reserved_cents"] == 125_050
+    assert summary["budget"][0]["remaining_cents"] == 874_950
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert HAVEN in page.text and "€ 1.250,50" in page.text

@@ -1,0 +1,31 @@
+"""Test data for the backoffice's domain: a funded decision and a small catalogue."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID, uuid4
+
+from services.backoffice.domain.catalogue import Catalogue, ProvisionTerms
+from services.backoffice.domain.decision import Decision
+
+HOURS = ProvisionTerms(
+    "wmo-huishoudelijke-ondersteuning", "Huishoudelijke ondersteuning", "zorg-flevoland", "01A01", "04", "2"
+)
+EUROS = ProvisionTerms("maatwerk-budget", "Maatwerkbudget", "zorg-flevoland", "10A01", "83", "6")
+CATALOGUE = Catalogue("Almere", [HOURS, EUROS])
+
+
+def funded_decision(
+    decision_id: UUID | None = None, provision: ProvisionTerms = HOURS, amount_cents: int = 123456
+) -> Decision:
+    return Decision(
+        decision_id=decision_id or uuid4(),
+        household_id=uuid4(),
+        team_id="wijkteam-haven",
+        provision_code=provision.code,
+        amount_cents=amount_cents,
+        period_start=date(2026, 4, 1),
+        period_end=date(2026, 9, 30),
+        decided_by="J. de Vries, wijkcoach",
+        decided_on=date(2026, 3, 2),
+    )
