@@ -14,7 +14,7 @@ from typing import Any
 import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
 from opentelemetry import propagate, trace
 from opentelemetry.trace import SpanKind
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
@@ -22,6 +22,7 @@ from starlette.responses import Response
 
 log = logging.getLogger(__name__)
 ReadinessCheck = Callable[[], Awaitable[dict[str, bool]]]
+MetricsSource = Callable[[], Awaitable[dict[str, float]]]
 
 
 def problem(status: int, code: str, detail: Any) -> JSONResponse:
@@ -51,7 +52,11 @@ class TraceMiddleware(BaseHTTPMiddleware):
 
 
 def create_http_app(
-    service: str, ready: ReadinessCheck, error_status: dict[type[Exception], int], description: str = ""
+    service: str,
+    ready: ReadinessCheck,
+    metrics: MetricsSource,
+    error_status: dict[type[Exception], int],
+    description: str = "",
 ) -> FastAPI:
     app = FastAPI(title=f"wijkteam {service}", version="1.0.0", description=description)
     app.add_middleware(TraceMiddleware, service=service)
@@ -65,6 +70,11 @@ def create_http_app(
         checks = await ready()
         status = 200 if all(checks.values()) else 503
         return JSONResponse(status_code=status, content={"ready": status == 200, "checks": checks})
+
+    @app.get("/metrics", tags=["operations"], summary="Prometheus text: relay lag, inbox and dead letters")
+    async def prometheus() -> PlainTextResponse:
+        lines = [f'{name}{{service="{service}"}} {value:g}' for name, value in sorted((await metrics()).items())]
+        return PlainTextResponse("\n".join(lines) + "\n", media_type="text/plain; version=0.0.4")
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:

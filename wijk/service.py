@@ -124,7 +124,7 @@ class ServiceRuntime:
     async def _start_http(self) -> None:
         error_status: dict[type[Exception], int] = {LookupError: 404, AggregateNotFoundError: 404, ValueError: 422}
         error_status.update(self.definition.error_status)
-        self.http = create_http_app(self.name, self.readiness, error_status, self.definition.description)
+        self.http = create_http_app(self.name, self.readiness, self.metrics, error_status, self.definition.description)
         self.http.include_router(self.router)
         self._server = http_server(self.http, self.service_settings.http_host, self.service_settings.http_port)
         task = asyncio.create_task(self._server.serve(), name=f"{self.name}-http")
@@ -133,6 +133,18 @@ class ServiceRuntime:
             if task.done():
                 raise RuntimeError(f"{self.name}: the HTTP API could not listen on {self.base_url}")
             await asyncio.sleep(0.02)
+
+    async def metrics(self) -> dict[str, float]:
+        """Operational figures: relay lag (notifications not yet published), inbox throughput, dead letters."""
+        figures: dict[str, float] = {}
+        if self.relay is not None and self.app is not None:
+            newest = await asyncio.to_thread(self.app.recorder.max_notification_id) or 0
+            figures["wijk_relay_lag_notifications"] = newest - self.relay.position
+            figures["wijk_relay_published_total"] = self.relay.published
+        if self.inbox is not None:
+            figures["wijk_inbox_processed_total"] = self.inbox.processed
+            figures["wijk_inbox_dead_lettered_total"] = self.inbox.dead_lettered
+        return figures
 
     async def readiness(self) -> dict[str, bool]:
         checks = {"store": False, "broker": False}

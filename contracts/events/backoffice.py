@@ -42,3 +42,39 @@ class ProviderAssigned(HouseholdEvent):
     frequency: str = Field(description="iWmo frequency code, e.g. 2 = per week.")
     period_start: date
     period_end: date
+
+
+class DeclarationAnswered(HouseholdEvent):
+    """The municipality's answer to a declaration (modelled on iWmo/iJw message 325)."""
+
+    type: ClassVar[str] = "nl.wijkteam.backoffice.declaration-answered.v1"
+    topic: ClassVar[str] = TOPIC
+    declaration_id: UUID
+    assignment_id: UUID
+    decision_id: UUID
+    accepted: bool
+    amount_cents: int = Field(ge=0, description="The amount accepted for payment; 0 when refused.")
+    reason: str = ""
+
+
+class PaymentMade(HouseholdEvent):
+    """Money paid out: to a provider for an accepted declaration, or special assistance / discretionary support."""
+
+    type: ClassVar[str] = "nl.wijkteam.backoffice.payment-made.v1"
+    topic: ClassVar[str] = TOPIC
+    payment_id: UUID
+    decision_id: UUID
+    amount_cents: int = Field(ge=0)
+    paid_on: date
+    payee: str = Field(description="provider id, or 'household' for a payment to the resident.")
+
+
+class DebtReferralSent(HouseholdEvent):
+    """The backoffice referred the household to debt assistance (schuldhulpverlening)."""
+
+    type: ClassVar[str] = "nl.wijkteam.backoffice.debt-referral-sent.v1"
+    topic: ClassVar[str] = TOPIC
+    referral_id: UUID
+    team_id: str
+    referred_on: date
+    threatening: bool = False

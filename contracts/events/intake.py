@@ -47,3 +47,25 @@ class DebtConcernFlagged(HouseholdEvent):
     team_id: str
     flagged_on: date
     threatening: bool = Field(False, description="Eviction or disconnection of energy or water is imminent.")
+
+
+class ClientSupportOffered(HouseholdEvent):
+    """The resident was pointed to free independent client support (onafhankelijke cliëntondersteuning,
+    Wmo 2015 art. 2.3.2 lid 2 and Jeugdwet), before the investigation."""
+
+    type: ClassVar[str] = "nl.wijkteam.intake.client-support-offered.v1"
+    topic: ClassVar[str] = TOPIC
+    case_id: UUID
+    team_id: str
+    offered_on: date
+
+
+class ClientSupportChosen(HouseholdEvent):
+    """The resident's free choice of client support: a volunteer, a professional, or none."""
+
+    type: ClassVar[str] = "nl.wijkteam.intake.client-support-chosen.v1"
+    topic: ClassVar[str] = TOPIC
+    case_id: UUID
+    team_id: str
+    choice: Literal["volunteer", "professional", "none"]
+    chosen_on: date

@@ -43,10 +43,14 @@ async def test_a_melding_becomes_a_case_a_plan_a_decision_money_a_letter_and_car
         team = (await client.get(f"{stack.url('reporting')}/teams/{household.team_id}")).json()
         budget = (await client.get(f"{stack.url('budget')}/budgets/{household.team_id}/2026/wmo")).json()
         plan = (await client.get(f"{stack.url('planning')}/plans/{household.plan_id}")).json()
+        intake_metrics = (await client.get(f"{stack.url('intake')}/metrics")).text
+        planning_metrics = (await client.get(f"{stack.url('planning')}/metrics")).text
     assert team["care_started"] == 1 and team["debt_referrals"] == 1
     assert budget["reserved_cents"] == 240_000
     assert budget["remaining_cents"] == budget["allocated_cents"] - 240_000
     assert plan["decisions"][0]["status"] == "funds_reserved"
+    assert 'wijk_relay_lag_notifications{service="intake"} 0\n' in intake_metrics
+    assert 'wijk_inbox_dead_lettered_total{service="planning"} 0\n' in planning_metrics
 
     trace_id = household.traceparent.split("-")[1]
     touched = {
