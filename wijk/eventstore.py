@@ -68,7 +68,7 @@ def stored_trace_context(state: bytes) -> dict[str, str]:
 
 
 def store_env(service: str, settings: PlatformSettings) -> dict[str, str]:
-    """The eventsourcing environment for a service: PostgreSQL, its own schema, DB functions for speed."""
+    """The eventsourcing environment for a service: PostgreSQL, its own schema."""
     return {
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
         "POSTGRES_DBNAME": settings.pg_dbname,
@@ -77,7 +77,9 @@ def store_env(service: str, settings: PlatformSettings) -> dict[str, str]:
         "POSTGRES_USER": settings.pg_user,
         "POSTGRES_PASSWORD": settings.pg_password,
         "POSTGRES_SCHEMA": service,
-        "POSTGRES_ENABLE_DB_FUNCTIONS": "y",
+        # Not "y": in eventsourcing 9.5.6 the DB-function insert path skips the process recorder's tracking row,
+        # which silently breaks exactly-once consumption (tests/integration/platform/test_tracking_is_recorded.py).
+        "POSTGRES_ENABLE_DB_FUNCTIONS": "n",
         "POSTGRES_POOL_SIZE": "4",
         "POSTGRES_MAX_OVERFLOW": "4",
         "CREATE_TABLE": "y",
