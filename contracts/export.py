@@ -12,8 +12,9 @@ from typing import Any
 
 from contracts.envelope import CloudEventHeaders
 from contracts.events.base import IntegrationEvent
+from contracts.partner_signals import ARREARS_PARTNERS, PARTNER_SIGNALS, PaymentArrearsSignal, SignalOutcome
 from contracts.registry import REGISTRY, EventRegistry
-from contracts.topics import dead_letter
+from contracts.topics import PARTNER_TYPES, dead_letter, partner_signals
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 _HEADER_FIELDS = ("id", "source", "type", "specversion", "time", "subject", "sequence")
@@ -43,29 +44,51 @@ def _channel_id(topic: str) -> str:
     return topic.replace(".", "-")
 
 
+def _message(model: type[IntegrationEvent], key: str) -> dict[str, Any]:
+    return {
+        "name": model.type,
+        "title": _message_name(model),
+        "summary": (model.__doc__ or "").strip().splitlines()[0],
+        "contentType": "application/json",
+        "headers": {"$ref": "#/components/schemas/CloudEventHeaders"},
+        "payload": {"$ref": f"#/components/schemas/{_message_name(model)}"},
+        "bindings": {"kafka": {"key": {"type": "string", "description": key}}},
+    }
+
+
+def _partner_channels() -> dict[str, tuple[str, list[type[IntegrationEvent]]]]:
+    """Signal topics (partners send, intake receives) and the per-partner outcome topic (intake sends)."""
+    channels: dict[str, tuple[str, list[type[IntegrationEvent]]]] = {}
+    for kind in PARTNER_TYPES:
+        models = [m for m in PARTNER_SIGNALS.models() if m is not PaymentArrearsSignal or kind in ARREARS_PARTNERS]
+        channels[partner_signals(kind)] = ("receive", models)
+    channels["nl.wijkteam.partner.{partnerId}.outcomes"] = ("send", [SignalOutcome])
+    return channels
+
+
 def asyncapi(registry: EventRegistry = REGISTRY) -> dict[str, Any]:
-    """The AsyncAPI 3.0 document: a channel per topic, a message per event type, a send operation each."""
+    """The AsyncAPI 3.0 document: a channel per topic, a message per event type, an operation per channel."""
     channels: dict[str, Any] = {}
     operations: dict[str, Any] = {}
     messages: dict[str, Any] = {}
     schemas: dict[str, Any] = {}
+    topics: dict[str, tuple[str, list[type[IntegrationEvent]]]] = {}
     for model in registry.models():
-        name = _message_name(model)
-        schemas[name] = json_schema(model)
-        messages[name] = {
-            "name": model.type,
-            "title": name,
-            "summary": (model.__doc__ or "").strip().splitlines()[0],
-            "contentType": "application/json",
-            "headers": {"$ref": "#/components/schemas/CloudEventHeaders"},
-            "payload": {"$ref": f"#/components/schemas/{name}"},
-            "bindings": {"kafka": {"key": {"type": "string", "description": "household pseudonymous id"}}},
-        }
-        channel = channels.setdefault(_channel_id(model.topic), {"address": model.topic, "messages": {}})
-        channel["messages"][name] = {"$ref": f"#/components/messages/{name}"}
-    for channel_id, channel in channels.items():
-        operations[f"publish-{channel_id}"] = {
-            "action": "send",
+        topics.setdefault(model.topic, ("send", []))[1].append(model)
+    topics.update(_partner_channels())
+    for address, (action, models) in topics.items():
+        channel_id = _channel_id(address).replace("{partnerId}", "partner")
+        channel: dict[str, Any] = {"address": address, "messages": {}}
+        if "{partnerId}" in address:
+            channel["parameters"] = {"partnerId": {"description": "The partner's id in the partner registration."}}
+        for model in models:
+            name = _message_name(model)
+            schemas[name] = json_schema(model)
+            messages[name] = _message(model, "partner reference" if action == "receive" else "pseudonymous subject")
+            channel["messages"][name] = {"$ref": f"#/components/messages/{name}"}
+        channels[channel_id] = channel
+        operations[f"{action}-{channel_id}"] = {
+            "action": action,
             "channel": {"$ref": f"#/channels/{channel_id}"},
             "messages": [{"$ref": f"#/channels/{channel_id}/messages/{m}"} for m in channel["messages"]],
         }
@@ -88,7 +111,8 @@ def asyncapi(registry: EventRegistry = REGISTRY) -> dict[str, Any]:
 def rendered(registry: EventRegistry = REGISTRY) -> dict[str, str]:
     """Every generated file, by path relative to the schema folder, as text."""
     files = {"asyncapi.json": _dump(asyncapi(registry))}
-    for model in registry.models():
+    models: list[type[IntegrationEvent]] = [*registry.models(), *PARTNER_SIGNALS.models(), SignalOutcome]
+    for model in models:
         files[f"json/{model.type}.json"] = _dump(json_schema(model))
     return files
 

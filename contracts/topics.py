@@ -27,3 +27,8 @@ def dead_letter(consumer: str) -> str:
 
 
 FACT_TOPICS = tuple(facts(s) for s in PUBLISHING_SERVICES)
+
+
+def partner_outcomes(partner_id: str) -> str:
+    """Where intake reports the outcome of a partner's signals back to that partner (one topic per partner)."""
+    return f"{PREFIX}.partner.{partner_id}.outcomes"

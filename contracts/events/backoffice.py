@@ -26,6 +26,7 @@ class DecisionLetterIssued(HouseholdEvent):
     decision_date: date
     dispatch_date: date
     objection_deadline: date
+    legal_basis: str = Field("", description="The article the college decides on, e.g. Wmo 2015 art. 2.3.5.")
 
 
 class ProviderAssigned(HouseholdEvent):
@@ -42,6 +43,7 @@ class ProviderAssigned(HouseholdEvent):
     frequency: str = Field(description="iWmo frequency code, e.g. 2 = per week.")
     period_start: date
     period_end: date
+    product_category: str = Field("", description="iWmo WMO020 / iJw JZ020 product category, e.g. 01.")
 
 
 class DeclarationAnswered(HouseholdEvent):
@@ -78,3 +80,42 @@ class DebtReferralSent(HouseholdEvent):
     team_id: str
     referred_on: date
     threatening: bool = False
+
+
+class ObjectionLodged(HouseholdEvent):
+    """A bezwaar against a beschikking was received; it must be decided by `decision_due` (Awb 7:10: six weeks,
+    twelve with an advisory committee, from the day after the bezwaartermijn ended)."""
+
+    type: ClassVar[str] = "nl.wijkteam.backoffice.objection-lodged.v1"
+    topic: ClassVar[str] = TOPIC
+    objection_id: UUID
+    decision_id: UUID
+    lodged_on: date
+    objection_deadline: date
+    advisory_committee: bool
+    decision_due: date
+
+
+class ObjectionDeferred(HouseholdEvent):
+    """The decision on a bezwaar was deferred, once, by at most six weeks (Awb 7:10 lid 3)."""
+
+    type: ClassVar[str] = "nl.wijkteam.backoffice.objection-deferred.v1"
+    topic: ClassVar[str] = TOPIC
+    objection_id: UUID
+    decision_id: UUID
+    weeks: int = Field(ge=1, le=6)
+    notified_on: date
+    decision_due: date
+
+
+class ObjectionDecided(HouseholdEvent):
+    """The college decided on a bezwaar (never by who took the contested decision under mandate, Awb 10:3 lid 3)."""
+
+    type: ClassVar[str] = "nl.wijkteam.backoffice.objection-decided.v1"
+    topic: ClassVar[str] = TOPIC
+    objection_id: UUID
+    decision_id: UUID
+    outcome: str = Field(description="gegrond, gedeeltelijk gegrond, ongegrond or niet-ontvankelijk.")
+    decided_by: str
+    decided_on: date
+    in_time: bool = Field(description="Decided within the (deferred) decision term.")

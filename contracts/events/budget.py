@@ -60,3 +60,75 @@ class FundsRefused(HouseholdEvent):
     budget_line: BudgetLine
     amount_cents: int = Field(ge=0)
     reason: str
+
+
+class FundsSpent(HouseholdEvent):
+    """A payment for a decision was booked on its line: from the open reservation first, any excess from what
+    remained on the line."""
+
+    type: ClassVar[str] = "nl.wijkteam.budget.funds-spent.v1"
+    topic: ClassVar[str] = TOPIC
+    decision_id: UUID
+    payment_id: UUID
+    team_id: str
+    year: int
+    budget_line: BudgetLine
+    amount_cents: int = Field(ge=0)
+    from_reservation_cents: int = Field(ge=0)
+    paid_on: date
+
+
+class FundsReleased(HouseholdEvent):
+    """What was still reserved for a decision went back to its line (care stopped, decision cancelled)."""
+
+    type: ClassVar[str] = "nl.wijkteam.budget.funds-released.v1"
+    topic: ClassVar[str] = TOPIC
+    decision_id: UUID
+    team_id: str
+    year: int
+    budget_line: BudgetLine
+    amount_cents: int = Field(ge=0)
+    released_on: date
+    reason: str
+
+
+class ReserveDrawApproved(IntegrationEvent):
+    """Money from the municipal reserve was added to a team's line, approved by a holder of an approving role."""
+
+    type: ClassVar[str] = "nl.wijkteam.budget.reserve-draw-approved.v1"
+    topic: ClassVar[str] = TOPIC
+    draw_id: UUID
+    team_id: str
+    year: int
+    budget_line: BudgetLine
+    amount_cents: int = Field(gt=0)
+    reason: str
+    approved_by: str
+    role: str
+    approved_on: date
+
+    @property
+    def subject(self) -> str:
+        return f"team:{self.team_id}"
+
+
+class YearClosed(IntegrationEvent):
+    """The year-end close of one team's line: its figures, which balance to the cent:
+    allocated + reserve draws = spent + reserved (still open) + released or unused."""
+
+    type: ClassVar[str] = "nl.wijkteam.budget.year-closed.v1"
+    topic: ClassVar[str] = TOPIC
+    team_id: str
+    year: int
+    budget_line: BudgetLine
+    closed_on: date
+    allocated_cents: int = Field(ge=0)
+    reserve_draws_cents: int = Field(ge=0)
+    spent_cents: int = Field(ge=0)
+    reserved_open_cents: int = Field(ge=0)
+    released_or_unused_cents: int = Field(ge=0)
+    of_which_released_cents: int = Field(ge=0)
+
+    @property
+    def subject(self) -> str:
+        return f"team:{self.team_id}"

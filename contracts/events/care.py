@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, Literal
 from uuid import UUID
 
 from pydantic import Field
@@ -34,14 +34,22 @@ class CareStarted(HouseholdEvent):
 
 
 class CareStopped(HouseholdEvent):
-    """Care has ended (modelled on iWmo/iJw message 307, with the official reason code, code list WJ588)."""
+    """Care has ended (modelled on iWmo/iJw message 307, with the official reason code, code list WMO588).
+
+    Reason 20 (levering tijdelijk beëindigd) is a temporary stop: care may restart with a new CareStarted.
+    """
 
     type: ClassVar[str] = "nl.wijkteam.care.care-stopped.v1"
     topic: ClassVar[str] = TOPIC
     assignment_id: UUID
     provider_id: str
     end_date: date
-    reason_code: str = Field(description="Reden beëindiging, e.g. 01 = doelen behaald (iWmo code list).")
+    reason_code: str = Field(
+        description="Reden beëindiging, iWmo 3.2 code list WMO588: 02 overlijden, 19 levering volgens plan "
+        "beëindigd, 20 tijdelijk beëindigd, 21 eenzijdig door cliënt, 22 eenzijdig door aanbieder, 23 in "
+        "overeenstemming voortijdig, 31 verhuizing, 36 geïnitieerd door gemeente, 37 i.v.m. wijzigingsverzoek, "
+        "38 overstap andere aanbieder, 39 uitstroom ander domein."
+    )
 
 
 class CareDeclared(HouseholdEvent):
@@ -68,3 +76,33 @@ class PlanFeedbackGiven(HouseholdEvent):
     provider_id: str
     plan_fits: bool
     remarks: str = Field("", max_length=2000)
+
+
+RefusalReason = Literal["no_capacity", "not_contracted", "care_not_suitable", "client_unreachable", "other"]
+ProviderAction = Literal["acceptance", "refusal", "start", "stop", "declaration", "feedback"]
+
+
+class AssignmentRefused(HouseholdEvent):
+    """The provider refuses the assignment. iWmo 3.2 has no message for this (the provider answers a 301 only
+    with a technical 302), so the reason is this platform's own short list, never free text (no PII)."""
+
+    type: ClassVar[str] = "nl.wijkteam.care.assignment-refused.v1"
+    topic: ClassVar[str] = TOPIC
+    assignment_id: UUID
+    provider_id: str
+    reason: RefusalReason
+    refused_on: date
+
+
+class ProviderActionRejected(HouseholdEvent):
+    """A provider tried to act on an assignment that is not its own; the action was refused, and recorded.
+
+    Carries only identifiers (no PII): who tried what on which assignment, and when.
+    """
+
+    type: ClassVar[str] = "nl.wijkteam.care.provider-action-rejected.v1"
+    topic: ClassVar[str] = TOPIC
+    assignment_id: UUID
+    acting_provider_id: str
+    action: ProviderAction
+    rejected_on: date

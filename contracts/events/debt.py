@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, Literal
 from uuid import UUID
+
+from pydantic import Field
 
 from contracts.events.base import HouseholdEvent
 from contracts.topics import facts
@@ -21,3 +23,78 @@ class DebtReferralReceived(HouseholdEvent):
     team_id: str
     received_on: date
     first_conversation_due: date
+    source: Literal["intake", "backoffice", "arrears"] | None = Field(
+        None, description="Who referred: intake's screening, the backoffice, or an arrears signal."
+    )
+    threatening: bool | None = Field(
+        None, description="A bedreigende situatie (eviction, disconnection of energy or water): 3 working days."
+    )
+
+
+ArrangementKind = Literal["payment_arrangement", "debt_settlement", "redemption_credit", "refinancing"]
+ClosureOutcome = Literal[
+    "debt_free",
+    "arrangement_in_place",
+    "stable_without_arrangement",
+    "referred_to_wsnp",
+    "client_withdrew",
+    "not_admitted",
+    "moved_away",
+]
+
+
+class DebtIntakeHeld(HouseholdEvent):
+    """The first conversation (eerste gesprek) took place; `within_term` tells whether the Wgs term was met."""
+
+    type: ClassVar[str] = "nl.wijkteam.debt.debt-intake-held.v1"
+    topic: ClassVar[str] = TOPIC
+    trajectory_id: UUID
+    team_id: str
+    held_on: date
+    first_conversation_due: date
+    within_term: bool
+
+
+class DebtStabilised(HouseholdEvent):
+    """Income and fixed costs are stable (stabilisatie): no new debts, the basis for an arrangement."""
+
+    type: ClassVar[str] = "nl.wijkteam.debt.debt-stabilised.v1"
+    topic: ClassVar[str] = TOPIC
+    trajectory_id: UUID
+    team_id: str
+    stabilised_on: date
+
+
+class DebtArrangementReached(HouseholdEvent):
+    """An arrangement with the creditors: payment arrangement, (minnelijke) debt settlement, redemption credit
+    (saneringskrediet) or refinancing."""
+
+    type: ClassVar[str] = "nl.wijkteam.debt.debt-arrangement-reached.v1"
+    topic: ClassVar[str] = TOPIC
+    trajectory_id: UUID
+    team_id: str
+    arrangement: ArrangementKind
+    reached_on: date
+
+
+class DebtTrajectoryClosed(HouseholdEvent):
+    """The trajectory is closed with an outcome from a fixed list."""
+
+    type: ClassVar[str] = "nl.wijkteam.debt.debt-trajectory-closed.v1"
+    topic: ClassVar[str] = TOPIC
+    trajectory_id: UUID
+    team_id: str
+    outcome: ClosureOutcome
+    closed_on: date
+
+
+class DebtTermMissed(HouseholdEvent):
+    """A statutory term passed without the step it demands: published once per trajectory and term."""
+
+    type: ClassVar[str] = "nl.wijkteam.debt.debt-term-missed.v1"
+    topic: ClassVar[str] = TOPIC
+    trajectory_id: UUID
+    team_id: str
+    term: Literal["first_conversation"]
+    due: date
+    noticed_on: date

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import Field
 
-from contracts.events.base import HouseholdEvent
+from contracts.events.base import HouseholdEvent, IntegrationEvent
 from contracts.topics import facts
 
 LifeDomain = Literal["income", "debts", "housing", "care", "youth", "work", "social_network", "health"]
@@ -69,3 +69,136 @@ class ClientSupportChosen(HouseholdEvent):
     team_id: str
     choice: Literal["volunteer", "professional", "none"]
     chosen_on: date
+
+
+class HouseholdErased(HouseholdEvent):
+    """The household's personal data was erased (AVG art. 17) by destroying its key (crypto-shredding). Carries no
+    personal data: the household's earlier facts stay on the bus and keep counting; consumers drop what they hold."""
+
+    type: ClassVar[str] = "nl.wijkteam.intake.household-erased.v1"
+    topic: ClassVar[str] = TOPIC
+    erased_on: date
+
+
+Clock = Literal["personal_plan", "investigation", "decision"]
+
+
+class ReceiptConfirmed(HouseholdEvent):
+    """Receipt of the melding was confirmed to the resident (Wmo 2015 art. 2.3.2 lid 1)."""
+
+    type: ClassVar[str] = "nl.wijkteam.intake.receipt-confirmed.v1"
+    topic: ClassVar[str] = TOPIC
+    case_id: UUID
+    request_id: UUID
+    team_id: str
+    confirmed_on: date
+
+
+class ApplicationReceived(HouseholdEvent):
+    """An aanvraag for a provision: the decision term (beslistermijn) starts the day after `received_on`."""
+
+    type: ClassVar[str] = "nl.wijkteam.intake.application-received.v1"
+    topic: ClassVar[str] = TOPIC
+    case_id: UUID
+    application_id: UUID
+    team_id: str
+    domain: Literal["wmo", "youth", "special_assistance"]
+    received_on: date
+
+
+class StatutoryClockStarted(HouseholdEvent):
+    """A statutory term started for a case; `due_on` is its last day (already extended under the Atw)."""
+
+    type: ClassVar[str] = "nl.wijkteam.intake.statutory-clock-started.v1"
+    topic: ClassVar[str] = TOPIC
+    case_id: UUID
+    team_id: str
+    clock: Clock
+    clock_id: str = Field(description="Unique within the case, e.g. `investigation` or `decision:<application id>`.")
+    started_on: date
+    due_on: date
+    counting: Literal["calendar_days", "working_days"]
+    legal_basis: str
+
+
+class StatutoryClockStopped(HouseholdEvent):
+    """What the term was for happened (plan handed in, investigation reported, decision taken)."""
+
+    type: ClassVar[str] = "nl.wijkteam.intake.statutory-clock-stopped.v1"
+    topic: ClassVar[str] = TOPIC
+    case_id: UUID
+    team_id: str
+    clock: Clock
+    clock_id: str
+    stopped_on: date
+    in_time: bool
+
+
+class StatutoryTermMissed(HouseholdEvent):
+    """A statutory term passed with its clock still running: the law was not met for this case."""
+
+    type: ClassVar[str] = "nl.wijkteam.intake.statutory-term-missed.v1"
+    topic: ClassVar[str] = TOPIC
+    case_id: UUID
+    team_id: str
+    clock: Clock
+    clock_id: str
+    due_on: date
+    detected_on: date
+    legal_basis: str
+
+
+class SignalReceived(HouseholdEvent):
+    """A network partner's signal, merged into a household. Pseudonymous: no BSN, name or address."""
+
+    type: ClassVar[str] = "nl.wijkteam.intake.signal-received.v1"
+    topic: ClassVar[str] = TOPIC
+    signal_id: UUID
+    case_id: UUID
+    team_id: str
+    partner_id: str
+    kind: Literal["payment_arrears", "concern"]
+    received_on: date
+    new_household: bool = Field(description="True when no known household matched and one was registered.")
+
+
+class SignalRejected(IntegrationEvent):
+    """A partner signal refused because its sender is not registered for the topic it came on. No personal data:
+    the fact names the sender's source and the topic, keyed by the signal's own id."""
+
+    type: ClassVar[str] = "nl.wijkteam.intake.signal-rejected.v1"
+    topic: ClassVar[str] = TOPIC
+    signal_id: UUID
+    source: str
+    signal_topic: str
+    reason: str
+    rejected_on: date
+
+    @property
+    def subject(self) -> str:
+        return str(self.signal_id)
+
+
+class HelpOffered(HouseholdEvent):
+    """A hulpaanbod after a payment-arrears signal (vroegsignalering, Wgs art. 3 and Bgs art. 2)."""
+
+    type: ClassVar[str] = "nl.wijkteam.intake.help-offered.v1"
+    topic: ClassVar[str] = TOPIC
+    case_id: UUID
+    signal_id: UUID
+    team_id: str
+    partner_id: str
+    arrears_cents: int = Field(ge=0, description="The arrears the partner reported, in euro cents.")
+    offered_on: date
+
+
+class SatisfactionRecorded(HouseholdEvent):
+    """A resident's answer to the client-experience survey (cliëntervaringsonderzoek, Wmo 2015 art. 2.5.1):
+    satisfaction with the team's support as a score from 1 to 10. Measured, not claimed (Blenk)."""
+
+    type: ClassVar[str] = "nl.wijkteam.intake.satisfaction-recorded.v1"
+    topic: ClassVar[str] = TOPIC
+    case_id: UUID
+    team_id: str
+    score: int = Field(ge=1, le=10)
+    answered_on: date
