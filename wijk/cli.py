@@ -31,9 +31,39 @@ def main(argv: list[str] | None = None) -> int:
     contracts = commands.add_parser("contracts", help="the AsyncAPI document and JSON Schemas")
     contracts.add_argument("action", choices=["export", "check"])
 
+    simulate = commands.add_parser("simulate", help="play a municipality's year through the real APIs and bus")
+    simulate.add_argument("--municipality", default="almere", help="config/<name>/ or a municipality.json path")
+    simulate.add_argument("--households", type=int, default=20, help="households in the year (default 20)")
+    simulate.add_argument("--seed", type=int, default=2026, help="seed of the scenario's randomness")
+    simulate.add_argument("--data", type=Path, default=None, help="data folder (default .wijk/simulate/<name>)")
+    simulate.add_argument("--output", type=Path, default=None, help="also write the result as JSON here")
+
+    bench = commands.add_parser("bench", help="raw broker and PostgreSQL limits against the full pipeline")
+    bench.add_argument("--households", type=int, default=60, help="households through the pipeline (default 60)")
+    bench.add_argument("--messages", type=int, default=20000, help="raw produce/consume messages (default 20000)")
+    bench.add_argument("--out", type=Path, default=Path("bench-results"), help="folder for the results file")
+
+    from wijk.report_cli import register
+
+    reporting_handlers = register(commands)  # `wijk reporting rebuild`, `wijk report`
     args = parser.parse_args(argv)
-    handlers = {"up": _up, "service": _service, "topics": _topics, "contracts": _contracts}
+    handlers = {
+        "up": _up, "service": _service, "topics": _topics, "contracts": _contracts,
+        "simulate": _simulate, "bench": _bench, **reporting_handlers,
+    }  # fmt: skip
     return handlers[args.command](args)
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from wijk.simulate_run import command
+
+    return command(args.municipality, args.households, args.seed, args.data, args.output)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from wijk.bench import command
+
+    return command(args.households, args.messages, args.out)
 
 
 def _service(args: argparse.Namespace) -> int:
@@ -70,7 +100,7 @@ def _contracts(args: argparse.Namespace) -> int:
 
 
 def _up(args: argparse.Namespace) -> int:
-    from wijk.demo import DemoError, run_demo
+    from wijk.demo import DemoError, run_demo, run_signal
     from wijk.embedded_stack import EmbeddedStack, StackError
 
     stack = EmbeddedStack(args.data)
@@ -80,7 +110,9 @@ def _up(args: argparse.Namespace) -> int:
         stack.start()
         if not args.no_demo:
             print(f"\ndemo: {args.households} households through intake, planning, budget, backoffice, care, debt")
-            result = run_demo({name: stack.url(name) for name in SERVICES}, households=args.households)
+            urls = {name: stack.url(name) for name in SERVICES}
+            run_signal(urls, stack.broker.bootstrap)
+            result = run_demo(urls, households=args.households)
             _print_result(result)
         _print_where_to_look(stack)
         if not args.exit_after_demo:
@@ -113,7 +145,8 @@ def _print_where_to_look(stack: object) -> None:
 
     assert isinstance(stack, EmbeddedStack)
     print("\nwhere to look:")
-    print(f"  council report page   {stack.url('reporting')}/")
+    print(f"  council dashboard     {stack.url('reporting')}/dashboard")
+    print(f"  yearly report (HTML)  {stack.url('reporting')}/report.html")
     print(f"  reporting API         {stack.url('reporting')}/docs")
     print(f"  intake API (melding)  {stack.url('intake')}/docs")
     print(f"  planning API          {stack.url('planning')}/docs")

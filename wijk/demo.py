@@ -7,7 +7,8 @@ starts care; debt assistance picks up the early referrals; reporting counts it a
 
 from __future__ import annotations
 
-import random
+import asyncio
+import json
 import time
 from collections.abc import Callable
 from datetime import date
@@ -15,6 +16,11 @@ from functools import partial
 from typing import Any
 
 import httpx
+from aiokafka import AIOKafkaProducer
+
+from contracts.envelope import CloudEventHeaders, now
+from contracts.partner_signals import PaymentArrearsSignal
+from contracts.topics import partner_signals
 
 HOUSEHOLDS = [
     {"postcode": "1353 AB", "members": 3, "life_domains": ["income", "debts", "youth"], "debt_concern": True},
@@ -29,11 +35,16 @@ HOUSEHOLDS = [
     {"postcode": "1361 EF", "members": 2, "life_domains": ["care", "health"]},
     {"postcode": "1326 GH", "members": 1, "life_domains": ["work", "income", "debts"], "debt_concern": True},
 ]
-DECISIONS = [
-    ("wmo-huishoudelijke-ondersteuning", 240_000, "coach.jansen"),
-    ("wmo-begeleiding-individueel", 480_000, "coach.de-vries"),
-    ("maatwerk-vrij-besteedbaar", 35_000, "coach.bakker"),
+DECISIONS = [  # provision, amount, professional, life domain, delivered by a care provider (else paid out)
+    ("wmo-huishoudelijke-ondersteuning", 240_000, "coach.jansen", "care", True),
+    ("wmo-begeleiding-individueel", 480_000, "coach.de-vries", "social_network", True),
+    ("maatwerk-vrij-besteedbaar", 35_000, "coach.bakker", "income", False),
 ]
+OWN_STRENGTH = {
+    "care": ("Keep the home clean and safe", "The resident does light cleaning; a daughter shops weekly"),
+    "social_network": ("Daily structure and contacts", "The resident joins the neighbourhood lunch on Fridays"),
+    "income": ("Stable income and no new arrears", "The resident opens every letter with a volunteer"),
+}
 
 Say = Callable[[str], None]
 
@@ -52,18 +63,72 @@ def wait_for(probe: Callable[[], Any], what: str, timeout: float = 90) -> Any:
     raise DemoError(f"timed out after {timeout:.0f}s waiting for {what}")
 
 
-def run_demo(urls: dict[str, str], households: int = 5, seed: int = 2026, say: Say = print) -> dict[str, Any]:
-    rng = random.Random(seed)
+ARREARS_CENTS = 124_000
+ARREARS_SIGNAL: dict[str, object] = {
+    "reference": "HUUR-2026-0417",
+    "postcode": "1358 AB",
+    "house_number": "14",
+    "arrears_cents": ARREARS_CENTS,
+    "signalled_on": date.today().isoformat(),
+}
+HOUSING_SOURCE = "urn:nld:oin:00000009000000000001:systeem:huurincasso"  # registered in config/almere/partners.json
+
+
+async def _send_signal(bootstrap: str) -> None:
+    envelope = CloudEventHeaders(
+        id=f"demo-{ARREARS_SIGNAL['reference']}",
+        source=HOUSING_SOURCE,
+        type=PaymentArrearsSignal.type,
+        time=now(),
+        subject=str(ARREARS_SIGNAL["reference"]),
+    )
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap)
+    await producer.start()
+    try:
+        headers = [(k, v.encode()) for k, v in envelope.to_kafka_headers().items()]
+        body = json.dumps(ARREARS_SIGNAL).encode()
+        await producer.send_and_wait(partner_signals("housing"), body, key=envelope.subject.encode(), headers=headers)
+    finally:
+        await producer.stop()
+
+
+def run_signal(urls: dict[str, str], bootstrap: str, say: Say = print) -> None:
+    """A housing corporation's rent-arrears signal (vroegsignalering) becomes a case with an offer of help."""
+    with httpx.Client(timeout=10) as client:
+        before = client.get(f"{urls['reporting']}/summary").json().get("cases_opened", 0)
+        asyncio.run(_send_signal(bootstrap))
+        say(f"[signal] housing corporation reports EUR {ARREARS_CENTS / 100:,.2f} rent arrears")
+        wait_for(
+            lambda: _summary_if(client, urls["reporting"], lambda s: s.get("cases_opened", 0) > before),
+            "the arrears signal to become a case",
+        )
+    say("        -> a case for the district team, an offer of help (hulpaanbod), a referral to debt assistance")
+
+
+def run_demo(urls: dict[str, str], households: int = 5, say: Say = print) -> dict[str, Any]:
     year = date.today().year
     with httpx.Client(timeout=10) as client:
         before = client.get(f"{urls['reporting']}/summary").json()
+        provider_care = 0
         for number in range(households):
             body = dict(HOUSEHOLDS[number % len(HOUSEHOLDS)])
             opened = _post(client, f"{urls['intake']}/support-requests", body)
             say(f"[{number + 1}/{households}] melding {body['postcode']} -> case for {opened['team_id']}")
+            _post(
+                client,
+                f"{urls['intake']}/cases/{opened['case_id']}/client-support-offers",
+                {"offered_by": "coach.jansen"},
+            )
             household = opened["household_id"]
             plan = wait_for(partial(_plan_of, client, urls["planning"], household), "the household plan")
-            code, amount, professional = rng.choice(DECISIONS)
+            code, amount, professional, domain, by_provider = DECISIONS[number % len(DECISIONS)]
+            provider_care += by_provider
+            goal, own_strength = OWN_STRENGTH[domain]
+            _post(
+                client,
+                f"{urls['planning']}/plans/{plan['plan_id']}/goals",
+                {"life_domain": domain, "goal": goal, "own_strength": own_strength, "set_by": professional},
+            )
             _post(
                 client,
                 f"{urls['planning']}/plans/{plan['plan_id']}/decisions",
@@ -73,13 +138,19 @@ def run_demo(urls: dict[str, str], households: int = 5, seed: int = 2026, say: S
                     "period_start": f"{year}-01-01",
                     "period_end": f"{year}-12-31",
                     "decided_by": professional,
+                    "life_domain": domain,
                 },
             )
             say(f"        plan {plan['plan_id'][:8]}: {professional} decides {code} (EUR {amount / 100:,.2f})")
-        expected = before.get("care_started", 0) + households
+        letters = before.get("letters_issued", 0) + households
+        care = before.get("care_started", 0) + provider_care
         summary = wait_for(
-            lambda: _summary_if(client, urls["reporting"], lambda s: s.get("care_started", 0) >= expected),
-            "care to start for every household",
+            lambda: _summary_if(
+                client,
+                urls["reporting"],
+                lambda s: s.get("letters_issued", 0) >= letters and s.get("care_started", 0) >= care,
+            ),
+            "a beschikking for every decision and care to start",
             timeout=120,
         )
         teams = client.get(f"{urls['reporting']}/teams").json()
@@ -94,8 +165,9 @@ def _post(client: httpx.Client, url: str, body: dict[str, Any]) -> dict[str, Any
 
 
 def _plan_of(client: httpx.Client, planning: str, household_id: str) -> dict[str, Any] | None:
+    """The household's plan, once planning also knows that client support was offered (deciding needs both)."""
     plans = client.get(f"{planning}/plans", params={"household_id": household_id}).json()
-    return plans[0] if plans else None
+    return plans[0] if plans and plans[0]["client_support_offered"] else None
 
 
 def _summary_if(client: httpx.Client, reporting: str, done: Callable[[dict[str, Any]], bool]) -> Any:

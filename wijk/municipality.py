@@ -77,6 +77,12 @@ def load_municipality(path: str | Path = DEFAULT_CONFIG) -> MunicipalityConfig:
         raise ConfigError(f"municipality configuration {path} is invalid: {exc}") from None
 
 
+def config_dir(config_path: str) -> Path:
+    """The municipality's configuration folder: every other file (catalogue, mandates, funding, partners,
+    providers, teams) lies beside its `municipality.json`, so switching municipality is one setting."""
+    return Path(config_path or DEFAULT_CONFIG).parent
+
+
 def municipality_of(config_path: str) -> MunicipalityConfig:
     """The configuration named by the `WIJK_MUNICIPALITY_CONFIG` setting, or the default (Almere)."""
     return load_municipality(config_path or DEFAULT_CONFIG)

@@ -70,6 +70,22 @@ class ServiceRuntime:
         self._tasks: list[asyncio.Task[Any]] = []
         self.on_start: list[Callable[[], Any]] = []
         self.on_stop: list[Callable[[], Any]] = []
+        self._periodic: list[tuple[str, float, Callable[[], object]]] = []
+
+    def every(self, name: str, seconds: float, job: Callable[[], object]) -> None:
+        """Run a synchronous job off the event loop every `seconds` while the service runs (first run at start).
+
+        A failing round is logged and retried at the next interval: the jobs are idempotent checks (missed terms).
+        """
+        self._periodic.append((name, seconds, job))
+
+    async def _repeat(self, name: str, seconds: float, job: Callable[[], object]) -> None:
+        while True:
+            try:
+                await asyncio.to_thread(job)
+            except Exception:
+                log.exception("%s: periodic job %s failed; retrying in %.0f s", self.name, name, seconds)
+            await asyncio.sleep(seconds)
 
     @property
     def base_url(self) -> str:
@@ -95,6 +111,8 @@ class ServiceRuntime:
             self.inbox.subscribe()
         await self.broker.start()
         self._start_relay()
+        for name, seconds, job in self._periodic:
+            self._tasks.append(asyncio.create_task(self._repeat(name, seconds, job), name=f"{self.name}-{name}"))
         await self._start_http()
         log.info("%s started on %s", self.name, self.base_url)
 
@@ -160,6 +178,9 @@ class ServiceRuntime:
             self._server.should_exit = True
         if self.relay is not None:
             self.relay.stop()
+        for task in self._tasks:
+            if not task.get_name().endswith(("-relay", "-http")):
+                task.cancel()
         if self._tasks:
             _, late = await asyncio.wait(self._tasks, timeout=15)
             for task in late:

@@ -33,6 +33,17 @@ class PlatformSettings(BaseSettings):
     relay_batch_size: int = Field(500, description="Notifications the outbox relay reads per batch.")
     relay_poll_seconds: float = Field(0.2, description="How long the relay sleeps when the outbox is empty.")
     log_level: str = Field("INFO", description="Log level of every service.")
+    term_check_seconds: float = Field(
+        60.0, description="Seconds between checks for missed statutory terms (intake's clocks, debt's Wgs terms)."
+    )
+    blind_index_secret: str = Field(
+        "dev-only-blind-index-secret-change-me",
+        description="HMAC secret of intake's blind indexes (BSN, address) for matching partner signals. Set it.",
+    )
+    partners_config: str = Field(
+        "",
+        description="Path of the partner registration file; empty: partners.json beside municipality_config.",
+    )
     municipality_config: str = Field(
         "", description="Path of the municipality's configuration file; empty: config/almere/municipality.json."
     )

@@ -16,12 +16,24 @@ log = logging.getLogger(__name__)
 
 
 THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000
+PARTNER_SIGNAL_TOPICS = frozenset(topics.partner_signals(p) for p in topics.PARTNER_TYPES)
+PARTNER_SIGNAL_RETENTION_MS = 24 * 3600 * 1000
+"""Raw partner signals carry identifying data: kept only long enough to survive an intake outage (ADR 0003)."""
+PARTNER_SIGNAL_SEGMENT_MS = 3600 * 1000
+"""Without it old records would sit in the open segment, beyond retention, for up to a week."""
 
 
 def retention(topic: str) -> dict[str, str]:
-    """Fact topics are the replayable record and keep everything; dead letters and raw partner signals 30 days."""
-    keep = topic in topics.FACT_TOPICS
-    return {"retention.ms": "-1" if keep else str(THIRTY_DAYS_MS), "cleanup.policy": "delete"}
+    """Facts keep everything (the replayable record); raw partner signals a day; dead letters 30 days."""
+    if topic in topics.FACT_TOPICS:
+        return {"retention.ms": "-1", "cleanup.policy": "delete"}
+    if topic in PARTNER_SIGNAL_TOPICS:
+        return {
+            "retention.ms": str(PARTNER_SIGNAL_RETENTION_MS),
+            "segment.ms": str(PARTNER_SIGNAL_SEGMENT_MS),
+            "cleanup.policy": "delete",
+        }
+    return {"retention.ms": str(THIRTY_DAYS_MS), "cleanup.policy": "delete"}
 
 
 def all_topics(consumers: Iterable[str] = ()) -> list[str]:

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from contracts import REGISTRY, export
-from contracts.topics import facts
+from contracts.partner_signals import ARREARS_PARTNERS
+from contracts.topics import PARTNER_TYPES, facts, partner_signals
 
 pytestmark = pytest.mark.contract
 TYPE_NAME = re.compile(r"^nl\.wijkteam\.(?P<service>[a-z]+)\.[a-z]+(-[a-z]+)*\.v[1-9][0-9]*$")
@@ -44,5 +45,17 @@ def test_asyncapi_lists_every_event_on_its_channel() -> None:
     listed = {
         (channel["address"], message) for channel in document["channels"].values() for message in channel["messages"]
     }
-    assert listed == {(m.topic, m.__name__) for m in REGISTRY.models()}
+    assert {(m.topic, m.__name__) for m in REGISTRY.models()} <= listed
     assert "ce_subject" in document["components"]["schemas"]["CloudEventHeaders"]["required"]
+
+
+def test_partners_find_their_signal_and_outcome_channels() -> None:
+    listed = {
+        (channel["address"], message)
+        for channel in export.asyncapi()["channels"].values()
+        for message in channel["messages"]
+    }
+    for kind in PARTNER_TYPES:
+        assert (partner_signals(kind), "ConcernSignal") in listed
+        assert ((partner_signals(kind), "PaymentArrearsSignal") in listed) == (kind in ARREARS_PARTNERS)
+    assert ("nl.wijkteam.partner.{partnerId}.outcomes", "SignalOutcome") in listed

@@ -10,7 +10,7 @@ from contracts.topics import FACT_TOPICS
 from tests.support.bus import read_topic
 from tests.support.scenario import run_slice
 from tests.support.stack import Stack, eventually
-from tests.support.state import connect, exact_state
+from tests.support.state import connect, differences, exact_state, settled
 
 pytestmark = pytest.mark.fault
 
@@ -22,7 +22,7 @@ async def topic_sizes(bootstrap: str) -> dict[str, int]:
 async def test_an_empty_broker_is_refilled_from_the_stores_and_reporting_rebuilt(stack: Stack, broker) -> None:
     await stack.start()
     await run_slice(stack)
-    before = await exact_state(stack.settings)
+    before = await settled(stack.settings)
     sizes = await topic_sizes(stack.settings.kafka_bootstrap)
     assert all(sizes.values()), sizes
 
@@ -40,4 +40,4 @@ async def test_an_empty_broker_is_refilled_from_the_stores_and_reporting_rebuilt
     after = await eventually(
         lambda: exact_state(stack.settings), lambda now: len(now["reporting"]) >= len(before["reporting"]), timeout=90
     )
-    assert after == before
+    assert after == before, differences(before, after)

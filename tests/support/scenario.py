@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 
 from tests.support.stack import Stack, eventually
+from tests.support.state import settled
 
 MELDINGEN = [
     {"postcode": "1353 AB", "members": 3, "life_domains": ["income", "debts"], "debt_concern": True},
@@ -22,6 +22,13 @@ MELDINGEN = [
     },
     {"postcode": "1361 EF", "members": 2, "life_domains": ["care", "health"]},
 ]
+GOAL = {
+    "life_domain": "care",
+    "goal": "The household keeps its home clean and safe",
+    "own_strength": "The resident does the daily dishes and light cleaning",
+    "network": "A daughter does the weekly shopping",
+    "set_by": "coach.jansen",
+}
 DECISION = {
     "provision_code": "wmo-huishoudelijke-ondersteuning",
     "amount_cents": 240_000,
@@ -34,6 +41,7 @@ DECISION = {
 @dataclass
 class Household:
     household_id: str
+    case_id: str
     team_id: str
     traceparent: str | None
     plan_id: str = ""
@@ -48,7 +56,14 @@ async def open_cases(stack: Stack, meldingen: list[dict[str, Any]] = MELDINGEN) 
             response = await client.post("/support-requests", json=melding)
             assert response.status_code == 201, response.text
             body = response.json()
-            households.append(Household(body["household_id"], body["team_id"], response.headers.get("traceresponse")))
+            trace = response.headers.get("traceresponse")
+            households.append(Household(body["household_id"], body["case_id"], body["team_id"], trace))
+            offer = await client.post(  # cliëntondersteuning is offered before the investigation
+                f"/cases/{body['case_id']}/client-support-offers",
+                json={"offered_by": "coach.jansen"},
+                headers={"traceparent": trace} if trace else {},
+            )
+            assert offer.status_code == 201, offer.text
     return households
 
 
@@ -60,9 +75,14 @@ async def plan_of(client: httpx.AsyncClient, household: Household) -> dict[str, 
 async def decide(stack: Stack, households: list[Household], continue_trace: bool = False) -> None:
     async with httpx.AsyncClient(base_url=stack.url("planning"), timeout=20) as client:
         for household in households:
-            plan = await eventually(lambda h=household: plan_of(client, h), lambda p: p is not None)
+            # the plan exists once planning saw CaseOpened; deciding also needs intake's client-support offer
+            plan = await eventually(
+                lambda h=household: plan_of(client, h), lambda p: p is not None and p["client_support_offered"]
+            )
             household.plan_id = plan["plan_id"]
             headers = {"traceparent": household.traceparent} if continue_trace and household.traceparent else {}
+            goal = await client.post(f"/plans/{household.plan_id}/goals", json=GOAL, headers=headers)
+            assert goal.status_code == 201, goal.text  # eigen kracht is recorded before paid support
             response = await client.post(f"/plans/{household.plan_id}/decisions", json=DECISION, headers=headers)
             assert response.status_code == 201, response.text
             household.decision_id = response.json()["decision_id"]
@@ -86,5 +106,5 @@ async def run_slice(stack: Stack, meldingen: list[dict[str, Any]] = MELDINGEN) -
     await decide(stack, households)
     debts = sum(1 for m in meldingen if m.get("debt_concern"))
     await until_care_started(stack, len(households), debts)
-    await asyncio.sleep(1.0)  # let trailing duplicates, if any, arrive before the state is compared
+    await settled(stack.settings)  # the follow-ups (e.g. backoffice recording the start) are handled too
     return households

@@ -28,12 +28,15 @@ class Stack:
         self.ports = {name: free_port() for name in SERVICES}
 
     async def start(self, names: Iterable[str] = SERVICES) -> Stack:
-        for name in names:
-            runtime = ServiceRuntime(
+        """Start the services side by side (a consumer group join takes seconds on the embedded broker)."""
+        runtimes = {
+            name: ServiceRuntime(
                 definition(name), self.settings, ServiceSettings.for_service(name, http_port=self.ports[name])
             )
-            await runtime.start()
-            self.runtimes[name] = runtime
+            for name in names
+        }
+        self.runtimes.update(runtimes)
+        await asyncio.gather(*(runtime.start() for runtime in runtimes.values()))
         return self
 
     async def stop(self, names: Iterable[str] | None = None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections import Counter
 from typing import Any
 
@@ -39,3 +41,27 @@ def normalised(state: dict[str, Any]) -> dict[str, Counter[str]]:
     counts = {service: Counter(row[2].rsplit(":", 1)[-1] for row in state[service]) for service in EVENT_SOURCED}
     counts["reporting"] = Counter(row[1] for row in state["reporting"])
     return counts
+
+
+async def settled(settings: PlatformSettings, quiet: float = 1.5, timeout: float = 90) -> dict[str, Any]:
+    """The exact state once it has stopped changing for `quiet` seconds: every follow-up fact has been handled."""
+    deadline = time.monotonic() + timeout
+    previous = await exact_state(settings)
+    while True:
+        await asyncio.sleep(quiet)
+        current = await exact_state(settings)
+        if current == previous:
+            return current
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the services were still changing after {timeout}s")
+        previous = current
+
+
+def differences(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, list[Any]]]:
+    """Per service, what only `before` and only `after` holds: a readable message for a failed comparison."""
+    found = {}
+    for service in sorted(set(before) | set(after)):
+        old, new = set(before.get(service, ())), set(after.get(service, ()))
+        if old != new:
+            found[service] = {"only_before": sorted(old - new)[:10], "only_after": sorted(new - old)[:10]}
+    return found

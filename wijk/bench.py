@@ -1,0 +1,170 @@
+"""`wijk bench`: the raw limits and the full pipeline, in one run on the same machine, as ratios.
+
+1. The pipeline: households through every service over the real APIs and bus (melding, client-support offer,
+   plan, goal, decision under the mandate; budget reserves, the backoffice sends the beschikking and assigns the
+   provider, care starts). Latency is from the melding request to CareStarted on care's facts topic, matched by
+   household id (the message key). 2. A replay of every fact topic into a fresh fact table, one transaction per
+   fact, as reporting's projection records them (facts per second). 3. Raw aiokafka produce and consume with the
+   pipeline's mean fact size, and raw asyncpg inserts. Results go to `bench-results/<timestamp>.json`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+from aiokafka import AIOKafkaConsumer
+
+from contracts.events.care import CareStarted
+from contracts.topics import FACT_TOPICS, facts
+from wijk.bench_raw import create_topic, kafka_consume, kafka_produce, pg_inserts, rate
+from wijk.bench_replay import replay_facts
+from wijk.settings import SERVICES
+from wijk.simulate_report import Progress
+from wijk.simulate_steps import plan_of, post
+
+CONCURRENCY = 8
+
+
+class CareWatch:
+    """Consumes care's facts and notes when care started for each household (by message key)."""
+
+    def __init__(self, bootstrap: str) -> None:
+        self.started: dict[str, float] = {}
+        self.sizes: list[int] = []
+        self.consumer = AIOKafkaConsumer(facts("care"), bootstrap_servers=bootstrap, auto_offset_reset="earliest")
+
+    async def run(self) -> None:
+        await self.consumer.start()
+        async for message in self.consumer:
+            kinds = {k: v.decode() for k, v in message.headers}
+            self.sizes.append(len(message.value or b"") + sum(len(k) + len(v) for k, v in message.headers))
+            if kinds.get("ce_type") == CareStarted.type and message.key:
+                self.started.setdefault(message.key.decode(), time.perf_counter())
+
+
+async def one_household(client: httpx.AsyncClient, urls: dict[str, str], number: int, year: int) -> tuple[str, float]:
+    postcodes = ("1353 AB", "1315 KL", "1341 CD", "1361 EF")
+    started = time.perf_counter()
+    body = {"postcode": postcodes[number % 4], "members": 2, "life_domains": ["care"], "debt_concern": number % 2 == 0}
+    opened = (await post(client, f"{urls['intake']}/support-requests", body)).json()
+    await post(
+        client, f"{urls['intake']}/cases/{opened['case_id']}/client-support-offers", {"offered_by": "coach.jansen"}
+    )
+    plan = await plan_of(client, urls, opened["household_id"])
+    goal = {"life_domain": "care", "goal": "A clean, safe home", "own_strength": "Light cleaning by the resident",
+            "set_by": "coach.jansen"}  # fmt: skip
+    await post(client, f"{urls['planning']}/plans/{plan['plan_id']}/goals", goal)
+    decision = {
+        "provision_code": "wmo-huishoudelijke-ondersteuning", "amount_cents": 240_000, "decided_by": "coach.jansen",
+        "period_start": f"{year}-01-01", "period_end": f"{year}-12-31", "life_domain": "care",
+    }  # fmt: skip
+    url = f"{urls['planning']}/plans/{plan['plan_id']}/decisions"
+    for _ in range(240):  # planning may not have heard of the offer yet: 409 until it has
+        response = await client.post(url, json=decision)
+        if response.status_code != 409:
+            break
+        await asyncio.sleep(0.25)
+    if response.status_code >= 400:
+        raise RuntimeError(f"decision refused: {response.status_code} {response.text[:300]}")
+    return opened["household_id"], started
+
+
+async def pipeline(urls: dict[str, str], bootstrap: str, households: int) -> dict[str, Any]:
+    watch = CareWatch(bootstrap)
+    watcher = asyncio.create_task(watch.run())
+    gate, year, progress = asyncio.Semaphore(CONCURRENCY), datetime.now(UTC).year, Progress(households, "households")
+
+    async def drive(number: int) -> tuple[str, float]:
+        async with gate:
+            result = await one_household(client, urls, number, year)
+            progress.step()
+            return result
+
+    async with httpx.AsyncClient(timeout=60) as client:
+        started = await asyncio.gather(*(drive(n) for n in range(households)))
+    progress.done()
+    deadline = time.monotonic() + 240
+    while sum(h in watch.started for h, _ in started) < households and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+    watcher.cancel()
+    await watch.consumer.stop()
+    latencies = sorted(watch.started[h] - t for h, t in started if h in watch.started)
+    first, last = min(t for _, t in started), max(watch.started.get(h, 0.0) for h, _ in started)
+    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
+    return {
+        "households": households,
+        "care_started": len(latencies),
+        "households_per_s": rate(len(latencies), last - first),
+        "latency_p50_s": round(cuts[49], 3),
+        "latency_p95_s": round(cuts[94], 3),
+        "latency_p99_s": round(cuts[98], 3),
+        "mean_fact_bytes": int(statistics.mean(watch.sizes)) if watch.sizes else 400,
+    }
+
+
+async def measure(stack: Any, households: int, messages: int) -> dict[str, Any]:
+    urls, bootstrap = {name: stack.url(name) for name in SERVICES}, stack.broker.bootstrap
+    async with httpx.AsyncClient(timeout=30) as client:
+        before = (await client.get(f"{urls['reporting']}/facts/count")).json()["facts"]
+    piped = await pipeline(urls, bootstrap, households)
+    async with httpx.AsyncClient(timeout=30) as client:
+        piped["facts_per_household"] = round(
+            ((await client.get(f"{urls['reporting']}/facts/count")).json()["facts"] - before) / households, 1
+        )
+    replay = await replay_facts(bootstrap, stack.postgres.endpoint, FACT_TOPICS)
+    topic = f"bench.raw.{int(time.time())}"
+    await create_topic(bootstrap, topic)
+    raw = await kafka_produce(bootstrap, topic, messages, piped["mean_fact_bytes"])
+    raw |= await kafka_consume(bootstrap, topic, messages)
+    raw |= await pg_inserts(stack.postgres.endpoint, 2000, 20_000, piped["mean_fact_bytes"])
+    return {"pipeline": piped, "reporting_rebuild": replay, "raw": raw, "ratios": ratios(piped, replay, raw)}
+
+
+def ratios(piped: dict[str, Any], replay: dict[str, Any], raw: dict[str, Any]) -> dict[str, float]:
+    facts_per_s = piped["households_per_s"] * piped["facts_per_household"]
+    return {
+        "pipeline_facts_per_s_vs_raw_produce_pipelined": round(facts_per_s / raw["produce_pipelined_msg_per_s"], 4),
+        "pipeline_facts_per_s_vs_raw_produce_awaited": round(facts_per_s / raw["produce_awaited_msg_per_s"], 4),
+        "pipeline_facts_per_s_vs_raw_consume": round(facts_per_s / raw["consume_msg_per_s"], 4),
+        "pipeline_facts_per_s_vs_pg_one_per_txn": round(facts_per_s / raw["pg_insert_one_per_txn_per_s"], 4),
+        "rebuild_facts_per_s_vs_raw_consume": round(replay["facts_per_s"] / raw["consume_msg_per_s"], 4),
+        "rebuild_facts_per_s_vs_pg_one_per_txn": round(replay["facts_per_s"] / raw["pg_insert_one_per_txn_per_s"], 4),
+    }
+
+
+def command(households: int, messages: int, out: Path) -> int:
+    from wijk.simulate_run import start_stack
+
+    began = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="wijk-bench-") as data:
+        stack = start_stack(Path(data), None)
+        try:
+            result = asyncio.run(measure(stack, households, messages))
+        finally:
+            stack.stop()
+    result["seconds"] = round(time.monotonic() - began, 1)
+    result["machine"] = {"cpus": _cpus(), "python": sys.version.split()[0]}
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}.json"
+    path.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    for section in ("pipeline", "reporting_rebuild", "raw", "ratios"):
+        print(f"\n{section}:")
+        for name, value in result[section].items():
+            print(f"  {name:<52}{value:>14}")
+    print(f"\n{result['seconds']} s in all; written to {path}")
+    return 0
+
+
+def _cpus() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 0

@@ -1,0 +1,185 @@
+"""What residents, partners, professionals and providers do, over the services' real HTTP APIs and the bus.
+
+Each function is one actor's step; the bus carries the rest (a case becomes a plan, a decision a reservation, a
+beschikking and an assignment, a debt concern a referral). A step that waits for the bus polls, with a timeout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import httpx
+from aiokafka import AIOKafkaProducer
+
+from contracts.envelope import CloudEventHeaders, now
+from contracts.partner_signals import PaymentArrearsSignal
+from contracts.topics import partner_signals
+from wijk.simulate_scenario import Decision, Household, Municipality
+
+T = TypeVar("T")
+Tally = Counter[str]
+
+
+class SimulationError(RuntimeError):
+    """A step was refused in a way the scenario does not expect, or the bus did not deliver in time."""
+
+
+async def until(probe: Callable[[], Awaitable[T | None]], what: str, timeout: float = 120) -> T:
+    deadline = time.monotonic() + timeout
+    while True:
+        found = await probe()
+        if found:
+            return found
+        if time.monotonic() > deadline:
+            raise SimulationError(f"timed out after {timeout:.0f}s waiting for {what}")
+        await asyncio.sleep(0.25)
+
+
+async def post(client: httpx.AsyncClient, url: str, body: dict[str, Any], **kw: Any) -> httpx.Response:
+    response = await client.post(url, json=body, **kw)
+    if response.status_code >= 400:
+        raise SimulationError(f"POST {url} answered {response.status_code}: {response.text[:400]}")
+    return response
+
+
+async def send_arrears_signal(bootstrap: str, municipality: Municipality, household: Household, year: int) -> None:
+    """A housing corporation reports rent arrears (vroegsignalering): a case with an offer of help follows."""
+    reference = f"HUUR-{year}-{household.number:05d}"
+    body = {
+        "reference": reference,
+        "postcode": household.postcode,
+        "house_number": household.house_number,
+        "arrears_cents": 45_000 + household.number * 731 % 150_000,
+        "signalled_on": date.today().isoformat(),
+    }
+    headers = CloudEventHeaders(
+        id=f"sim-{municipality.name}-{reference}",
+        source=municipality.housing_source(),
+        type=PaymentArrearsSignal.type,
+        time=now(),
+        subject=reference,
+    )
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap)
+    await producer.start()
+    try:
+        kafka_headers = [(k, v.encode()) for k, v in headers.to_kafka_headers().items()]
+        await producer.send_and_wait(
+            partner_signals("housing"), json.dumps(body).encode(), key=reference.encode(), headers=kafka_headers
+        )
+    finally:
+        await producer.stop()
+
+
+async def open_case(client: httpx.AsyncClient, urls: dict[str, str], household: Household) -> dict[str, Any]:
+    body = {
+        "postcode": household.postcode,
+        "members": household.members,
+        "requested_by": "resident",
+        "life_domains": household.life_domains,
+        "debt_concern": False,
+    }
+    return (await post(client, f"{urls['intake']}/support-requests", body)).json()  # type: ignore[no-any-return]
+
+
+async def kitchen_table(
+    client: httpx.AsyncClient, urls: dict[str, str], case_id: str, household: Household, offered_by: str, tally: Tally
+) -> None:
+    """Client support offered and chosen (Wmo 2015 art. 2.3.2 lid 3), then the debt screening (Wgs art. 3)."""
+    case = f"{urls['intake']}/cases/{case_id}"
+    await post(client, f"{case}/client-support-offers", {"offered_by": offered_by})
+    await post(client, f"{case}/client-support-choice", {"choice": household.support_choice})
+    tally[f"client support: {household.support_choice}"] += 1
+    threat = "eviction" if household.threatening else None
+    screening = {
+        "arrears_on_fixed_costs": household.debts,
+        "collection_letters": household.debts and household.number % 2 == 0,
+        "income_short": household.debts and household.number % 3 != 0,
+        "borrowing_for_bills": False,
+        "threat": threat,
+    }
+    answer = (await post(client, f"{case}/debt-screening", screening)).json()
+    tally["debt concern at screening"] += bool(answer.get("debt_concern"))
+
+
+async def plan_of(client: httpx.AsyncClient, urls: dict[str, str], household_id: str) -> dict[str, Any]:
+    async def probe() -> dict[str, Any] | None:
+        plans = (await client.get(f"{urls['planning']}/plans", params={"household_id": household_id})).json()
+        return plans[0] if plans else None
+
+    return await until(probe, f"the plan of household {household_id}")
+
+
+async def set_goals(
+    client: httpx.AsyncClient, urls: dict[str, str], plan_id: str, domains: set[str], set_by: str, hh: Household
+) -> None:
+    from wijk.simulate_scenario import OWN_STRENGTH
+
+    for number, domain in enumerate(sorted(domains)):
+        body = {
+            "life_domain": domain,
+            "goal": f"Stable situation for {domain.replace('_', ' ')} within the year",
+            "own_strength": OWN_STRENGTH[(hh.number + number) % len(OWN_STRENGTH)],
+            "network": "A neighbour and a sister help when asked" if hh.members > 1 else "",
+            "set_by": set_by,
+        }
+        await post(client, f"{urls['planning']}/plans/{plan_id}/goals", body)
+
+
+async def decide(
+    client: httpx.AsyncClient,
+    urls: dict[str, str],
+    municipality: Municipality,
+    plan_id: str,
+    decision: Decision,
+    decided_by: str,
+    tally: Tally,
+) -> str:
+    """Take the decision; the mandate register says whether it is taken, escalated or recorded. An escalated one
+    is approved by whoever holds the covering mandate. Retries while planning has not yet heard of the offer."""
+    body: dict[str, Any] = {
+        "provision_code": decision.provision_code,
+        "amount_cents": decision.amount_cents,
+        "period_start": decision.period_start.isoformat(),
+        "period_end": decision.period_end.isoformat(),
+        "decided_by": decided_by,
+        "life_domain": decision.life_domain,
+        "client_age": decision.client_age,
+        "deviation": decision.deviation,
+    }
+    url = f"{urls['planning']}/plans/{plan_id}/decisions"
+
+    async def attempt() -> httpx.Response | None:
+        response = await client.post(url, json=body)
+        if response.status_code == 409 and "client support" in response.text.lower():
+            return None  # the offer is still on its way over the bus
+        if response.status_code >= 400:
+            raise SimulationError(f"POST {url} answered {response.status_code}: {response.text[:400]}")
+        return response
+
+    outcome = (await until(attempt, "planning to learn of the client-support offer", timeout=60)).json()
+    tally[f"decisions {outcome['status']}"] += 1
+    tally["deviations justified"] += decision.deviation is not None
+    if outcome["status"] == "escalated":
+        deviating = decision.deviation is not None
+        approver = municipality.approver(decision.kind, decision.provision_code, decision.amount_cents, deviating)
+        if approver is None:
+            tally["escalations left open (nobody holds the mandate)"] += 1
+            return "escalated"
+        approval = f"{url}/{outcome['decision_id']}/approval"
+        await post(client, approval, {"approved_by": approver})
+        tally["escalations approved by a mandate holder"] += 1
+        return "taken"
+    return str(outcome["status"])
+
+
+async def satisfaction(client: httpx.AsyncClient, urls: dict[str, str], case_id: str, score: int) -> int:
+    """The resident's satisfaction answer (Blenk: measured per team); the status tells whether intake has it."""
+    body = {"score": score, "answered_on": date.today().isoformat(), "remarks": ""}
+    response = await client.post(f"{urls['intake']}/cases/{case_id}/satisfaction", json=body)
+    return response.status_code
