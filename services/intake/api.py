@@ -1,13 +1,13 @@
-"""Intake's HTTP API for the team's professionals: only translates requests into commands."""
+"""Intake's HTTP API for the team's professionals: meldingen and the case view. Only translates requests."""
 
 from __future__ import annotations
 
 import asyncio
-from typing import Literal
+from typing import Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from services.intake.application import IntakeApplication, SupportRequestInput
 from wijk.clock import today
@@ -16,12 +16,21 @@ LifeDomain = Literal["income", "debts", "housing", "care", "youth", "work", "soc
 
 
 class SupportRequestBody(BaseModel):
-    postcode: str = Field(examples=["1353 AB"], description="The household's postcode; routes it to a district.")
-    members: int = Field(1, ge=1, le=30, description="Number of people in the household.")
+    household_id: UUID | None = Field(None, description="A registered household (see POST /households).")
+    postcode: str | None = Field(
+        None, examples=["1353 AB"], description="For a household not registered yet: its postcode routes it."
+    )
+    members: int = Field(1, ge=1, le=30, description="Number of people in a new household.")
     requested_by: Literal["resident", "professional"] = "resident"
     life_domains: list[LifeDomain] = Field(min_length=1, examples=[["income", "debts"]])
     debt_concern: bool = Field(False, description="The intake screening found signs of debts.")
     threatening: bool = Field(False, description="Eviction or disconnection of energy or water is imminent.")
+
+    @model_validator(mode="after")
+    def _household_or_postcode(self) -> SupportRequestBody:
+        if self.household_id is None and not self.postcode:
+            raise ValueError("name a registered household_id, or the postcode of a new household")
+        return self
 
 
 class CaseOpenedResponse(BaseModel):
@@ -37,13 +46,21 @@ def router(app: IntakeApplication) -> APIRouter:
 
     @api.post("/support-requests", status_code=201, response_model=CaseOpenedResponse)
     async def request_support(body: SupportRequestBody) -> CaseOpenedResponse:
-        """Record a melding for a household and open a case for its district's team."""
+        """Record a melding and open a case for the district's team: receipt is confirmed and the melding's
+        statutory clocks start (personal plan 7 days, investigation 6 weeks; Wmo 2015 art. 2.3.2)."""
         command = SupportRequestInput(**body.model_dump())
         opened = await asyncio.to_thread(app.request_support, command, today())
         return CaseOpenedResponse(**vars(opened))
 
     @api.get("/cases/{case_id}")
-    async def get_case(case_id: UUID) -> dict[str, object]:
+    async def get_case(case_id: UUID) -> dict[str, Any]:
+        """The case: team, client support, applications and its statutory clocks."""
         return await asyncio.to_thread(app.case, case_id)
+
+    @api.post("/clocks/check")
+    async def check_clocks() -> dict[str, Any]:
+        """Record every statutory term missed as of today (also done periodically); returns what it recorded."""
+        missed = await asyncio.to_thread(app.check_clocks, today())
+        return {"checked_on": today().isoformat(), "missed": missed}
 
     return api

@@ -1,31 +1,62 @@
-"""Wires intake: its application, what it publishes and the routes it serves."""
+"""Wires intake: its application, what it publishes, the partner signals it takes in, its clock check, its routes."""
 
 from __future__ import annotations
 
-from services.intake.api import router
+import logging
+
+from services.intake import api, api_cases, api_households, api_survey
 from services.intake.application import IntakeApplication
+from services.intake.domain.case import NoClientSupportOffer
+from services.intake.domain.clocks import ClockConflict
+from services.intake.domain.household import HouseholdErased
 from services.intake.domain.routing import District, Routing
+from services.intake.outcomes import OutcomeRelays
+from services.intake.partner_inbox import SIGNAL_TOPICS, PartnerInbox
+from services.intake.partners_config import load_partners
 from services.intake.translator import translate
-from wijk.municipality import municipality_of
+from wijk.clock import today
+from wijk.municipality import config_dir, municipality_of
 from wijk.service import ServiceDefinition, ServiceRuntime
 from wijk.settings import PlatformSettings
+from wijk.topics import ensure_topics
+
+log = logging.getLogger(__name__)
 
 
 def build(settings: PlatformSettings) -> IntakeApplication:
     config = municipality_of(settings.municipality_config)
     districts = [District(d.name, d.team_id, tuple(d.postcode_areas)) for d in config.districts]
-    return IntakeApplication(Routing(districts), settings)
+    return IntakeApplication(Routing(districts), settings.blind_index_secret.encode(), settings)
 
 
 def wire(runtime: ServiceRuntime) -> None:
-    assert isinstance(runtime.app, IntakeApplication)
-    runtime.router.include_router(router(runtime.app))
+    app = runtime.app
+    assert isinstance(app, IntakeApplication) and runtime.broker is not None
+    settings = runtime.settings
+    partners = load_partners(settings.partners_config or config_dir(settings.municipality_config) / "partners.json")
+    inbox = PartnerInbox(app, partners, runtime.broker)
+    inbox.subscribe()
+    relays = OutcomeRelays(runtime, partners.partners, poll_seconds=runtime.settings.relay_poll_seconds * 5)
+    runtime.extras.update(partner_inbox=inbox, outcome_relays=relays)
+
+    async def partner_topics() -> None:
+        await ensure_topics(runtime.settings.kafka_bootstrap, SIGNAL_TOPICS, runtime.settings.topic_partitions)
+
+    # Missed statutory terms become facts without anyone asking (POST /clocks/check does the same on demand).
+    runtime.every("clock-check", runtime.settings.term_check_seconds, lambda: app.check_clocks(today()))
+    runtime.on_start.extend([partner_topics, relays.start])
+    runtime.on_stop.append(relays.stop)
+    for module in (api, api_households, api_cases, api_survey):
+        runtime.router.include_router(module.router(app))
 
 
 DEFINITION = ServiceDefinition(
     name="intake",
-    description="The neighbourhood team's front door: support requests, households, routing to a team.",
+    description="The neighbourhood team's front door: households and their residents (personal data sealed per "
+    "household, erasable), meldingen with their statutory clocks, client support, the debt screening, partner "
+    "signals (vroegsignalering) and routing to a team.",
     build_app=build,
     translate=translate,
     wire=wire,
+    error_status={HouseholdErased: 410, NoClientSupportOffer: 409, ClockConflict: 409},
 )

@@ -1,24 +1,30 @@
-"""From intake's internal domain events to the public facts it publishes (nothing with names or addresses)."""
+"""From intake's internal domain events to the public facts it publishes (nothing with names or addresses).
+
+Household.Registered (sealed personal data) and the signals' own bookkeeping stay inside intake.
+"""
 
 from __future__ import annotations
 
 from functools import singledispatch
 from typing import Any
 
-from contracts.events.intake import CaseOpened, DebtConcernFlagged, SupportRequested
+from contracts.events import intake as facts
 from services.intake.domain.case import Case
+from services.intake.domain.household import Household
+from services.intake.domain.rejected_signal import RejectedSignal
+from services.intake.domain.signal import Signal
 from services.intake.domain.support_request import SupportRequest
 
 
 @singledispatch
 def translate(event: Any) -> Any:
-    """Internal events without a public counterpart (e.g. Household.Registered) stay inside intake."""
+    """Internal events without a public counterpart stay inside intake."""
     return None
 
 
 @translate.register(SupportRequest.Received)
-def _(event: Any) -> SupportRequested:
-    return SupportRequested(
+def _(event: Any) -> facts.SupportRequested:
+    return facts.SupportRequested(
         household_id=event.household_id,
         request_id=event.originator_id,
         requested_by=event.requested_by,
@@ -28,8 +34,8 @@ def _(event: Any) -> SupportRequested:
 
 
 @translate.register(Case.Opened)
-def _(event: Any) -> CaseOpened:
-    return CaseOpened(
+def _(event: Any) -> facts.CaseOpened:
+    return facts.CaseOpened(
         household_id=event.household_id,
         case_id=event.originator_id,
         request_id=event.request_id,
@@ -40,11 +46,137 @@ def _(event: Any) -> CaseOpened:
 
 
 @translate.register(Case.DebtConcernFlagged)
-def _(event: Any) -> DebtConcernFlagged:
-    return DebtConcernFlagged(
+def _(event: Any) -> facts.DebtConcernFlagged:
+    return facts.DebtConcernFlagged(
         household_id=event.household_id,
         case_id=event.originator_id,
         team_id=event.team_id,
         flagged_on=event.flagged_on,
         threatening=event.threatening,
+    )
+
+
+@translate.register(Case.ReceiptConfirmed)
+def _(event: Any) -> facts.ReceiptConfirmed:
+    return facts.ReceiptConfirmed(
+        household_id=event.household_id,
+        case_id=event.originator_id,
+        request_id=event.request_id,
+        team_id=event.team_id,
+        confirmed_on=event.confirmed_on,
+    )
+
+
+@translate.register(Case.ClientSupportOffered)
+def _(event: Any) -> facts.ClientSupportOffered:
+    return facts.ClientSupportOffered(
+        household_id=event.household_id, case_id=event.originator_id, team_id=event.team_id, offered_on=event.offered_on
+    )
+
+
+@translate.register(Case.ClientSupportChosen)
+def _(event: Any) -> facts.ClientSupportChosen:
+    return facts.ClientSupportChosen(
+        household_id=event.household_id,
+        case_id=event.originator_id,
+        team_id=event.team_id,
+        choice=event.choice,
+        chosen_on=event.chosen_on,
+    )
+
+
+@translate.register(Case.ApplicationReceived)
+def _(event: Any) -> facts.ApplicationReceived:
+    return facts.ApplicationReceived(
+        household_id=event.household_id,
+        case_id=event.originator_id,
+        application_id=event.application_id,
+        team_id=event.team_id,
+        domain=event.domain,
+        received_on=event.received_on,
+    )
+
+
+@translate.register(Case.ClockStarted)
+def _(event: Any) -> facts.StatutoryClockStarted:
+    return facts.StatutoryClockStarted(
+        household_id=event.household_id,
+        case_id=event.originator_id,
+        team_id=event.team_id,
+        clock=event.clock,
+        clock_id=event.clock_id,
+        started_on=event.started_on,
+        due_on=event.due_on,
+        counting=event.counting,
+        legal_basis=event.legal_basis,
+    )
+
+
+@translate.register(Case.ClockStopped)
+def _(event: Any) -> facts.StatutoryClockStopped:
+    return facts.StatutoryClockStopped(
+        household_id=event.household_id,
+        case_id=event.originator_id,
+        team_id=event.team_id,
+        clock=event.clock,
+        clock_id=event.clock_id,
+        stopped_on=event.stopped_on,
+        in_time=event.in_time,
+    )
+
+
+@translate.register(Case.TermMissed)
+def _(event: Any) -> facts.StatutoryTermMissed:
+    return facts.StatutoryTermMissed(
+        household_id=event.household_id,
+        case_id=event.originator_id,
+        team_id=event.team_id,
+        clock=event.clock,
+        clock_id=event.clock_id,
+        due_on=event.due_on,
+        detected_on=event.detected_on,
+        legal_basis=event.legal_basis,
+    )
+
+
+@translate.register(Household.Erased)
+def _(event: Any) -> facts.HouseholdErased:
+    return facts.HouseholdErased(household_id=event.originator_id, erased_on=event.erased_on)
+
+
+@translate.register(Signal.Received)
+def _(event: Any) -> facts.SignalReceived:
+    return facts.SignalReceived(
+        household_id=event.household_id,
+        signal_id=event.originator_id,
+        case_id=event.case_id,
+        team_id=event.team_id,
+        partner_id=event.partner_id,
+        kind=event.kind,
+        received_on=event.received_on,
+        new_household=event.new_household,
+    )
+
+
+@translate.register(Signal.HelpOffered)
+def _(event: Any) -> facts.HelpOffered:
+    return facts.HelpOffered(
+        household_id=event.household_id,
+        case_id=event.case_id,
+        signal_id=event.originator_id,
+        team_id=event.team_id,
+        partner_id=event.partner_id,
+        arrears_cents=event.arrears_cents,
+        offered_on=event.offered_on,
+    )
+
+
+@translate.register(RejectedSignal.Rejected)
+def _(event: Any) -> facts.SignalRejected:
+    return facts.SignalRejected(
+        signal_id=event.originator_id,
+        source=event.source,
+        signal_topic=event.topic,
+        reason=event.reason,
+        rejected_on=event.rejected_on,
     )

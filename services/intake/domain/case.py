@@ -1,11 +1,25 @@
-"""A case: opened for exactly one team, with what the intake screening found."""
+"""A case: opened for exactly one team, with its statutory clocks, client support and the debt screening.
+
+Every event carries the household and team, so the translator can publish it without looking anything up.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
+
+from services.intake.domain.clocks import Clock, check_start, check_stop, missed_terms
+from services.intake.domain.screening import DebtScreening
+
+SUPPORT_CHOICES = ("volunteer", "professional", "none")
+PROVISION_DOMAINS = ("wmo", "youth", "special_assistance")
+
+
+class NoClientSupportOffer(Exception):
+    """The resident's choice of client support is recorded only after the offer (Wmo 2015 art. 2.3.2 lid 3)."""
 
 
 class Case(Aggregate):
@@ -17,6 +31,19 @@ class Case(Aggregate):
         self.team_id = team_id
         self.opened_on = opened_on
         self.debt_concern = False
+        self.receipt_confirmed_on: date | None = None
+        self.client_support_offered_on: date | None = None
+        self.client_support_choice: str | None = None
+        self.applications: dict[str, str] = {}
+        self.clocks: dict[str, Clock] = {}
+
+    def confirm_receipt(self, confirmed_on: date) -> None:
+        """Wmo 2015 art. 2.3.2 lid 1: the college confirms receipt of the melding."""
+        self._receipt_confirmed(self.household_id, self.team_id, self.request_id, confirmed_on)
+
+    @event("ReceiptConfirmed")
+    def _receipt_confirmed(self, household_id: UUID, team_id: str, request_id: UUID, confirmed_on: date) -> None:
+        self.receipt_confirmed_on = confirmed_on
 
     def flag_debt_concern(self, flagged_on: date, threatening: bool) -> None:
         """The intake screening found signs of debts: refer early to debt assistance."""
@@ -27,3 +54,92 @@ class Case(Aggregate):
         self.debt_concern = True
         self.debt_flagged_on = flagged_on
         self.threatening = threatening
+
+    def screen_debts(self, screening: DebtScreening, screened_on: date) -> bool:
+        """Record the screening's answers; flag a debt concern when they show one. Returns whether they did."""
+        self._debts_screened(screening.concern, screening.threat, screened_on)
+        if screening.concern:
+            self.flag_debt_concern(screened_on, screening.threatening)
+        return screening.concern
+
+    @event("DebtsScreened")
+    def _debts_screened(self, concern: bool, threat: str | None, screened_on: date) -> None:
+        self.debts_screened_on = screened_on
+
+    def offer_client_support(self, offered_by: str, offered_on: date) -> None:
+        """Point the resident to free independent client support, before the investigation (art. 2.3.2 lid 3)."""
+        if not offered_by.strip():
+            raise ValueError("offered_by names the professional who made the offer")
+        self._client_support_offered(self.household_id, self.team_id, offered_by, offered_on)
+
+    @event("ClientSupportOffered")
+    def _client_support_offered(self, household_id: UUID, team_id: str, offered_by: str, offered_on: date) -> None:
+        self.client_support_offered_on = offered_on
+
+    def choose_client_support(self, choice: str, chosen_on: date) -> None:
+        if choice not in SUPPORT_CHOICES:
+            raise ValueError(f"choice must be one of {', '.join(SUPPORT_CHOICES)}")
+        if self.client_support_offered_on is None:
+            raise NoClientSupportOffer(f"case {self.id}: no offer of client support is on record yet")
+        self._client_support_chosen(self.household_id, self.team_id, choice, chosen_on)
+
+    @event("ClientSupportChosen")
+    def _client_support_chosen(self, household_id: UUID, team_id: str, choice: str, chosen_on: date) -> None:
+        self.client_support_choice = choice
+
+    def receive_application(self, application_id: UUID, domain: str, received_on: date) -> None:
+        """An aanvraag: the caller starts its decision clock in the same command."""
+        if domain not in PROVISION_DOMAINS:
+            raise ValueError(f"domain must be one of {', '.join(PROVISION_DOMAINS)}")
+        if received_on < self.opened_on:
+            raise ValueError("an application cannot be received before the case opened")
+        self._application_received(self.household_id, self.team_id, application_id, domain, received_on)
+
+    @event("ApplicationReceived")
+    def _application_received(
+        self, household_id: UUID, team_id: str, application_id: UUID, domain: str, received_on: date
+    ) -> None:
+        self.applications[str(application_id)] = domain
+
+    def start_clock(self, clock: Clock) -> None:
+        check_start(self.clocks, clock.clock_id)
+        self._clock_started(
+            self.household_id, self.team_id, clock.clock, clock.clock_id, clock.started_on, clock.due_on,
+            clock.counting, clock.legal_basis,
+        )  # fmt: skip
+
+    @event("ClockStarted")
+    def _clock_started(
+        self, household_id: UUID, team_id: str, clock: str, clock_id: str, started_on: date, due_on: date,
+        counting: str, legal_basis: str,
+    ) -> None:  # fmt: skip
+        self.clocks[clock_id] = Clock(clock, clock_id, started_on, due_on, counting, legal_basis)
+
+    def stop_clock(self, clock_id: str, stopped_on: date) -> bool:
+        """What the term was for happened; returns whether it happened in time (on or before the last day)."""
+        clock = check_stop(self.clocks, clock_id, stopped_on)
+        in_time = stopped_on <= clock.due_on
+        self._clock_stopped(self.household_id, self.team_id, clock.clock, clock_id, stopped_on, in_time)
+        return in_time
+
+    @event("ClockStopped")
+    def _clock_stopped(
+        self, household_id: UUID, team_id: str, clock: str, clock_id: str, stopped_on: date, in_time: bool
+    ) -> None:
+        self.clocks[clock_id] = replace(self.clocks[clock_id], stopped_on=stopped_on)
+
+    def record_missed_terms(self, today: date) -> list[str]:
+        """Every running clock whose term has passed becomes a TermMissed fact, once. Returns their ids."""
+        missed = missed_terms(self.clocks.values(), today)
+        for clock in missed:
+            self._term_missed(
+                self.household_id, self.team_id, clock.clock, clock.clock_id, clock.due_on, today, clock.legal_basis
+            )
+        return [c.clock_id for c in missed]
+
+    @event("TermMissed")
+    def _term_missed(
+        self, household_id: UUID, team_id: str, clock: str, clock_id: str, due_on: date, detected_on: date,
+        legal_basis: str,
+    ) -> None:  # fmt: skip
+        self.clocks[clock_id] = replace(self.clocks[clock_id], missed_on=detected_on)

@@ -4,28 +4,13 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from aiokafka import AIOKafkaConsumer
 
 from contracts.envelope import CloudEventHeaders
 from contracts.topics import facts
+from tests.support.bus import headers_of, read_topic
 from tests.support.stack import Stack
 
 pytestmark = pytest.mark.integration
-
-
-async def read_all(bootstrap: str, topic: str, expected: int) -> list:
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest")
-    await consumer.start()
-    records: list = []
-    try:
-        for _ in range(40):
-            for batch in (await consumer.getmany(timeout_ms=500)).values():
-                records.extend(batch)
-            if len(records) >= expected:
-                break
-    finally:
-        await consumer.stop()
-    return records
 
 
 async def test_support_request_opens_a_case_for_the_districts_team(stack: Stack) -> None:
@@ -38,11 +23,14 @@ async def test_support_request_opens_a_case_for_the_districts_team(stack: Stack)
     opened = response.json()
     assert opened["team_id"] == "wijkteam-haven"
 
-    records = await read_all(stack.settings.kafka_bootstrap, facts("intake"), 3)
-    envelopes = [CloudEventHeaders.from_kafka_headers({k: v.decode() for k, v in r.headers}) for r in records]
+    records = await read_topic(stack.settings.kafka_bootstrap, facts("intake"), 6)
+    envelopes = [CloudEventHeaders.from_kafka_headers(headers_of(r)) for r in records]
     assert [e.type for e in envelopes] == [
         "nl.wijkteam.intake.support-requested.v1",
         "nl.wijkteam.intake.case-opened.v1",
+        "nl.wijkteam.intake.receipt-confirmed.v1",
+        "nl.wijkteam.intake.statutory-clock-started.v1",
+        "nl.wijkteam.intake.statutory-clock-started.v1",
         "nl.wijkteam.intake.debt-concern-flagged.v1",
     ]
     assert {r.key.decode() for r in records} == {opened["household_id"]}

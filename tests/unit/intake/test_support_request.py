@@ -44,4 +44,4 @@ def test_a_debt_concern_carries_household_and_team_for_the_referral() -> None:
 
 def test_a_household_has_at_least_one_member() -> None:
     with pytest.raises(ValueError, match="at least one member"):
-        Household("1353 AB", "Haven", "team-haven", 0)
+        Household(uuid.uuid4(), "Haven", "team-haven", 0, "sealed")

@@ -1,0 +1,104 @@
+"""Working on a case over HTTP: client support, applications (aanvragen), clocks, and the debt screening."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from typing import Any, Literal
+from uuid import UUID
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from services.intake.application import IntakeApplication
+from services.intake.domain.screening import DebtScreening
+from wijk.clock import today
+
+Threat = Literal["eviction", "energy_disconnection", "water_disconnection", "health_insurance_termination"]
+CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {"description": "Refused by the case's state."},
+    410: {"description": "Household erased."},
+}
+
+
+class OfferBody(BaseModel):
+    offered_by: str = Field(min_length=1, max_length=100, description="The professional who made the offer.")
+
+
+class OfferResponse(BaseModel):
+    case_id: UUID
+    offered_on: date
+
+
+class ChoiceBody(BaseModel):
+    choice: Literal["volunteer", "professional", "none"]
+
+
+class ChoiceResponse(BaseModel):
+    case_id: UUID
+    choice: str
+    chosen_on: date
+
+
+class ApplicationBody(BaseModel):
+    domain: Literal["wmo", "youth", "special_assistance"]
+
+
+class ApplicationResponse(BaseModel):
+    case_id: UUID
+    application_id: UUID
+    domain: str
+    received_on: date
+    decision_due_on: date
+    legal_basis: str
+
+
+class ClockStopBody(BaseModel):
+    stopped_on: date | None = Field(None, description="Default: today.")
+
+
+class ScreeningBody(BaseModel):
+    arrears_on_fixed_costs: bool = Field(description="Behind on rent, energy, water or health insurance premium?")
+    collection_letters: bool = Field(description="Letters from a debt collector or bailiff?")
+    income_short: bool = Field(description="Does the income fall short of the fixed costs?")
+    borrowing_for_bills: bool = Field(description="Borrowing or buying on credit to pay bills?")
+    threat: Threat | None = Field(None, description="A threatening situation (bedreigende situatie).")
+
+
+def router(app: IntakeApplication) -> APIRouter:
+    api = APIRouter(prefix="/cases/{case_id}", tags=["cases"])
+
+    @api.post("/client-support-offers", status_code=201, response_model=OfferResponse, responses=CONFLICT)
+    async def offer(case_id: UUID, body: OfferBody) -> OfferResponse:
+        """Record that the resident was pointed to free independent client support (Wmo 2015 art. 2.3.2 lid 3)."""
+        offered_on = await asyncio.to_thread(app.offer_client_support, case_id, body.offered_by, today())
+        return OfferResponse(case_id=case_id, offered_on=offered_on)
+
+    @api.post("/client-support-choice", status_code=201, response_model=ChoiceResponse, responses=CONFLICT)
+    async def choose(case_id: UUID, body: ChoiceBody) -> ChoiceResponse:
+        """The resident's choice of client support; 409 while no offer is on record."""
+        chosen_on = await asyncio.to_thread(app.choose_client_support, case_id, body.choice, today())
+        return ChoiceResponse(case_id=case_id, choice=body.choice, chosen_on=chosen_on)
+
+    @api.post("/applications", status_code=201, response_model=ApplicationResponse, responses=CONFLICT)
+    async def apply(case_id: UUID, body: ApplicationBody) -> ApplicationResponse:
+        """An aanvraag: starts the decision term (Wmo 2 weeks; youth and special assistance 8 weeks, Awb)."""
+        opened = await asyncio.to_thread(app.receive_application, case_id, body.domain, today())
+        return ApplicationResponse(**vars(opened))
+
+    @api.post("/clocks/{clock_id}/stop", responses=CONFLICT)
+    async def stop(case_id: UUID, clock_id: str, body: ClockStopBody) -> dict[str, object]:
+        """What a term was for happened (plan handed in, investigation reported, decision taken)."""
+        stopped_on = body.stopped_on or today()
+        in_time = await asyncio.to_thread(app.stop_clock, case_id, clock_id, stopped_on)
+        return {"case_id": str(case_id), "clock_id": clock_id, "stopped_on": stopped_on, "in_time": in_time}
+
+    @api.post("/debt-screening", status_code=201, responses=CONFLICT)
+    async def screen(case_id: UUID, body: ScreeningBody) -> dict[str, object]:
+        """The short debt screening; any yes or a threat flags a debt concern (an early referral to debt
+        assistance, which counts the Wgs term: 3 working days when threatening, else 4 weeks)."""
+        screening = DebtScreening(**body.model_dump())
+        concern = await asyncio.to_thread(app.screen_debts, case_id, screening, today())
+        return {"case_id": str(case_id), "debt_concern": concern, "threatening": screening.threatening}
+
+    return api

@@ -1,0 +1,89 @@
+"""Households and their residents over HTTP; erasure (AVG art. 17). Personal data goes in, never out of intake."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from typing import Any, Literal
+from uuid import UUID
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from services.intake.application import IntakeApplication
+from services.intake.domain.residents import Address, Contact, HouseholdDetails, Resident
+from wijk.clock import today
+
+
+class ResidentBody(BaseModel):
+    given_name: str = Field(min_length=1, max_length=100)
+    family_name: str = Field(min_length=1, max_length=100)
+    bsn: str = Field(description="Burgerservicenummer; must pass the 11-proef.", examples=["999990019"])
+    role: Literal["applicant", "partner", "child", "other"] = "applicant"
+    date_of_birth: date | None = None
+
+
+class AddressBody(BaseModel):
+    street: str = Field(min_length=1, max_length=100)
+    house_number: str = Field(min_length=1, max_length=10, examples=["12", "12A"])
+    postcode: str = Field(examples=["1353 AB"])
+    city: str = Field("Almere", max_length=100)
+
+
+class ContactBody(BaseModel):
+    phone: str | None = Field(None, max_length=30)
+    email: str | None = Field(None, max_length=200)
+
+
+class HouseholdBody(BaseModel):
+    address: AddressBody
+    residents: list[ResidentBody] = Field(min_length=1, max_length=30)
+    contact: ContactBody = Field(default_factory=ContactBody)
+
+
+class RegisteredResponse(BaseModel):
+    household_id: UUID
+    district: str
+    team_id: str
+
+
+class ErasedResponse(BaseModel):
+    household_id: UUID
+    erased_on: date
+
+
+def details_of(body: HouseholdBody) -> HouseholdDetails:
+    residents = tuple(
+        Resident(r.given_name, r.family_name, r.bsn, r.role, r.date_of_birth.isoformat() if r.date_of_birth else None)
+        for r in body.residents
+    )
+    return HouseholdDetails(Address(**body.address.model_dump()), residents, Contact(**body.contact.model_dump()))
+
+
+def router(app: IntakeApplication) -> APIRouter:
+    api = APIRouter(tags=["households"])
+
+    @api.post("/households", status_code=201, response_model=RegisteredResponse)
+    async def register(body: HouseholdBody) -> RegisteredResponse:
+        """Register a household with its residents. Every BSN must pass the 11-proef (422 otherwise). The
+        personal data is sealed with the household's own key; only the pseudonymous id leaves intake."""
+        registered = await asyncio.to_thread(app.register_household, details_of(body))
+        return RegisteredResponse(**vars(registered))
+
+    @api.get("/households/{household_id}", responses={410: {"description": "The household was erased."}})
+    async def show(household_id: UUID) -> dict[str, Any]:
+        """The household with its residents, for the team. 410 once it was erased."""
+        return await asyncio.to_thread(app.household, household_id)
+
+    @api.post(
+        "/households/{household_id}/erasure",
+        response_model=ErasedResponse,
+        responses={410: {"description": "Already erased."}},
+    )
+    async def erase(household_id: UUID) -> ErasedResponse:
+        """Erase the household's personal data (AVG art. 17) by destroying its key (crypto-shredding). Its
+        pseudonymous facts stay; HouseholdErased is published; intake answers 410 for it from now on."""
+        erased_on = await asyncio.to_thread(app.erase_household, household_id, today())
+        return ErasedResponse(household_id=household_id, erased_on=erased_on)
+
+    return api

@@ -1,0 +1,85 @@
+"""Finding missed statutory terms: an index of running clocks, kept from intake's own notification log.
+
+The index (`intake.clock_due`) is a projection: it catches up from the notification log after its recorded
+position, in one transaction with that position, before every check. A check loads only the cases with a clock
+past its last day and lets each case record its missed terms (`Case.record_missed_terms`, a pure rule), one save
+per case.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.utils import get_topic
+
+from services.intake.base import IntakeBase
+from services.intake.domain.case import Case
+from services.intake.domain.household import HouseholdErased
+
+INDEX_SQL = """
+CREATE TABLE IF NOT EXISTS intake.clock_due (
+    case_id uuid NOT NULL, clock_id text NOT NULL, due_on date NOT NULL, PRIMARY KEY (case_id, clock_id)
+);
+CREATE TABLE IF NOT EXISTS intake.clock_index_position (id int PRIMARY KEY, position bigint NOT NULL);
+"""
+STARTED, STOPPED, MISSED = (get_topic(e) for e in (Case.ClockStarted, Case.ClockStopped, Case.TermMissed))  # type: ignore[attr-defined]
+
+
+class ClockCommands(IntakeBase):
+    _check_lock = threading.Lock()
+
+    def check_clocks(self, today: date) -> list[dict[str, Any]]:
+        """Record every missed term as of `today`; returns what it recorded (case and clock ids)."""
+        with self._check_lock:
+            self._catch_up()
+            recorded: list[dict[str, Any]] = []
+            for case_id in self._cases_due(today):
+                case = self.get_case(case_id)
+                try:
+                    self.present_household(case.household_id)
+                except HouseholdErased:  # erased: its clocks no longer concern anyone
+                    with self.vault.pool.connection() as conn:
+                        conn.execute("DELETE FROM intake.clock_due WHERE case_id = %s", (case_id,))
+                    continue
+                missed = case.record_missed_terms(today)
+                if missed:
+                    self.save(case)
+                    recorded.extend({"case_id": str(case_id), "clock_id": c} for c in missed)
+            self._catch_up()
+            return recorded
+
+    def _catch_up(self) -> None:
+        with self.vault.pool.connection() as conn:
+            conn.execute(INDEX_SQL)
+            row = conn.execute("SELECT position FROM intake.clock_index_position WHERE id = 1").fetchone()
+        position = row[0] if row else 0
+        while batch := self.recorder.select_notifications(position + 1, 500):
+            with self.vault.pool.connection() as conn, conn.transaction():
+                for notification in batch:
+                    if notification.topic not in (STARTED, STOPPED, MISSED):
+                        continue
+                    event = self.mapper.to_domain_event(notification)
+                    key = (event.originator_id, event.clock_id)  # type: ignore[attr-defined]
+                    if notification.topic == STARTED:
+                        conn.execute(
+                            "INSERT INTO intake.clock_due VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+                            (*key, event.due_on),  # type: ignore[attr-defined]
+                        )
+                    else:
+                        conn.execute("DELETE FROM intake.clock_due WHERE case_id = %s AND clock_id = %s", key)
+                position = batch[-1].id
+                conn.execute(
+                    "INSERT INTO intake.clock_index_position VALUES (1, %s) "
+                    "ON CONFLICT (id) DO UPDATE SET position = EXCLUDED.position",
+                    (position,),
+                )
+
+    def _cases_due(self, today: date) -> list[UUID]:
+        with self.vault.pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT case_id FROM intake.clock_due WHERE due_on < %s ORDER BY case_id", (today,)
+            ).fetchall()
+        return [UUID(str(r[0])) for r in rows]

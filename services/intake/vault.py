@@ -1,0 +1,101 @@
+"""The key store: one AES key per household, and the blind indexes that point to it, in intake's own schema.
+
+Erasure destroys the key and deletes the indexes in one transaction: from then on the household's sealed personal
+data is unreadable wherever a copy of an event lives (crypto-shredding). In production the key store belongs in a
+KMS or a database outside the event store's backup cycle (STACK.md §6); here it is a table beside the events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from uuid import UUID
+
+from psycopg_pool import ConnectionPool
+
+from services.intake.domain.household import HouseholdErased
+from services.intake.sealing import new_key
+
+SCHEMA_SQL = """
+CREATE TABLE IF NOT EXISTS intake.household_key (
+    household_id uuid PRIMARY KEY,
+    key bytea,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    erased_on date
+);
+CREATE TABLE IF NOT EXISTS intake.household_lookup (
+    digest bytea PRIMARY KEY,
+    household_id uuid NOT NULL REFERENCES intake.household_key (household_id)
+);
+"""
+
+
+class KeyVault:
+    def __init__(self, dsn: str) -> None:
+        self.pool = ConnectionPool(dsn, min_size=1, max_size=4, open=True)
+        with self.pool.connection() as conn:
+            conn.execute(SCHEMA_SQL)
+
+    def close(self) -> None:
+        self.pool.close()
+
+    def create(self, household_id: UUID, digests: Iterable[bytes] = ()) -> bytes:
+        """A fresh key for a new household, with the blind indexes that find it (the newest household wins)."""
+        key = new_key()
+        with self.pool.connection() as conn, conn.transaction():
+            conn.execute("INSERT INTO intake.household_key (household_id, key) VALUES (%s, %s)", (household_id, key))
+            self._index(conn, household_id, digests)
+        return key
+
+    def add_indexes(self, household_id: UUID, digests: Iterable[bytes]) -> None:
+        with self.pool.connection() as conn, conn.transaction():
+            self._index(conn, household_id, digests)
+
+    def key(self, household_id: UUID) -> bytes:
+        with self.pool.connection() as conn:
+            row = conn.execute(
+                "SELECT key, erased_on FROM intake.household_key WHERE household_id = %s", (household_id,)
+            ).fetchone()
+        if row is None:
+            raise LookupError(f"no household {household_id}")
+        if row[0] is None:
+            raise HouseholdErased(household_id, row[1])
+        return bytes(row[0])
+
+    def find(self, digests: Iterable[bytes]) -> UUID | None:
+        """The household a blind index points to (the first digest that matches), if any."""
+        with self.pool.connection() as conn:
+            for digest in digests:
+                row = conn.execute(
+                    "SELECT l.household_id FROM intake.household_lookup l JOIN intake.household_key k "
+                    "USING (household_id) WHERE l.digest = %s AND k.key IS NOT NULL",
+                    (digest,),
+                ).fetchone()
+                if row is not None:
+                    return UUID(str(row[0]))
+        return None
+
+    def destroy(self, household_id: UUID, erased_on: date) -> None:
+        """Crypto-shredding: the key and every index of the household go, in one transaction."""
+        with self.pool.connection() as conn, conn.transaction():
+            conn.execute("DELETE FROM intake.household_lookup WHERE household_id = %s", (household_id,))
+            conn.execute(
+                "UPDATE intake.household_key SET key = NULL, erased_on = COALESCE(erased_on, %s) "
+                "WHERE household_id = %s",
+                (erased_on, household_id),
+            )
+
+    def forget(self, household_id: UUID) -> None:
+        """Remove a key whose household was never saved (a command that failed after the key was made)."""
+        with self.pool.connection() as conn, conn.transaction():
+            conn.execute("DELETE FROM intake.household_lookup WHERE household_id = %s", (household_id,))
+            conn.execute("DELETE FROM intake.household_key WHERE household_id = %s", (household_id,))
+
+    @staticmethod
+    def _index(conn: object, household_id: UUID, digests: Iterable[bytes]) -> None:
+        for digest in digests:
+            conn.execute(  # type: ignore[attr-defined]
+                "INSERT INTO intake.household_lookup (digest, household_id) VALUES (%s, %s) "
+                "ON CONFLICT (digest) DO UPDATE SET household_id = EXCLUDED.household_id",
+                (digest, household_id),
+            )

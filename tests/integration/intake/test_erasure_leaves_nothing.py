@@ -1,0 +1,120 @@
+"""Households with their residents; erasure by crypto-shredding. The proof: the personal data is in no raw store
+or topic, neither before erasure (sealed) nor after it (the key is gone), while the facts still count."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+
+from contracts.topics import facts
+from tests.integration.intake.raw_stores import database_hits, forms, schemas_searched, topic_hits
+from tests.support.bus import read_facts
+from tests.support.stack import Stack, eventually
+
+pytestmark = pytest.mark.integration
+HOUSEHOLD: dict[str, Any] = {
+    "address": {"street": "Kwikstaartlaan", "house_number": "117B", "postcode": "1353 QX", "city": "Almere"},
+    "residents": [
+        {"given_name": "Zwaantje", "family_name": "Ëlberink-Oosterhuis", "bsn": "999990081"},
+        {"given_name": "Wubbo", "family_name": "Ëlberink-Oosterhuis", "bsn": "999990068", "role": "partner"},
+    ],
+    "contact": {"phone": "0612398745", "email": "zwaantje.elberink@example.org"},
+}
+PERSONAL = ["Zwaantje", "Wubbo", "Ëlberink-Oosterhuis", "999990081", "999990068", "Kwikstaartlaan", "1353 QX",
+            "1353QX", "0612398745", "zwaantje.elberink@example.org"]  # fmt: skip
+
+
+async def search(stack: Stack, needles: list[bytes]) -> set[tuple[bytes, str]]:
+    """Every (needle, place) found in any table of any schema and on any topic."""
+    pool = stack["intake"].pool
+    assert pool is not None
+    async with pool.acquire() as conn:
+        in_database = await database_hits(conn, needles)
+        assert {"intake", "reporting"} <= await schemas_searched(conn)
+    on_topics, searched = await topic_hits(stack.settings.kafka_bootstrap, needles)
+    assert searched > 0
+    return in_database | on_topics
+
+
+async def reported(stack: Stack, household_id: str) -> int:
+    count: int = await stack["reporting"].pool.fetchval(  # type: ignore[union-attr]
+        "SELECT count(*) FROM reporting.fact WHERE subject = $1", household_id
+    )
+    return count
+
+
+async def test_erased_personal_data_is_nowhere_and_the_facts_still_count(stack: Stack) -> None:
+    await stack.start(["intake", "reporting"])
+    needles = [form for value in PERSONAL for form in forms(value)]
+    async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=20) as client:
+        registered = await client.post("/households", json=HOUSEHOLD)
+        assert registered.status_code == 201, registered.text
+        household_id = registered.json()["household_id"]
+        melding = await client.post(
+            "/support-requests", json={"household_id": household_id, "life_domains": ["income", "debts"]}
+        )
+        assert melding.status_code == 201, melding.text
+        shown = (await client.get(f"/households/{household_id}")).json()
+        assert (
+            shown["residents"][0]["family_name"] == "Ëlberink-Oosterhuis" and shown["address"]["postcode"] == "1353 QX"
+        )
+        assert shown["team_id"] == "wijkteam-haven"
+
+        before = await eventually(lambda: reported(stack, household_id), lambda n: n >= 5)
+        key = await stack["intake"].pool.fetchval(  # type: ignore[union-attr]
+            "SELECT key FROM intake.household_key WHERE household_id = $1::uuid", household_id
+        )
+        control = household_id.encode()  # the pseudonymous id is there: proof that the search finds what is there
+        found = await search(stack, [*needles, control])
+        assert {needle for needle, _ in found} == {control}, "sealed personal data must not be readable"
+        assert {("reporting.fact.subject"), facts("intake")} <= {place for _, place in found}
+
+        erased = await client.post(f"/households/{household_id}/erasure")
+        assert erased.status_code == 200, erased.text
+        gone = await client.get(f"/households/{household_id}")
+        again = await client.post(f"/households/{household_id}/erasure")
+        new_melding = await client.post(
+            "/support-requests", json={"household_id": household_id, "life_domains": ["income"]}
+        )
+        case = await client.get(f"/cases/{melding.json()['case_id']}")
+    assert gone.status_code == 410 and gone.json()["error"] == "household_erased"
+    assert "was erased on" in gone.json()["detail"]
+    assert again.status_code == 410 and new_melding.status_code == 410
+    assert case.status_code == 200 and case.json()["household_id"] == household_id  # pseudonymous facts remain
+
+    published = await read_facts(stack.settings.kafka_bootstrap, facts("intake"), 7)
+    erasure = [f for f in published if f.type == "nl.wijkteam.intake.household-erased.v1"]
+    assert len(erasure) == 1 and set(json.loads(erasure[0].model_dump_json())) == {"household_id", "erased_on"}
+    await eventually(lambda: reported(stack, household_id), lambda n: n == before + 1)
+
+    key_forms = [key, key.hex().encode()]
+    assert await search(stack, [*needles, *key_forms]) == set()
+    assert (
+        await stack["intake"].pool.fetchval(  # type: ignore[union-attr]
+            "SELECT count(*) FROM intake.household_lookup WHERE household_id = $1::uuid", household_id
+        )
+        == 0
+    )
+
+
+async def test_a_bsn_failing_the_11_proef_is_refused_and_nothing_is_kept(stack: Stack) -> None:
+    await stack.start(["intake"])
+    wrong = {**HOUSEHOLD, "residents": [{**HOUSEHOLD["residents"][0], "bsn": "999990082"}]}
+    missing = {"address": HOUSEHOLD["address"], "residents": []}
+    async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=20) as client:
+        refused = await client.post("/households", json=wrong)
+        empty = await client.post("/households", json=missing)
+        outside = await client.post(
+            "/households", json={**HOUSEHOLD, "address": {**HOUSEHOLD["address"], "postcode": "9999 ZZ"}}
+        )
+        unknown = await client.get("/households/6f0d5a8e-2b7c-4c1e-9a43-8d2f3b9e7a10")
+    assert refused.status_code == 422 and "11-proef" in refused.json()["detail"]
+    assert "999990082" not in refused.text
+    assert empty.status_code == 422 and empty.json()["detail"][0]["field"] == "body.residents"
+    assert outside.status_code == 422 and "9999" in outside.json()["detail"]
+    assert unknown.status_code == 404
+    assert not stack["intake"].app.recorder.max_notification_id()  # type: ignore[union-attr]
+    assert await stack["intake"].pool.fetchval("SELECT count(*) FROM intake.household_key") == 0  # type: ignore[union-attr]
