@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from pydantic import BaseModel, Field
 
-from services.planning.application import DecisionInput, PlanningApplication
+from services.planning.application import PlanningApplication
+from services.planning.domain.decision import DecisionRequest
+from services.planning.domain.deviation import DeviationRequest
 from wijk.clock import today
+
+LifeDomain = Literal["income", "debts", "housing", "care", "youth", "work", "social_network", "health"]
+Professional = Field(min_length=1, max_length=200, description="A professional's id in the mandate register.")
+
+
+class DeviationBody(BaseModel):
+    rule_refs: list[str] = Field(min_length=1, description="Every catalogue rule the decision departs from.")
+    justification: str = Field(min_length=1, max_length=4000, description="Why: the written justification.")
 
 
 class DecisionBody(BaseModel):
@@ -19,12 +29,51 @@ class DecisionBody(BaseModel):
     amount_cents: int = Field(ge=0, strict=True, description="Money is integer euro cents.", examples=[250000])
     period_start: date
     period_end: date = Field(description="The last day of the period; not before period_start.")
-    decided_by: str = Field(min_length=1, description="The mandated professional who decided.")
+    decided_by: str = Field(min_length=1, description="The professional who decides, as in the mandate register.")
+    life_domain: LifeDomain | None = Field(None, description="Default: the provision's own life domain.")
+    client_age: int | None = Field(None, ge=0, le=130, strict=True, description="Needed for age-limited provisions.")
+    deviation: DeviationBody | None = None
 
 
-class DecisionTakenResponse(BaseModel):
+class DecisionResponse(BaseModel):
     decision_id: UUID
     plan_id: UUID
+    status: Literal["taken", "escalated", "recorded"]
+    mandate_ref: str = ""
+    reason: str = ""
+
+
+class ApprovalBody(BaseModel):
+    approved_by: str = Professional
+
+
+class CancellationBody(BaseModel):
+    cancelled_by: str = Professional
+    reason: str = Field(min_length=1, max_length=2000, pattern=r"\S", description="Why the decision is withdrawn.")
+
+
+class CoordinatorBody(BaseModel):
+    coordinator: str = Professional
+    assigned_by: str = Professional
+
+
+class GoalBody(BaseModel):
+    life_domain: LifeDomain
+    goal: str = Field(min_length=1, max_length=2000)
+    own_strength: str = Field(min_length=1, max_length=2000, description="What the household will do itself.")
+    network: str = Field("", max_length=2000, description="What its network (family, neighbours) will do.")
+    set_by: str = Professional
+
+
+class GoalResultBody(BaseModel):
+    life_domain: LifeDomain
+    outcome: Literal["achieved", "partly", "not_achieved"]
+    remarks: str = Field("", max_length=2000)
+
+
+class EvaluationBody(BaseModel):
+    evaluated_by: str = Professional
+    results: list[GoalResultBody] = Field(min_length=1)
 
 
 def router(app: PlanningApplication) -> APIRouter:
@@ -32,18 +81,61 @@ def router(app: PlanningApplication) -> APIRouter:
 
     @api.get("/plans")
     async def plans_of(household_id: UUID) -> list[dict[str, Any]]:
-        """The household's plans (one open plan at most), with their decisions and each decision's status."""
+        """The household's plans (one open plan at most), with goals, decisions, deviations and feedback."""
         return await asyncio.to_thread(app.plans_of, household_id)
 
     @api.get("/plans/{plan_id}")
     async def get_plan(plan_id: UUID) -> dict[str, Any]:
         return await asyncio.to_thread(app.plan, plan_id)
 
-    @api.post("/plans/{plan_id}/decisions", status_code=201, response_model=DecisionTakenResponse)
-    async def take_decision(plan_id: UUID, body: DecisionBody) -> DecisionTakenResponse:
-        """Decide on a provision from the catalogue; budget then reserves or refuses the money."""
-        command = DecisionInput(**body.model_dump())
-        decision_id = await asyncio.to_thread(app.take_decision, plan_id, command, today())
-        return DecisionTakenResponse(decision_id=decision_id, plan_id=plan_id)
+    @api.post("/plans/{plan_id}/coordinator", status_code=204)
+    async def assign_coordinator(plan_id: UUID, body: CoordinatorBody) -> Response:
+        """Hand the plan over to a new regisseur: there is exactly one at any time."""
+        await asyncio.to_thread(app.assign_coordinator, plan_id, body.coordinator, body.assigned_by, today())
+        return Response(status_code=204)
+
+    @api.post("/plans/{plan_id}/goals", status_code=201)
+    async def set_goal(plan_id: UUID, body: GoalBody) -> dict[str, str]:
+        """A goal for one life domain, with what the household and its network will do themselves."""
+        fields = body.model_dump()
+        await asyncio.to_thread(app.set_goal, plan_id, **fields, today=today())
+        return {"plan_id": str(plan_id), "life_domain": body.life_domain}
+
+    @api.post("/plans/{plan_id}/decisions", status_code=201, response_model=DecisionResponse)
+    async def take_decision(plan_id: UUID, body: DecisionBody, response: Response) -> DecisionResponse:
+        """Decide on a provision from the catalogue: taken at once inside the mandate (201), escalated to a mandate
+        holder outside it (202). Budget then reserves or refuses the money."""
+        given = body.deviation
+        deviation = DeviationRequest(tuple(given.rule_refs), given.justification) if given else None
+        request = DecisionRequest(**body.model_dump(exclude={"deviation"}), deviation=deviation)
+        outcome = await asyncio.to_thread(app.take_decision, plan_id, request, today())
+        if outcome.status == "escalated":
+            response.status_code = 202
+        return DecisionResponse(plan_id=plan_id, **vars(outcome))
+
+    @api.post("/plans/{plan_id}/decisions/{decision_id}/approval", response_model=DecisionResponse)
+    async def approve(plan_id: UUID, decision_id: UUID, body: ApprovalBody) -> DecisionResponse:
+        """A mandate holder approves an escalated decision; anyone else is refused (403)."""
+        ref = await asyncio.to_thread(app.approve, plan_id, decision_id, body.approved_by, today())
+        return DecisionResponse(decision_id=decision_id, plan_id=plan_id, status="taken", mandate_ref=ref)
+
+    @api.post("/plans/{plan_id}/decisions/{decision_id}/cancellation")
+    async def cancel_decision(plan_id: UUID, decision_id: UUID, body: CancellationBody) -> dict[str, str]:
+        """Withdraw a decision (intrekking); budget releases what it still holds for it. 409 for an unknown or
+        already cancelled decision or one whose funds were refused; 403 for someone not in the register."""
+        await asyncio.to_thread(app.cancel_decision, plan_id, decision_id, body.cancelled_by, body.reason, today())
+        return {"decision_id": str(decision_id), "plan_id": str(plan_id), "status": "cancelled"}
+
+    @api.post("/plans/{plan_id}/evaluations", status_code=201)
+    async def evaluate(plan_id: UUID, body: EvaluationBody) -> dict[str, str]:
+        """Evaluate the plan's goals: achieved, partly or not achieved, with remarks."""
+        results = [r.model_dump() for r in body.results]
+        evaluation_id = await asyncio.to_thread(app.evaluate, plan_id, body.evaluated_by, results, today())
+        return {"evaluation_id": str(evaluation_id), "plan_id": str(plan_id)}
+
+    @api.get("/teams/{team_id}/model")
+    async def team_model(team_id: str) -> dict[str, Any]:
+        """Which disciplines and partner organisations form the team, and who steers them."""
+        return app.team_model(team_id)
 
     return api

@@ -3,47 +3,54 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID, uuid4
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import RecordConflictError, Tracking
 
 from contracts.events.budget import FundsRefused, FundsReserved
-from contracts.events.intake import CaseOpened
-from services.planning.domain.decision import Decision
+from contracts.events.care import PlanFeedbackGiven
+from contracts.events.intake import CaseOpened, ClientSupportOffered
+from services.planning.config import PlanningConfig
+from services.planning.domain.assessment import assess, decision_of
+from services.planning.domain.decision import DecisionRequest
 from services.planning.domain.household_plans import HouseholdPlans, household_plans_id
-from services.planning.domain.plan import Plan, UnknownDecision, team_coordinator
+from services.planning.domain.mandates import NotMandated
+from services.planning.domain.plan import NotEscalated, Plan, UnknownDecision, team_coordinator
+from services.planning.domain.plan_cancellation import CancellerNotRegistered
+from services.planning.views import plan_view
 from wijk.consumer import Unprocessable
 from wijk.eventstore import ServiceApplication
 from wijk.settings import PlatformSettings
 
 SAVE_ATTEMPTS = 3
 """A fact about the plan may land between reading and saving it; the command then simply runs again."""
+T = TypeVar("T")
 
 
-class UnknownProvision(ValueError):
-    """The provision code is not in the municipality's catalogue."""
+class UnknownProfessional(ValueError):
+    """The named coordinator or professional is not in the municipality's register of professionals."""
 
 
 @dataclass(frozen=True)
-class DecisionInput:
-    provision_code: str
-    amount_cents: int
-    period_start: date
-    period_end: date
-    decided_by: str
+class Outcome:
+    """What became of a decision request: taken at once, escalated, or recorded (informal)."""
+
+    decision_id: UUID
+    status: str
+    mandate_ref: str
+    reason: str
 
 
 class PlanningApplication(ServiceApplication):
     name = "planning"
 
-    def __init__(self, catalogue: Mapping[str, str], settings: PlatformSettings | None = None) -> None:
-        self.catalogue = dict(catalogue)
-        """Provision code to the budget line that pays for it."""
+    def __init__(self, config: PlanningConfig, settings: PlatformSettings | None = None) -> None:
+        self.config = config
         super().__init__(settings)
 
     def on_case_opened(self, event: CaseOpened, tracking: Tracking) -> None:
@@ -60,20 +67,21 @@ class PlanningApplication(ServiceApplication):
         index.add_plan(plan.id)
         self.record_processed(tracking, index, plan)
 
-    def take_decision(self, plan_id: UUID, decision: DecisionInput, today: date) -> UUID:
-        """Record a decision in the plan; budget then reserves or refuses the money."""
-        budget_line = self._budget_line_of(decision.provision_code)
-        taken = Decision(uuid4(), budget_line=budget_line, decided_on=today, **vars(decision))
-        for _ in range(SAVE_ATTEMPTS - 1):
-            with contextlib.suppress(RecordConflictError):
-                return self._record_decision(plan_id, taken)
-        return self._record_decision(plan_id, taken)
+    def on_client_support_offered(self, event: ClientSupportOffered, tracking: Tracking) -> None:
+        """Intake's offer of client support opens the gate for decisions in the household's plan."""
+        self._learn_for_household(
+            tracking, event.household_id, lambda p: p.learn_client_support_offered(event.case_id, event.offered_on)
+        )
 
-    def _record_decision(self, plan_id: UUID, decision: Decision) -> UUID:
-        plan: Plan = self.repository.get(plan_id)
-        plan.take_decision(decision)
-        self.save(plan)
-        return decision.decision_id
+    def on_plan_feedback(self, event: PlanFeedbackGiven, tracking: Tracking, received_on: date) -> None:
+        """A provider's feedback on the arrangement, attached to the household's plan for its coordinator."""
+        self._learn_for_household(
+            tracking,
+            event.household_id,
+            lambda p: p.attach_feedback(
+                event.assignment_id, event.provider_id, event.plan_fits, event.remarks, received_on
+            ),
+        )
 
     def on_funds_reserved(self, event: FundsReserved, tracking: Tracking) -> None:
         self._learn(tracking, event.plan_id, lambda plan: plan.learn_funds_reserved(event.decision_id))
@@ -81,21 +89,92 @@ class PlanningApplication(ServiceApplication):
     def on_funds_refused(self, event: FundsRefused, tracking: Tracking) -> None:
         self._learn(tracking, event.plan_id, lambda plan: plan.learn_funds_refused(event.decision_id, event.reason))
 
+    def assign_coordinator(self, plan_id: UUID, coordinator: str, assigned_by: str, today: date) -> None:
+        self._known(coordinator, assigned_by)
+        self._on_plan(plan_id, lambda plan: plan.assign_coordinator(coordinator, assigned_by, today))
+
+    def set_goal(
+        self, plan_id: UUID, life_domain: str, goal: str, own_strength: str, network: str, set_by: str, today: date
+    ) -> None:
+        self._known(set_by)
+        self._on_plan(plan_id, lambda plan: plan.set_goal(life_domain, goal, own_strength, network, set_by, today))
+
+    def take_decision(self, plan_id: UUID, request: DecisionRequest, today: date) -> Outcome:
+        """Taken at once inside the mandate, escalated outside it, recorded when informal."""
+        assessment = assess(self.config.catalogue, self.config.register, request)
+        decision = decision_of(uuid4(), request, assessment, self.config.register.mandate_giver, today)
+
+        def record(plan: Plan) -> Outcome:
+            if not assessment.provision.paid:
+                plan.record_arrangement(decision)
+                return Outcome(decision.decision_id, "recorded", "", "")
+            if assessment.escalated:
+                plan.escalate(decision, assessment.escalation_reason)
+                return Outcome(decision.decision_id, "escalated", "", assessment.escalation_reason)
+            plan.take_decision(decision)
+            return Outcome(decision.decision_id, "taken", decision.mandate_ref, "")
+
+        return self._on_plan(plan_id, record)
+
+    def approve(self, plan_id: UUID, decision_id: UUID, approved_by: str, today: date) -> str:
+        """A mandate holder takes an escalated decision; returns the mandate reference it is taken under."""
+        register = self.config.register
+
+        def approve(plan: Plan) -> str:
+            pending = plan.decisions.get(decision_id)
+            if pending is None:
+                raise UnknownDecision(f"plan {plan.id} has no decision {decision_id}")
+            if pending.status != "escalated":
+                raise NotEscalated(f"decision {decision_id} is {pending.status}, not waiting for approval")
+            provision = self.config.catalogue.provision(pending.provision_code)
+            deviating = bool(pending.deviations)
+            mandate = register.mandate_for(approved_by, provision, pending.amount_cents, deviating)
+            if mandate is None:
+                holders = ", ".join(register.holders(provision, pending.amount_cents, deviating)) or "nobody"
+                raise NotMandated(f"{approved_by} holds no mandate for this decision; may approve: {holders}")
+            plan.approve(decision_id, approved_by, mandate.ref, register.mandate_giver, today)
+            return mandate.ref
+
+        return self._on_plan(plan_id, approve)
+
+    def cancel_decision(self, plan_id: UUID, decision_id: UUID, cancelled_by: str, reason: str, today: date) -> None:
+        """Withdraw a decision; only a professional in the register may (403 otherwise)."""
+        if cancelled_by not in self.config.register.professionals:
+            raise CancellerNotRegistered(f"{cancelled_by!r} is not a professional in the register")
+        self._on_plan(plan_id, lambda plan: plan.cancel_decision(decision_id, cancelled_by, reason, today))
+
+    def evaluate(self, plan_id: UUID, evaluated_by: str, results: list[dict[str, str]], today: date) -> UUID:
+        self._known(evaluated_by)
+        evaluation_id = uuid4()
+        self._on_plan(plan_id, lambda plan: plan.evaluate(evaluation_id, evaluated_by, today, results))
+        return evaluation_id
+
     def plans_of(self, household_id: UUID) -> list[dict[str, Any]]:
         index = self._household_plans(household_id)
         return [self.plan(plan_id) for plan_id in index.plan_ids] if index else []
 
     def plan(self, plan_id: UUID) -> dict[str, Any]:
+        return plan_view(self.repository.get(plan_id))
+
+    def team_model(self, team_id: str) -> dict[str, Any]:
+        return self.config.teams.describe(team_id)
+
+    def _on_plan(self, plan_id: UUID, command: Callable[[Plan], T]) -> T:
+        for _ in range(SAVE_ATTEMPTS - 1):
+            with contextlib.suppress(RecordConflictError):
+                return self._run(plan_id, command)
+        return self._run(plan_id, command)
+
+    def _run(self, plan_id: UUID, command: Callable[[Plan], T]) -> T:
         plan: Plan = self.repository.get(plan_id)
-        return {
-            "plan_id": str(plan.id),
-            "household_id": str(plan.household_id),
-            "case_id": str(plan.case_id),
-            "case_ids": [str(c) for c in plan.case_ids],
-            "team_id": plan.team_id,
-            "coordinator": plan.coordinator,
-            "decisions": [_decision_dict(d) for d in plan.decisions.values()],
-        }
+        result = command(plan)
+        self.save(plan)
+        return result
+
+    def _known(self, *professionals: str) -> None:
+        for professional in professionals:
+            if professional not in self.config.register.professionals:
+                raise UnknownProfessional(f"{professional!r} is not a professional in the register")
 
     def _learn(self, tracking: Tracking, plan_id: UUID, learn: Callable[[Plan], None]) -> None:
         if self.already_processed(tracking):
@@ -107,30 +186,18 @@ class PlanningApplication(ServiceApplication):
             raise Unprocessable(f"no such decision in planning: {exc}") from exc
         self.record_processed(tracking, plan)
 
+    def _learn_for_household(self, tracking: Tracking, household_id: UUID, learn: Callable[[Plan], None]) -> None:
+        if self.already_processed(tracking):
+            return
+        index = self._household_plans(household_id)
+        if index is None or index.open_plan_id is None:
+            raise Unprocessable(f"household {household_id} has no plan in planning")
+        plan: Plan = self.repository.get(index.open_plan_id)
+        learn(plan)
+        self.record_processed(tracking, plan)
+
     def _household_plans(self, household_id: UUID) -> HouseholdPlans | None:
         try:
             return self.repository.get(household_plans_id(household_id))  # type: ignore[no-any-return]
         except AggregateNotFoundError:
             return None
-
-    def _budget_line_of(self, provision_code: str) -> str:
-        try:
-            return self.catalogue[provision_code]
-        except KeyError:
-            known = ", ".join(sorted(self.catalogue))
-            raise UnknownProvision(f"provision {provision_code!r} is not in the catalogue; known: {known}") from None
-
-
-def _decision_dict(decision: Decision) -> dict[str, Any]:
-    return {
-        "decision_id": str(decision.decision_id),
-        "provision_code": decision.provision_code,
-        "budget_line": decision.budget_line,
-        "amount_cents": decision.amount_cents,
-        "period_start": decision.period_start.isoformat(),
-        "period_end": decision.period_end.isoformat(),
-        "decided_by": decision.decided_by,
-        "decided_on": decision.decided_on.isoformat(),
-        "status": decision.status,
-        "reason": decision.reason,
-    }

@@ -7,37 +7,48 @@ import asyncio
 from eventsourcing.application import AggregateNotFoundError
 
 from contracts.events.budget import FundsRefused, FundsReserved
-from contracts.events.intake import CaseOpened
+from contracts.events.care import PlanFeedbackGiven
+from contracts.events.intake import CaseOpened, ClientSupportOffered
 from services.planning.api import router
 from services.planning.application import PlanningApplication
+from services.planning.config import load_planning_config
+from services.planning.domain.mandates import NotMandated
+from services.planning.domain.plan_team import PlanConflict
 from services.planning.translator import translate
+from wijk.clock import today
 from wijk.consumer import in_thread
-from wijk.municipality import municipality_of
+from wijk.municipality import config_dir, municipality_of
 from wijk.service import ServiceDefinition, ServiceRuntime, serve
 from wijk.settings import PlatformSettings
 
 
 def build(settings: PlatformSettings) -> PlanningApplication:
-    config = municipality_of(settings.municipality_config)
-    return PlanningApplication({p.code: p.budget_line for p in config.provisions}, settings)
+    """The catalogue, mandate register and team models live beside the municipality's `municipality.json`."""
+    municipality = municipality_of(settings.municipality_config)
+    directory = config_dir(settings.municipality_config)
+    return PlanningApplication(load_planning_config(municipality, directory), settings)
 
 
 def wire(runtime: ServiceRuntime) -> None:
     app = runtime.app
     assert isinstance(app, PlanningApplication) and runtime.inbox is not None
-    runtime.inbox.on(CaseOpened, in_thread(lambda e, d: app.on_case_opened(e, d.tracking)))
-    runtime.inbox.on(FundsReserved, in_thread(lambda e, d: app.on_funds_reserved(e, d.tracking)))
-    runtime.inbox.on(FundsRefused, in_thread(lambda e, d: app.on_funds_refused(e, d.tracking)))
+    inbox = runtime.inbox
+    inbox.on(CaseOpened, in_thread(lambda e, d: app.on_case_opened(e, d.tracking)))
+    inbox.on(ClientSupportOffered, in_thread(lambda e, d: app.on_client_support_offered(e, d.tracking)))
+    inbox.on(PlanFeedbackGiven, in_thread(lambda e, d: app.on_plan_feedback(e, d.tracking, today())))
+    inbox.on(FundsReserved, in_thread(lambda e, d: app.on_funds_reserved(e, d.tracking)))
+    inbox.on(FundsRefused, in_thread(lambda e, d: app.on_funds_refused(e, d.tracking)))
     runtime.router.include_router(router(app))
 
 
 DEFINITION = ServiceDefinition(
     name="planning",
-    description="The neighbourhood team's own service: one plan per household, one regisseur, decisions.",
+    description="The neighbourhood team's own service: one plan per household, one regisseur, goals with the "
+    "household's own strength, decisions under mandate, deviations as facts, evaluation and provider feedback.",
     build_app=build,
     translate=translate,
     wire=wire,
-    error_status={AggregateNotFoundError: 404},
+    error_status={AggregateNotFoundError: 404, PlanConflict: 409, NotMandated: 403},
 )
 
 

@@ -12,6 +12,7 @@ from eventsourcing.persistence import Tracking
 
 from contracts.events.intake import CaseOpened
 from services.planning.application import PlanningApplication
+from tests.integration.planning.bus_facts import GOAL, support_offered
 from tests.support.stack import Stack
 
 pytestmark = pytest.mark.integration
@@ -35,6 +36,7 @@ def seed_plan(app: object) -> str:
         opened_on=date(2026, 3, 2),
     )
     app.on_case_opened(opened, Tracking("test", 1))
+    app.on_client_support_offered(support_offered(opened), Tracking("test", 2))
     return str(app.plans_of(opened.household_id)[0]["plan_id"])
 
 
@@ -45,6 +47,10 @@ MALFORMED: list[tuple[dict[str, Any], str]] = [
     ({"decided_by": ""}, "body.decided_by"),
     ({"period_start": "1 april"}, "body.period_start"),
     ({"provision_code": None}, "body.provision_code"),
+    ({"client_age": -1}, "body.client_age"),
+    ({"life_domain": "money"}, "body.life_domain"),
+    ({"deviation": {"rule_refs": [], "justification": "x"}}, "body.deviation.rule_refs"),
+    ({"deviation": {"rule_refs": ["ALM-BB-LEEFTIJD"]}}, "body.deviation.justification"),
 ]
 
 
@@ -90,3 +96,80 @@ async def test_plan_queries_with_bad_or_unknown_ids(stack: Stack) -> None:
     assert nobody_home.status_code == 200 and nobody_home.json() == []
     assert unknown_plan.status_code == 404
     assert bad_plan_id.status_code == 422 and bad_plan_id.json()["detail"][0]["field"] == "path.plan_id"
+
+
+async def test_decisions_refused_by_the_rules_of_planning(stack: Stack) -> None:
+    await stack.start(["planning"])
+    plan_id = seed_plan(stack["planning"].app)
+    url = f"/plans/{plan_id}/decisions"
+    async with httpx.AsyncClient(base_url=stack.url("planning")) as client:
+        no_goal = await client.post(url, json=VALID)
+        await client.post(f"/plans/{plan_id}/goals", json={"life_domain": "care", "set_by": "j.de.vries", **GOAL})
+        stranger = await client.post(url, json={**VALID, "decided_by": "buurman"})
+        maatwerk = await client.post(url, json={**VALID, "provision_code": "maatwerk-vrij-besteedbaar"})
+        no_age = await client.post(url, json={**VALID, "provision_code": "bijzondere-bijstand", "amount_cents": 100})
+        informal = await client.post(url, json={**VALID, "provision_code": "mantelzorgondersteuning"})
+        counted = await client.post(url, json={**VALID, "provision_code": "mantelzorgondersteuning", "amount_cents": 0})
+        plan = (await client.get(f"/plans/{plan_id}")).json()
+    assert no_goal.status_code == 409 and no_goal.json()["error"] == "own_strength_missing"
+    assert "eigen kracht" in no_goal.json()["detail"]
+    assert stranger.status_code == 403 and "'buurman' is not in the mandate register" in stranger.json()["detail"]
+    assert maatwerk.status_code == 422 and "name the life_domain" in maatwerk.json()["detail"]
+    assert no_age.status_code == 422 and "state client_age" in no_age.json()["detail"]
+    assert informal.status_code == 422 and "costs nothing" in informal.json()["detail"]
+    assert counted.status_code == 201 and counted.json()["status"] == "recorded"
+    assert [(d["provision_code"], d["status"], d["paid"]) for d in plan["decisions"]] == [
+        ("mantelzorgondersteuning", "recorded", False)
+    ]
+
+
+async def test_goals_coordinator_approval_evaluation_and_teams_give_clear_errors(stack: Stack) -> None:
+    await stack.start(["planning"])
+    plan_id = seed_plan(stack["planning"].app)
+    goal = {"life_domain": "care", "set_by": "j.de.vries", **GOAL}
+    async with httpx.AsyncClient(base_url=stack.url("planning")) as client:
+        goals = f"/plans/{plan_id}/goals"
+        bad_domain = await client.post(goals, json={**goal, "life_domain": "money"})
+        no_own_strength = await client.post(goals, json={**goal, "own_strength": ""})
+        unknown_setter = await client.post(goals, json={**goal, "set_by": "buurman"})
+        first = await client.post(goals, json=goal)
+        twice = await client.post(goals, json=goal)
+        no_plan = await client.post(f"/plans/{uuid.uuid4()}/goals", json=goal)
+
+        coordinator = f"/plans/{plan_id}/coordinator"
+        empty = await client.post(coordinator, json={"coordinator": "", "assigned_by": "t.visser"})
+        unknown = await client.post(coordinator, json={"coordinator": "buurman", "assigned_by": "t.visser"})
+        handed = await client.post(coordinator, json={"coordinator": "coach.jansen", "assigned_by": "t.visser"})
+        same = await client.post(coordinator, json={"coordinator": "coach.jansen", "assigned_by": "t.visser"})
+
+        taken = (await client.post(f"/plans/{plan_id}/decisions", json=VALID)).json()["decision_id"]
+        approval = f"/plans/{plan_id}/decisions/{taken}/approval"
+        not_escalated = await client.post(approval, json={"approved_by": "t.visser"})
+        no_approver = await client.post(approval, json={})
+        no_decision = await client.post(
+            f"/plans/{plan_id}/decisions/{uuid.uuid4()}/approval", json={"approved_by": "t.visser"}
+        )
+
+        evaluations = f"/plans/{plan_id}/evaluations"
+        no_results = await client.post(evaluations, json={"evaluated_by": "j.de.vries", "results": []})
+        bad_outcome = await client.post(
+            evaluations, json={"evaluated_by": "j.de.vries", "results": [{"life_domain": "care", "outcome": "done"}]}
+        )
+        no_such_goal = await client.post(
+            evaluations, json={"evaluated_by": "j.de.vries", "results": [{"life_domain": "work", "outcome": "partly"}]}
+        )
+        team = await client.get("/teams/wijkteam-haven/model")
+        no_team = await client.get("/teams/wijkteam-nergens/model")
+
+    assert bad_domain.status_code == 422 and bad_domain.json()["detail"][0]["field"] == "body.life_domain"
+    assert no_own_strength.status_code == 422 and no_own_strength.json()["detail"][0]["field"] == "body.own_strength"
+    assert unknown_setter.status_code == 422 and "not a professional" in unknown_setter.json()["detail"]
+    assert first.status_code == 201 and twice.status_code == 409 and no_plan.status_code == 404
+    assert empty.status_code == 422 and unknown.status_code == 422
+    assert handed.status_code == 204 and same.status_code == 409
+    assert "already the coordinator" in same.json()["detail"]
+    assert not_escalated.status_code == 409 and no_approver.status_code == 422 and no_decision.status_code == 404
+    assert no_results.status_code == 422 and bad_outcome.status_code == 422
+    assert no_such_goal.status_code == 409 and "no goal for work" in no_such_goal.json()["detail"]
+    assert team.status_code == 200 and team.json()["fte_steered_by_own_organisation"] == 2.5
+    assert no_team.status_code == 404 and "wijkteam-nergens" in no_team.json()["detail"]

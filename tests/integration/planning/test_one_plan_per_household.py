@@ -12,7 +12,7 @@ import pytest
 from contracts.events.intake import CaseOpened
 from contracts.events.planning import PlanDrafted
 from contracts.topics import facts
-from tests.integration.budget.bus import publish, read_facts
+from tests.support.bus import publish, read_facts
 from tests.support.stack import Stack, eventually
 
 pytestmark = pytest.mark.integration

@@ -2,41 +2,20 @@
 
 from __future__ import annotations
 
-import dataclasses
-import uuid
 from datetime import date
 from typing import Any
 
 import pytest
 
 from contracts.events.planning import DecisionTaken
-from services.planning.domain.decision import Decision, InvalidDecision
-from services.planning.domain.plan import Plan
+from services.planning.domain.decision import InvalidDecision
 from services.planning.translator import translate
+from tests.unit.planning.factories import TODAY, decision, plan
 
 pytestmark = pytest.mark.unit
-TODAY = date(2026, 3, 2)
 
 
-def plan() -> Plan:
-    return Plan(uuid.uuid4(), uuid.uuid4(), "wijkteam-haven", "team:wijkteam-haven")
-
-
-def decision(**changes: Any) -> Decision:
-    valid = Decision(
-        uuid.uuid4(),
-        "wmo-huishoudelijke-ondersteuning",
-        "wmo",
-        250_000,
-        date(2026, 4, 1),
-        date(2026, 12, 31),
-        "j.de.vries",
-        TODAY,
-    )
-    return dataclasses.replace(valid, **changes)
-
-
-def test_a_decision_is_recorded_as_taken_and_published_with_household_and_team() -> None:
+def test_a_decision_is_recorded_as_taken_and_published_with_household_team_and_mandate() -> None:
     p, d = plan(), decision()
     p.take_decision(d)
     assert p.decisions[d.decision_id].status == "taken"
@@ -45,6 +24,7 @@ def test_a_decision_is_recorded_as_taken_and_published_with_household_and_team()
     assert (fact.household_id, fact.plan_id, fact.team_id) == (p.household_id, p.id, "wijkteam-haven")
     assert (fact.decision_id, fact.amount_cents, fact.budget_line) == (d.decision_id, 250_000, "wmo")
     assert (fact.period_start, fact.period_end, fact.decided_on) == (d.period_start, d.period_end, TODAY)
+    assert (fact.mandate_ref, fact.life_domain, fact.escalated, fact.proposed_by) == ("ALM-M-02", "care", False, None)
 
 
 def test_a_one_day_period_and_a_zero_amount_are_valid() -> None:

@@ -1,0 +1,94 @@
+"""Assessing a decision request against the catalogue and the mandate register, before the plan records it.
+
+Inside the mandate the decision is taken at once (Awb 10:2: it counts as the college's decision); outside it,
+it is escalated and waits for someone who holds the mandate. A departure from a catalogue rule must be named and
+justified (else refused) and needs a deviation mandate (else escalated).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from services.planning.domain.catalogue import LIFE_DOMAINS, Breach, Catalogue, Provision
+from services.planning.domain.decision import Decision, DecisionRequest, check_decision
+from services.planning.domain.deviation import check_deviation
+from services.planning.domain.mandates import Mandate, MandateRegister
+
+
+class LifeDomainRequired(ValueError):
+    """The provision serves any life domain (maatwerk), so the decision must name one."""
+
+
+@dataclass(frozen=True)
+class Assessment:
+    provision: Provision
+    life_domain: str
+    breaches: list[Breach]
+    mandate: Mandate | None
+    escalation_reason: str = ""
+
+    @property
+    def escalated(self) -> bool:
+        return self.provision.paid and self.mandate is None
+
+
+def assess(catalogue: Catalogue, register: MandateRegister, request: DecisionRequest) -> Assessment:
+    check_decision(request)
+    if request.client_age is not None and not 0 <= request.client_age <= 130:
+        raise ValueError(f"client_age must be between 0 and 130, got {request.client_age}")
+    provision = catalogue.provision(request.provision_code)
+    domain = life_domain_of(provision, request.life_domain)
+    breaches = provision.breaches(request.amount_cents, request.period_start, request.period_end, request.client_age)
+    check_deviation(breaches, request.deviation)
+    professional = register.professional(request.decided_by)
+    if not provision.paid:
+        return Assessment(provision, domain, breaches, None)
+    deviating = bool(breaches)
+    mandate = register.mandate_for(professional.id, provision, request.amount_cents, deviating)
+    if mandate is not None:
+        return Assessment(provision, domain, breaches, mandate)
+    what = "a deviation on " if deviating else ""
+    holders = ", ".join(register.holders(provision, request.amount_cents, deviating)) or "nobody in the register"
+    reason = (
+        f"{professional.id} ({professional.role}) holds no mandate for {what}{provision.code} "
+        f"of {request.amount_cents} cents; may decide: {holders}"
+    )
+    return Assessment(provision, domain, breaches, None, reason)
+
+
+def life_domain_of(provision: Provision, named: str | None) -> str:
+    if named is not None and named not in LIFE_DOMAINS:
+        raise ValueError(f"life_domain {named!r} is not one of {', '.join(LIFE_DOMAINS)}")
+    domain = named or provision.life_domain
+    if domain is None:
+        raise LifeDomainRequired(f"{provision.code} serves any life domain: name the life_domain it is for")
+    return domain
+
+
+def decision_of(
+    decision_id: UUID, request: DecisionRequest, assessment: Assessment, mandate_giver: str, today: date
+) -> Decision:
+    """The decision as the plan records it, with its mandate and each rule it departs from."""
+    provision, mandate = assessment.provision, assessment.mandate
+    deviation = request.deviation
+    return Decision(
+        decision_id,
+        provision.code,
+        provision.budget_line or "",
+        request.amount_cents,
+        request.period_start,
+        request.period_end,
+        request.decided_by,
+        today,
+        life_domain=assessment.life_domain,
+        paid=provision.paid,
+        mandate_ref=mandate.ref if mandate else "",
+        on_behalf_of=mandate_giver if mandate else "",
+        deviations=[
+            {"rule_ref": b.rule.ref, "limit": b.rule.limit, "value": b.rule.value, "actual": b.actual}
+            for b in assessment.breaches
+        ],
+        justification=deviation.justification.strip() if deviation else "",
+    )

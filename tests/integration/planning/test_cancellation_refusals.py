@@ -1,0 +1,99 @@
+"""Every refused cancellation gets a clear 4xx and records nothing: 422 for a bad body, 403 for someone outside
+the register, 404 for an unknown plan, 409 for an unknown or already cancelled decision or one whose funds were
+refused."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+import httpx
+import pytest
+from eventsourcing.persistence import Tracking
+
+from contracts.events.budget import FundsRefused
+from contracts.events.intake import CaseOpened
+from services.planning.application import PlanningApplication
+from services.planning.domain.decision import DecisionRequest
+from tests.integration.planning.bus_facts import support_offered
+from tests.support.stack import Stack
+
+pytestmark = pytest.mark.integration
+ON = date(2026, 3, 2)
+VALID = {"cancelled_by": "t.visser", "reason": "no longer needed"}
+
+
+def seeded(app: object) -> tuple[PlanningApplication, str, list[str]]:
+    """A plan with three decisions taken: one to cancel, one whose funds budget refused, one left alone."""
+    assert isinstance(app, PlanningApplication)
+    opened = CaseOpened(
+        household_id=uuid.uuid4(),
+        case_id=uuid.uuid4(),
+        request_id=uuid.uuid4(),
+        district="Almere Haven",
+        team_id="wijkteam-haven",
+        opened_on=ON,
+    )
+    app.on_case_opened(opened, Tracking("test", 1))
+    app.on_client_support_offered(support_offered(opened), Tracking("test", 2))
+    plan_id = app.plans_of(opened.household_id)[0]["plan_id"]
+    app.set_goal(uuid.UUID(plan_id), "care", "stays at home", "cooks himself", "", "j.de.vries", ON)
+    request = DecisionRequest(
+        "wmo-huishoudelijke-ondersteuning", 100_000, date(2026, 4, 1), date(2026, 12, 31), "t.visser"
+    )
+    ids = [app.take_decision(uuid.UUID(plan_id), request, ON).decision_id for _ in range(3)]
+    refusal = FundsRefused(
+        household_id=opened.household_id,
+        decision_id=ids[1],
+        plan_id=uuid.UUID(plan_id),
+        team_id="wijkteam-haven",
+        year=2026,
+        budget_line="wmo",
+        amount_cents=100_000,
+        reason="no money",
+    )
+    app.on_funds_refused(refusal, Tracking("test", 3))
+    return app, plan_id, [str(i) for i in ids]
+
+
+BAD_BODIES: list[tuple[dict[str, Any], str]] = [
+    ({"reason": ""}, "body.reason"),
+    ({"reason": "   "}, "body.reason"),
+    ({"reason": None}, "body.reason"),
+    ({"cancelled_by": ""}, "body.cancelled_by"),
+    ({"cancelled_by": None}, "body.cancelled_by"),
+]
+
+
+async def test_bad_cancellations_are_refused_with_a_clear_4xx(stack: Stack) -> None:
+    await stack.start(["planning"])
+    app, plan_id, (to_cancel, refused, untouched) = seeded(stack["planning"].app)
+    url = f"/plans/{plan_id}/decisions/{{}}/cancellation"
+    async with httpx.AsyncClient(base_url=stack.url("planning")) as client:
+        for change, field in BAD_BODIES:
+            answer = await client.post(url.format(to_cancel), json=VALID | change)
+            assert answer.status_code == 422, (change, answer.text)
+            assert field in [p["field"] for p in answer.json()["detail"]], (change, answer.text)
+        for missing in VALID:
+            answer = await client.post(url.format(to_cancel), json={k: v for k, v in VALID.items() if k != missing})
+            assert answer.status_code == 422 and f"body.{missing}" in answer.text
+        assert (await client.post(f"/plans/{plan_id}/decisions/not-a-uuid/cancellation", json=VALID)).status_code == 422
+
+        stranger = await client.post(url.format(to_cancel), json=VALID | {"cancelled_by": "somebody.else"})
+        assert (stranger.status_code, stranger.json()["error"]) == (403, "canceller_not_registered")
+        no_plan = await client.post(f"/plans/{uuid.uuid4()}/decisions/{to_cancel}/cancellation", json=VALID)
+        assert no_plan.status_code == 404
+        for decision_id, why in ((str(uuid.uuid4()), "has no decision"), (refused, "funds_refused")):
+            answer = await client.post(url.format(decision_id), json=VALID)
+            assert (answer.status_code, answer.json()["error"]) == (409, "decision_not_cancellable"), answer.text
+            assert why in answer.json()["detail"]
+
+        statuses = {d["decision_id"]: d["status"] for d in app.plan(uuid.UUID(plan_id))["decisions"]}
+        assert statuses == {to_cancel: "taken", refused: "funds_refused", untouched: "taken"}  # nothing recorded
+
+        assert (await client.post(url.format(to_cancel), json=VALID)).status_code == 200
+        again = await client.post(url.format(to_cancel), json=VALID)
+        assert (again.status_code, again.json()["error"]) == (409, "decision_not_cancellable")
+    statuses = {d["decision_id"]: d["status"] for d in app.plan(uuid.UUID(plan_id))["decisions"]}
+    assert statuses == {to_cancel: "cancelled", refused: "funds_refused", untouched: "taken"}
