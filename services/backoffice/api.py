@@ -1,15 +1,38 @@
-"""The backoffice's HTTP API: what was executed for a decision, and the beschikking as sent."""
+"""The backoffice's HTTP API: executed decisions, the beschikking as sent, bezwaar and debt referrals."""
 
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter
-from fastapi.responses import PlainTextResponse
+from fastapi.responses import HTMLResponse, PlainTextResponse
+from pydantic import BaseModel, Field
 
 from services.backoffice.application import BackofficeApplication
+from wijk.clock import today
+
+
+class ObjectionBody(BaseModel):
+    grounds: str = Field(min_length=1, max_length=10_000, description="Why the objector disagrees.")
+    advisory_committee: bool = Field(False, description="Heard by an advisory committee (Awb 7:13): 12 weeks.")
+
+
+class DeferralBody(BaseModel):
+    weeks: int = Field(ge=1, le=6, description="Awb 7:10 lid 3: once, at most six weeks.")
+
+
+class ObjectionDecisionBody(BaseModel):
+    outcome: Literal["gegrond", "gedeeltelijk gegrond", "ongegrond", "niet-ontvankelijk"]
+    decided_by: str = Field(min_length=1, description="Who decides under mandate; never who took the decision.")
+    reasons: str = Field(min_length=1, max_length=10_000)
+
+
+class DebtReferralBody(BaseModel):
+    team_id: str = Field(min_length=1)
+    threatening: bool = Field(False, description="Eviction or disconnection of energy or water is imminent.")
+    reason: str = Field("", max_length=2000)
 
 
 def router(app: BackofficeApplication) -> APIRouter:
@@ -17,12 +40,51 @@ def router(app: BackofficeApplication) -> APIRouter:
 
     @api.get("/decisions/{decision_id}")
     async def get_decision(decision_id: UUID) -> dict[str, Any]:
-        """The executed decision: its beschikking and its provider assignment."""
+        """The executed decision: its beschikking, its provider assignment and delivery, payments, objections."""
         return await asyncio.to_thread(app.decision, decision_id)
 
     @api.get("/decisions/{decision_id}/letter", response_class=PlainTextResponse)
     async def get_letter(decision_id: UUID) -> PlainTextResponse:
-        """The beschikking in Dutch, as the resident receives it."""
+        """The beschikking in Dutch, as plain text."""
         return PlainTextResponse(await asyncio.to_thread(app.letter_text, decision_id))
+
+    @api.get("/decisions/{decision_id}/letter.html", response_class=HTMLResponse)
+    async def get_letter_html(decision_id: UUID) -> HTMLResponse:
+        """The beschikking in Dutch, as a readable HTML document."""
+        return HTMLResponse(await asyncio.to_thread(app.letter_html, decision_id))
+
+    @api.post("/decisions/{decision_id}/objections", status_code=201)
+    async def lodge_objection(decision_id: UUID, body: ObjectionBody) -> dict[str, Any]:
+        """Record a bezwaar against the beschikking, with its decision term (Awb 7:10)."""
+        objection_id = await asyncio.to_thread(
+            app.lodge_objection, decision_id, body.grounds, body.advisory_committee, today()
+        )
+        return await asyncio.to_thread(app.objection, decision_id, objection_id)
+
+    @api.get("/decisions/{decision_id}/objections/{objection_id}")
+    async def get_objection(decision_id: UUID, objection_id: UUID) -> dict[str, Any]:
+        return await asyncio.to_thread(app.objection, decision_id, objection_id)
+
+    @api.post("/decisions/{decision_id}/objections/{objection_id}/deferral")
+    async def defer_objection(decision_id: UUID, objection_id: UUID, body: DeferralBody) -> dict[str, Any]:
+        """Defer the decision on the bezwaar once, by at most six weeks (409 for a second deferral)."""
+        await asyncio.to_thread(app.defer_objection, decision_id, objection_id, body.weeks, today())
+        return await asyncio.to_thread(app.objection, decision_id, objection_id)
+
+    @api.post("/decisions/{decision_id}/objections/{objection_id}/decision")
+    async def decide_objection(decision_id: UUID, objection_id: UUID, body: ObjectionDecisionBody) -> dict[str, Any]:
+        """Decide on the bezwaar (403 when decided by who took the contested decision, Awb 10:3 lid 3)."""
+        await asyncio.to_thread(
+            app.decide_objection, decision_id, objection_id, body.outcome, body.decided_by, body.reasons, today()
+        )
+        return await asyncio.to_thread(app.objection, decision_id, objection_id)
+
+    @api.post("/cases/{household_id}/debt-referrals", status_code=201)
+    async def refer(household_id: UUID, body: DebtReferralBody) -> dict[str, str]:
+        """Refer the household to debt assistance (DebtReferralSent)."""
+        referral_id = await asyncio.to_thread(
+            app.refer_to_debt_assistance, household_id, body.team_id, body.threatening, body.reason, today()
+        )
+        return {"referral_id": str(referral_id)}
 
     return api

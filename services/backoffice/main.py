@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from contracts.events.budget import FundsReserved
+from contracts.events.care import CareDeclared, CareStarted, CareStopped
 from services.backoffice.api import router
-from services.backoffice.application import BackofficeApplication
+from services.backoffice.application import BackofficeApplication, ProviderMismatch, UnknownAssignment
 from services.backoffice.domain.catalogue import Catalogue, ProvisionTerms, UnknownProvision
-from services.backoffice.domain.decision import DispatchBeforeDecision
+from services.backoffice.domain.codelists import InvalidCode
+from services.backoffice.domain.decision import DispatchBeforeDecision, LetterNotIssued
+from services.backoffice.domain.objection import ConflictOfMandate, DeferralRefused, ObjectionAlreadyDecided
 from services.backoffice.translator import translate
 from wijk.clock import today
 from wijk.consumer import Delivery, Unprocessable, in_thread
@@ -14,33 +20,51 @@ from wijk.municipality import municipality_of
 from wijk.service import ServiceDefinition, ServiceRuntime
 from wijk.settings import PlatformSettings
 
+NEVER_EXECUTABLE = (UnknownProvision, DispatchBeforeDecision, InvalidCode, UnknownAssignment, ProviderMismatch)
+"""Facts no retry can make executable: dead-lettered at once, with the reason."""
+
 
 def build(settings: PlatformSettings) -> BackofficeApplication:
     config = municipality_of(settings.municipality_config)
     provisions = [
-        ProvisionTerms(p.code, p.name, p.provider_id, p.product_code, p.unit, p.frequency) for p in config.provisions
+        ProvisionTerms(p.code, p.name, p.provider_id, p.product_code, p.unit, p.frequency, p.product_category)
+        for p in config.provisions
     ]
     return BackofficeApplication(Catalogue(config.municipality, provisions), settings)
+
+
+def refusing(handle: Callable[[Any, Delivery], object]) -> Callable[[Any, Delivery], None]:
+    def run(event: Any, delivery: Delivery) -> None:
+        try:
+            handle(event, delivery)
+        except NEVER_EXECUTABLE as exc:
+            raise Unprocessable(str(exc)) from exc
+
+    return run
 
 
 def wire(runtime: ServiceRuntime) -> None:
     app = runtime.app
     assert isinstance(app, BackofficeApplication) and runtime.inbox is not None
-
-    def on_funds_reserved(event: FundsReserved, delivery: Delivery) -> None:
-        try:
-            app.on_funds_reserved(event, delivery.tracking, today())
-        except (UnknownProvision, DispatchBeforeDecision) as exc:
-            raise Unprocessable(str(exc)) from exc  # dead-lettered at once: no retry can make it executable
-
-    runtime.inbox.on(FundsReserved, in_thread(on_funds_reserved))
+    inbox = runtime.inbox
+    inbox.on(FundsReserved, in_thread(refusing(lambda e, d: app.on_funds_reserved(e, d.tracking, today()))))
+    inbox.on(CareStarted, in_thread(refusing(lambda e, d: app.on_care_started(e, d.tracking))))
+    inbox.on(CareStopped, in_thread(refusing(lambda e, d: app.on_care_stopped(e, d.tracking))))
+    inbox.on(CareDeclared, in_thread(refusing(lambda e, d: app.on_care_declared(e, d.tracking, today()))))
     runtime.router.include_router(router(app))
 
 
 DEFINITION = ServiceDefinition(
     name="backoffice",
-    description="Executes what the team decided: the beschikking with its objection term, the provider assignment.",
+    description="Executes what the team decided: the beschikking with its objection term, bezwaar, the provider "
+    "assignment and its declarations (iWmo/iJw 3.2), payments and debt referrals.",
     build_app=build,
     translate=translate,
     wire=wire,
+    error_status={
+        ConflictOfMandate: 403,
+        ObjectionAlreadyDecided: 409,
+        DeferralRefused: 409,
+        LetterNotIssued: 409,
+    },
 )

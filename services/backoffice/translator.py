@@ -5,41 +5,83 @@ from __future__ import annotations
 from functools import singledispatch
 from typing import Any
 
-from contracts.events.backoffice import DecisionLetterIssued, ProviderAssigned
+from contracts.events.backoffice import (
+    DebtReferralSent,
+    DecisionLetterIssued,
+    DeclarationAnswered,
+    ObjectionDecided,
+    ObjectionDeferred,
+    ObjectionLodged,
+    PaymentMade,
+    ProviderAssigned,
+)
+from services.backoffice.domain.assignment import Assignment
 from services.backoffice.domain.decision import Decision
+from services.backoffice.domain.objection import Objection
+from services.backoffice.domain.referral import DebtReferral
 
 
 @singledispatch
 def translate(event: Any) -> Any:
-    """Internal events without a public counterpart (e.g. Decision.Received) stay inside the backoffice."""
+    """Internal events without a public counterpart (Decision.Received, Assignment.Started, ...) stay inside."""
     return None
+
+
+def _fields(event: Any, *names: str) -> dict[str, Any]:
+    return {name: getattr(event, name) for name in names}
 
 
 @translate.register(Decision.LetterIssued)
 def _(event: Any) -> DecisionLetterIssued:
-    return DecisionLetterIssued(
-        household_id=event.household_id,
-        letter_id=event.letter_id,
-        decision_id=event.decision_id,
-        provision_code=event.provision_code,
-        amount_cents=event.amount_cents,
-        decision_date=event.decision_date,
-        dispatch_date=event.dispatch_date,
-        objection_deadline=event.objection_deadline,
-    )
+    names = ("household_id", "letter_id", "decision_id", "provision_code", "amount_cents", "decision_date")
+    more = ("dispatch_date", "objection_deadline", "legal_basis")
+    return DecisionLetterIssued(**_fields(event, *names, *more))
 
 
 @translate.register(Decision.ProviderAssigned)
 def _(event: Any) -> ProviderAssigned:
-    return ProviderAssigned(
-        household_id=event.household_id,
-        assignment_id=event.assignment_id,
-        decision_id=event.decision_id,
-        provider_id=event.provider_id,
-        product_code=event.product_code,
-        volume=event.volume,
-        unit=event.unit,
-        frequency=event.frequency,
-        period_start=event.period_start,
-        period_end=event.period_end,
-    )
+    names = ("household_id", "assignment_id", "decision_id", "provider_id", "product_code", "volume", "unit")
+    more = ("frequency", "period_start", "period_end", "product_category")
+    return ProviderAssigned(**_fields(event, *names, *more))
+
+
+@translate.register(Decision.HouseholdPaid)
+def _(event: Any) -> PaymentMade:
+    names = ("household_id", "payment_id", "decision_id", "amount_cents", "paid_on")
+    return PaymentMade(payee="household", **_fields(event, *names))
+
+
+@translate.register(Assignment.DeclarationAnswered)
+def _(event: Any) -> DeclarationAnswered:
+    names = ("household_id", "declaration_id", "decision_id", "accepted", "amount_cents", "reason")
+    return DeclarationAnswered(assignment_id=event.originator_id, **_fields(event, *names))
+
+
+@translate.register(Assignment.Paid)
+def _(event: Any) -> PaymentMade:
+    names = ("household_id", "payment_id", "decision_id", "amount_cents", "paid_on", "payee")
+    return PaymentMade(**_fields(event, *names))
+
+
+@translate.register(Objection.Lodged)
+def _(event: Any) -> ObjectionLodged:
+    names = ("household_id", "decision_id", "lodged_on", "objection_deadline", "advisory_committee", "decision_due")
+    return ObjectionLodged(objection_id=event.originator_id, **_fields(event, *names))
+
+
+@translate.register(Objection.Deferred)
+def _(event: Any) -> ObjectionDeferred:
+    names = ("household_id", "decision_id", "weeks", "notified_on", "decision_due")
+    return ObjectionDeferred(objection_id=event.originator_id, **_fields(event, *names))
+
+
+@translate.register(Objection.Decided)
+def _(event: Any) -> ObjectionDecided:
+    names = ("household_id", "decision_id", "outcome", "decided_by", "decided_on", "in_time")
+    return ObjectionDecided(objection_id=event.originator_id, **_fields(event, *names))
+
+
+@translate.register(DebtReferral.Sent)
+def _(event: Any) -> DebtReferralSent:
+    names = ("household_id", "team_id", "referred_on", "threatening")
+    return DebtReferralSent(referral_id=event.originator_id, **_fields(event, *names))

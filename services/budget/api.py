@@ -1,14 +1,33 @@
-"""Budget's HTTP API: the state of each team's budget lines, in integer cents."""
+"""Budget's HTTP API: each team's budget lines in integer cents, reserve draws and the year-end close."""
 
 from __future__ import annotations
 
 import asyncio
 from typing import Any
+from uuid import UUID
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
+from pydantic import BaseModel, Field
 
 from contracts.events.planning import BudgetLine
 from services.budget.application import BudgetApplication
+from wijk.clock import today
+
+Year = Path(ge=1900, le=9999)
+
+
+class DrawRequest(BaseModel):
+    team_id: str = Field(min_length=1)
+    year: int = Field(ge=1900, le=9999)
+    budget_line: BudgetLine
+    amount_cents: int = Field(gt=0, description="Integer euro cents.")
+    reason: str = Field(min_length=1, max_length=2000)
+    requested_by: str = Field(min_length=1)
+
+
+class DrawApproval(BaseModel):
+    approved_by: str = Field(min_length=1)
+    role: str = Field(min_length=1, description="Must be one of the approving roles in funding.json.")
 
 
 def router(app: BudgetApplication) -> APIRouter:
@@ -18,11 +37,51 @@ def router(app: BudgetApplication) -> APIRouter:
     async def lines(
         team_id: str | None = Query(None, min_length=1), year: int | None = Query(None, ge=1900, le=9999)
     ) -> list[dict[str, Any]]:
-        """Budget lines with allocated, reserved, spent and remaining cents; filtered by team and year."""
+        """Budget lines with allocated, drawn, reserved, spent, released and remaining cents."""
         return await asyncio.to_thread(app.lines, team_id, year)
 
     @api.get("/budgets/{team_id}/{year}/{line}")
     async def line(team_id: str, year: int, line: BudgetLine) -> dict[str, Any]:
         return await asyncio.to_thread(app.line, team_id, year, line)
+
+    @api.get("/reserves/{year}")
+    async def reserve(year: int = Year) -> dict[str, Any]:
+        """The municipal reserve of a year: allocated, drawn, remaining."""
+        return await asyncio.to_thread(app.reserve, year)
+
+    @api.post("/reserve-draws", status_code=201)
+    async def request_draw(body: DrawRequest) -> dict[str, str]:
+        """A team asks to draw on the municipal reserve for one of its lines."""
+        draw_id = await asyncio.to_thread(
+            app.request_draw,
+            body.team_id,
+            body.year,
+            body.budget_line,
+            body.amount_cents,
+            body.reason,
+            body.requested_by,
+            today(),
+        )
+        return {"draw_id": str(draw_id)}
+
+    @api.get("/reserve-draws/{draw_id}")
+    async def get_draw(draw_id: UUID) -> dict[str, Any]:
+        return await asyncio.to_thread(app.draw, draw_id)
+
+    @api.post("/reserve-draws/{draw_id}/approval")
+    async def approve_draw(draw_id: UUID, body: DrawApproval) -> dict[str, Any]:
+        """Approve a draw (403 for a role that may not, or for the requester; 409 when the reserve is short)."""
+        await asyncio.to_thread(app.approve_draw, draw_id, body.approved_by, body.role, today())
+        return await asyncio.to_thread(app.draw, draw_id)
+
+    @api.post("/years/{year}/close")
+    async def close_year(year: int = Year) -> list[dict[str, Any]]:
+        """The year-end close: freezes every line of the year; returns each team's statement."""
+        return await asyncio.to_thread(app.close_year, year, today())
+
+    @api.get("/years/{year}/statements/{team_id}")
+    async def statement(team_id: str, year: int = Year) -> dict[str, Any]:
+        """A team's year-end statement per line, balancing to the cent (409 until the year is closed)."""
+        return await asyncio.to_thread(app.statement, year, team_id)
 
     return api

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, fields
+from datetime import date
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import RecordConflictError, Tracking
 
+from contracts.events.backoffice import PaymentMade
 from contracts.events.planning import DecisionTaken
-from services.budget.domain.budget_line import BudgetLine, budget_line_id, label
+from services.budget import views
+from services.budget.domain.budget_line import BudgetLine
 from services.budget.domain.claim import Claim
+from services.budget.domain.commitment import Commitment, commitment_id
 from services.budget.domain.refusal import UnfundedClaim, refusal_id
-from wijk.eventstore import ServiceApplication
+from services.budget.domain.reserve import ReserveDraw, ReserveFund, reserve_id
+from services.budget.releases import ReleasingApplication, UnknownBudgetLine
 from wijk.settings import PlatformSettings
 
 
-class UnknownBudgetLine(LookupError):
-    """No budget was allocated for this team, year and line."""
+class YearNotClosed(ValueError):
+    """A year-end statement exists only once the year is closed."""
 
 
 @dataclass(frozen=True)
@@ -32,28 +37,37 @@ class Allocation:
     amount_cents: int
 
 
-class BudgetApplication(ServiceApplication):
+class BudgetApplication(ReleasingApplication):
     name = "budget"
 
-    def __init__(self, allocations: Iterable[Allocation], settings: PlatformSettings | None = None) -> None:
+    def __init__(
+        self,
+        allocations: Iterable[Allocation],
+        settings: PlatformSettings | None = None,
+        reserves: dict[int, int] | None = None,
+        approver_roles: Collection[str] = (),
+    ) -> None:
         self.allocations = list(allocations)
+        self.reserves = dict(reserves or {})
+        self.approver_roles = frozenset(approver_roles)
         super().__init__(settings)
 
     def allocate_budgets(self) -> list[UUID]:
-        """Allocate every configured budget line that does not exist yet; returns the new lines' ids.
+        """Allocate every configured budget line and reserve that does not exist yet; returns the new ids.
 
         Runs as a start hook, before the inbox subscribes, so no claim meets a line that is about to be allocated.
         """
+        wanted: list[Aggregate] = [BudgetLine(a.team_id, a.year, a.line, a.amount_cents) for a in self.allocations]
+        wanted += [ReserveFund(year, cents) for year, cents in sorted(self.reserves.items())]
         created = []
-        for allocation in self.allocations:
-            if self._find_line(allocation.team_id, allocation.year, allocation.line) is not None:
+        for aggregate in wanted:
+            if aggregate.id in self.repository:
                 continue
-            line = BudgetLine(allocation.team_id, allocation.year, allocation.line, allocation.amount_cents)
             try:
-                self.save(line)
+                self.save(aggregate)
             except RecordConflictError:
                 continue  # allocated meanwhile by another instance
-            created.append(line.id)
+            created.append(aggregate.id)
         return created
 
     def on_decision_taken(self, event: DecisionTaken, tracking: Tracking) -> None:
@@ -66,47 +80,81 @@ class BudgetApplication(ServiceApplication):
             self.record_processed(tracking, self._unfunded(claim))
             return
         line.claim(claim)
+        commitment = None
+        if claim.decision_id in line.reservations and commitment_id(claim.decision_id) not in self.repository:
+            commitment = Commitment(claim.decision_id, claim.household_id, claim.team_id, claim.year, claim.budget_line)
+        self.record_processed(tracking, line, commitment)
+
+    def on_payment_made(self, event: PaymentMade, tracking: Tracking) -> None:
+        """Spend: a payment to a provider or a household is booked on the decision's line."""
+        if self.already_processed(tracking):
+            return
+        commitment = self._commitment(event.decision_id)
+        line = self._line(*commitment.line_key)
+        line.spend(event.household_id, event.decision_id, event.payment_id, event.amount_cents, event.paid_on)
         self.record_processed(tracking, line)
 
+    def request_draw(
+        self, team_id: str, year: int, line: str, amount_cents: int, reason: str, requested_by: str, on: date
+    ) -> UUID:
+        self._line(team_id, year, line)
+        self._get(reserve_id(year), f"reserve {year}")
+        draw = ReserveDraw(team_id, year, line, amount_cents, reason, requested_by, on)
+        self.save(draw)
+        return draw.id  # type: ignore[no-any-return]
+
+    def approve_draw(self, draw_id: UUID, approved_by: str, role: str, on: date) -> None:
+        """Approve a draw: the reserve gives, the line receives, in one transaction."""
+        draw: ReserveDraw = self._get(draw_id, f"reserve draw {draw_id}")
+        fund: ReserveFund = self._get(reserve_id(draw.year), f"reserve {draw.year}")
+        line = self._line(draw.team_id, draw.year, draw.budget_line)
+        draw.approve(approved_by, role, self.approver_roles, on)
+        line.draw(draw.id, draw.amount_cents)
+        fund.draw(draw.id, draw.amount_cents)
+        self.save(draw, line, fund)
+
+    def close_year(self, year: int, on: date) -> list[dict[str, Any]]:
+        """The year-end close of every line of the year; returns each team's statement."""
+        lines = [self._line(*key) for key in self._keys(year=year)]
+        if not lines:
+            raise UnknownBudgetLine(f"no budget allocated for {year}")
+        for line in lines:
+            line.close(on)
+        self.save(*lines)
+        return [self.statement(year, team) for team in sorted({line.team_id for line in lines})]
+
+    def statement(self, year: int, team_id: str) -> dict[str, Any]:
+        lines = [self._line(*key) for key in self._keys(team_id, year)]
+        if not lines:
+            raise UnknownBudgetLine(f"no budget allocated for {team_id} in {year}")
+        if any(line.closed_on is None for line in lines):
+            raise YearNotClosed(f"{year} is not closed yet: see /budgets for the running figures")
+        return views.statement(year, team_id, lines)
+
     def lines(self, team_id: str | None = None, year: int | None = None) -> list[dict[str, Any]]:
-        wanted = {
-            (a.team_id, a.year, a.line)
-            for a in self.allocations
-            if team_id in (None, a.team_id) and year in (None, a.year)
-        }
-        found = [self._find_line(*key) for key in sorted(wanted)]
-        return [_line_dict(line) for line in found if line is not None]
+        found = [self._find_line(*key) for key in self._keys(team_id, year)]
+        return [views.line(line) for line in found if line is not None]
 
     def line(self, team_id: str, year: int, line: str) -> dict[str, Any]:
-        found = self._find_line(team_id, year, line)
-        if found is None:
-            raise UnknownBudgetLine(f"no budget allocated for {label(team_id, year, line)}")
-        return _line_dict(found)
+        return views.line(self._line(team_id, year, line))
 
-    def _find_line(self, team_id: str, year: int, line: str) -> BudgetLine | None:
-        try:
-            return self.repository.get(budget_line_id(team_id, year, line))  # type: ignore[no-any-return]
-        except AggregateNotFoundError:
-            return None
+    def draw(self, draw_id: UUID) -> dict[str, Any]:
+        return views.draw(self._get(draw_id, f"reserve draw {draw_id}"))
+
+    def reserve(self, year: int) -> dict[str, Any]:
+        return views.reserve(self._get(reserve_id(year), f"reserve {year}"))
+
+    def _keys(self, team_id: str | None = None, year: int | None = None) -> list[tuple[str, int, str]]:
+        return sorted(
+            {
+                (a.team_id, a.year, a.line)
+                for a in self.allocations
+                if team_id in (None, a.team_id) and year in (None, a.year)
+            }
+        )
 
     def _unfunded(self, claim: Claim) -> UnfundedClaim | None:
         """A refusal for a line that does not exist, unless this decision was refused already."""
-        try:
-            self.repository.get(refusal_id(claim.decision_id))
+        if refusal_id(claim.decision_id) in self.repository:
             return None
-        except AggregateNotFoundError:
-            return UnfundedClaim.refuse(claim)
-
-
-def _line_dict(line: BudgetLine) -> dict[str, Any]:
-    return {
-        "budget_line_id": str(line.id),
-        "team_id": line.team_id,
-        "year": line.year,
-        "line": line.line,
-        "allocated_cents": line.allocated_cents,
-        "reserved_cents": line.reserved_cents,
-        "spent_cents": line.spent_cents,
-        "remaining_cents": line.remaining_cents,
-        "reservations": len(line.reservations),
-    }
+        return UnfundedClaim.refuse(claim)

@@ -3,23 +3,43 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from typing import Any
 
-from eventsourcing.application import AggregateNotFoundError
-
-from contracts.events.planning import DecisionTaken
+from contracts.events.backoffice import PaymentMade, ProviderAssigned
+from contracts.events.care import AssignmentRefused, CareStopped
+from contracts.events.planning import DecisionCancelled, DecisionTaken
 from services.budget.api import router
-from services.budget.application import Allocation, BudgetApplication
+from services.budget.application import Allocation, BudgetApplication, YearNotClosed
+from services.budget.domain.budget_line import Overspending, YearAlreadyClosed
+from services.budget.domain.reserve import DrawNotAuthorised, DrawNotPending, ReserveExhausted
+from services.budget.funding import funding_path, load_funding
+from services.budget.releases import NotKnown
 from services.budget.translator import translate
-from wijk.consumer import in_thread
+from wijk.consumer import Delivery, Unprocessable, in_thread
 from wijk.municipality import municipality_of
 from wijk.service import ServiceDefinition, ServiceRuntime, serve
 from wijk.settings import PlatformSettings
 
+REFUSED_FACTS = (NotKnown, Overspending, YearAlreadyClosed)
+"""A fact budget can never book: dead-lettered at once with the reason (no retry can make it bookable)."""
+
 
 def build(settings: PlatformSettings) -> BudgetApplication:
     config = municipality_of(settings.municipality_config)
-    allocations = [Allocation(b.team_id, b.year, b.line, b.amount_cents) for b in config.budgets]
-    return BudgetApplication(allocations, settings)
+    funding = load_funding(funding_path(settings.municipality_config), config)
+    allocations = [Allocation(*a) for a in funding.allocations]
+    return BudgetApplication(allocations, settings, funding.reserves, funding.approver_roles)
+
+
+def refusing(handle: Callable[[Any, Any], None]) -> Callable[[Any, Delivery], None]:
+    def run(event: Any, delivery: Delivery) -> None:
+        try:
+            handle(event, delivery.tracking)
+        except REFUSED_FACTS as exc:
+            raise Unprocessable(str(exc)) from exc
+
+    return run
 
 
 def wire(runtime: ServiceRuntime) -> None:
@@ -31,16 +51,28 @@ def wire(runtime: ServiceRuntime) -> None:
 
     runtime.on_start.append(allocate_budgets)
     runtime.inbox.on(DecisionTaken, in_thread(lambda e, d: app.on_decision_taken(e, d.tracking)))
+    runtime.inbox.on(ProviderAssigned, in_thread(refusing(app.on_provider_assigned)))
+    runtime.inbox.on(PaymentMade, in_thread(refusing(app.on_payment_made)))
+    runtime.inbox.on(CareStopped, in_thread(refusing(app.on_care_stopped)))
+    runtime.inbox.on(DecisionCancelled, in_thread(refusing(app.on_decision_cancelled)))
+    runtime.inbox.on(AssignmentRefused, in_thread(refusing(app.on_assignment_refused)))
     runtime.router.include_router(router(app))
 
 
 DEFINITION = ServiceDefinition(
     name="budget",
-    description="The financial agreement: budgets per team, year and line; reservations for decisions.",
+    description="The financial agreement: budgets per team, year and line; reservations, spending, releases, "
+    "the municipal reserve and the year-end close.",
     build_app=build,
     translate=translate,
     wire=wire,
-    error_status={AggregateNotFoundError: 404},
+    error_status={
+        DrawNotAuthorised: 403,
+        DrawNotPending: 409,
+        ReserveExhausted: 409,
+        YearAlreadyClosed: 409,
+        YearNotClosed: 409,
+    },
 )
 
 

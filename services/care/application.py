@@ -1,32 +1,42 @@
-"""The reference provider's commands and queries: assignments in, acceptance and start of care out."""
+"""The reference provider's commands and queries: assignments in; acceptance, start, stop, declarations and
+feedback out. Every command names the acting provider: a provider only acts on its own assignments."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from eventsourcing.persistence import Tracking
 
 from contracts.events.backoffice import ProviderAssigned
 from services.care.domain.assignment import Assignment
-from services.care.domain.policy import respond
+from services.care.domain.declaration import Claim
+from services.care.domain.policy import Policy, accept, respond
 from wijk.eventstore import ServiceApplication
 from wijk.log_index import LogIndex
 from wijk.settings import PlatformSettings
 
 
+class NotYourAssignment(PermissionError):
+    """A provider acted on an assignment that is not its own (or is not served here): refused, and recorded."""
+
+
+class DeclarationRefused(ValueError):
+    """A declaration the rules refuse (outside the period, above the volume, no tariff): recorded, then 422."""
+
+
 class CareApplication(ServiceApplication):
     name = "care"
 
-    def __init__(self, providers: Iterable[str], settings: PlatformSettings | None = None) -> None:
-        self.providers = frozenset(providers)
+    def __init__(self, policies: Mapping[str, Policy], settings: PlatformSettings | None = None) -> None:
+        self.policies = dict(policies)
         super().__init__(settings)
         self.by_provider = LogIndex(self, Assignment.Received, key=lambda e: e.provider_id)
 
     def on_provider_assigned(self, event: ProviderAssigned, tracking: Tracking, today: date) -> UUID | None:
-        """Accept an assignment for a provider this system serves and start care; reject any other."""
+        """Take in an assignment (iWmo 301) and answer it as the provider's policy says; reject any other's."""
         if self.already_processed(tracking):
             return None
         if event.assignment_id in self.repository:
@@ -44,9 +54,55 @@ class CareApplication(ServiceApplication):
             period_start=event.period_start,
             period_end=event.period_end,
         )
-        respond(assignment, self.providers, today)
+        respond(assignment, self.policies, today)
         self.record_processed(tracking, assignment)
         return assignment.id
+
+    def _own(self, assignment_id: UUID, provider_id: str, action: str, today: date) -> Assignment:
+        """The assignment, when `provider_id` is a served provider and the assignment is its own."""
+        assignment: Assignment = self.repository.get(assignment_id)
+        if provider_id not in self.policies or assignment.provider_id != provider_id:
+            assignment.reject_action(provider_id, action, today)
+            self.save(assignment)
+            raise NotYourAssignment(f"provider {provider_id!r} may not act on assignment {assignment_id}")
+        return assignment
+
+    def accept(self, assignment_id: UUID, provider_id: str, today: date) -> None:
+        assignment = self._own(assignment_id, provider_id, "acceptance", today)
+        accept(assignment, self.policies[provider_id], today)
+        self.save(assignment)
+
+    def refuse(self, assignment_id: UUID, provider_id: str, reason: str, today: date) -> None:
+        assignment = self._own(assignment_id, provider_id, "refusal", today)
+        assignment.refuse(reason, today)
+        self.save(assignment)
+
+    def start(self, assignment_id: UUID, provider_id: str, start_date: date, today: date) -> None:
+        assignment = self._own(assignment_id, provider_id, "start", today)
+        assignment.start(start_date)
+        self.save(assignment)
+
+    def stop(self, assignment_id: UUID, provider_id: str, end_date: date, reason_code: str, today: date) -> None:
+        assignment = self._own(assignment_id, provider_id, "stop", today)
+        assignment.stop(end_date, reason_code)
+        self.save(assignment)
+
+    def declare(self, assignment_id: UUID, provider_id: str, claim: Claim, today: date) -> dict[str, Any]:
+        """Declare delivered volume; the amount is volume * the provider's tariff. A refusal is saved first."""
+        assignment = self._own(assignment_id, provider_id, "declaration", today)
+        declaration_id = uuid4()
+        tariff = self.policies[provider_id].tariff(assignment.product_code, assignment.unit)
+        reason = assignment.declare(declaration_id, claim, tariff, today)
+        self.save(assignment)
+        if reason is not None:
+            raise DeclarationRefused(f"declaration refused: {reason}")
+        assert tariff is not None
+        return {"declaration_id": str(declaration_id), "amount_cents": claim.volume * tariff}
+
+    def give_feedback(self, assignment_id: UUID, provider_id: str, plan_fits: bool, remarks: str, today: date) -> None:
+        assignment = self._own(assignment_id, provider_id, "feedback", today)
+        assignment.give_feedback(plan_fits, remarks)
+        self.save(assignment)
 
     def assignment(self, assignment_id: UUID) -> dict[str, Any]:
         assignment: Assignment = self.repository.get(assignment_id)
@@ -62,9 +118,16 @@ class CareApplication(ServiceApplication):
             "period_start": assignment.period_start.isoformat(),
             "period_end": assignment.period_end.isoformat(),
             "status": assignment.status,
-            "start_date": assignment.start_date.isoformat() if assignment.start_date else None,
+            "start_date": _iso(assignment.start_date),
+            "end_date": _iso(assignment.end_date),
+            "end_reason": assignment.end_reason,
+            "declared_volume": assignment.declared_volume,
             "rejection_reason": assignment.rejection_reason,
         }
 
     def assignments(self, provider_id: str) -> list[dict[str, Any]]:
         return [self.assignment(i) for i in self.by_provider.ids(provider_id)]
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+from eventsourcing.persistence import IntegrityError
+
 from contracts.events.backoffice import ProviderAssigned
 from services.care.api import router
-from services.care.application import CareApplication
-from services.care.domain.assignment import InvalidPeriod
+from services.care.application import CareApplication, NotYourAssignment
+from services.care.domain.assignment import (
+    AssignmentNotAccepted,
+    AssignmentNotOpen,
+    CareNotStarted,
+    InvalidPeriod,
+)
+from services.care.providers import load_policies, providers_path
 from services.care.translator import translate
 from wijk.clock import today
 from wijk.consumer import Delivery, Unprocessable, in_thread
-from wijk.municipality import municipality_of
 from wijk.service import ServiceDefinition, ServiceRuntime
 from wijk.settings import PlatformSettings
 
 
 def build(settings: PlatformSettings) -> CareApplication:
-    config = municipality_of(settings.municipality_config)
-    return CareApplication([p.id for p in config.providers], settings)
+    return CareApplication(load_policies(providers_path(settings.municipality_config)), settings)
 
 
 def wire(runtime: ServiceRuntime) -> None:
@@ -35,8 +41,16 @@ def wire(runtime: ServiceRuntime) -> None:
 
 DEFINITION = ServiceDefinition(
     name="care",
-    description="The reference care provider: accepts assignments and starts care.",
+    description="The reference care provider: answers assignments, reports start and end of care, declares "
+    "delivered volume and gives feedback on the plan. Acting provider in the X-Provider-Id header.",
     build_app=build,
     translate=translate,
     wire=wire,
+    error_status={
+        NotYourAssignment: 403,
+        AssignmentNotOpen: 409,
+        AssignmentNotAccepted: 409,
+        CareNotStarted: 409,
+        IntegrityError: 409,  # a concurrent command on the same assignment won: retry
+    },
 )

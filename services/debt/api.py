@@ -1,14 +1,44 @@
-"""Debt assistance's HTTP API: trajectories and their statutory due dates."""
+"""Debt assistance's HTTP API: trajectories, their steps, and the check for missed terms."""
 
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, status
+from pydantic import BaseModel, ConfigDict
 
+from contracts.events.debt import ArrangementKind, ClosureOutcome
 from services.debt.application import DebtApplication
+from wijk.clock import today
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class IntakeConversation(Body):
+    held_on: date
+
+
+class Stabilisation(Body):
+    stabilised_on: date
+
+
+class Arrangement(Body):
+    arrangement: ArrangementKind
+    reached_on: date
+
+
+class Closure(Body):
+    outcome: ClosureOutcome
+    closed_on: date
+
+
+class FutureCheck(ValueError):
+    """Terms are checked up to today, never ahead: a missed term is a fact about the past."""
 
 
 def router(app: DebtApplication) -> APIRouter:
@@ -18,11 +48,43 @@ def router(app: DebtApplication) -> APIRouter:
     async def list_trajectories(
         household_id: UUID = Query(description="The household's pseudonymous id."),
     ) -> list[dict[str, Any]]:
-        """The household's trajectories, each with the date its first conversation is due (Wgs art. 4a)."""
+        """The household's trajectories, each with the date its first conversation is due (Wgs)."""
         return await asyncio.to_thread(app.trajectories, household_id)
 
     @api.get("/trajectories/{trajectory_id}")
     async def get_trajectory(trajectory_id: UUID) -> dict[str, Any]:
         return await asyncio.to_thread(app.trajectory, trajectory_id)
+
+    @api.post("/trajectories/{trajectory_id}/intake-conversation", status_code=status.HTTP_204_NO_CONTENT)
+    async def intake_conversation(trajectory_id: UUID, body: IntakeConversation) -> None:
+        """The first conversation (eerste gesprek) took place."""
+        await asyncio.to_thread(app.hold_intake, trajectory_id, body.held_on, today())
+
+    @api.post("/trajectories/{trajectory_id}/stabilisation", status_code=status.HTTP_204_NO_CONTENT)
+    async def stabilisation(trajectory_id: UUID, body: Stabilisation) -> None:
+        """Income and fixed costs are stable (stabilisatiefase)."""
+        await asyncio.to_thread(app.stabilise, trajectory_id, body.stabilised_on, today())
+
+    @api.post("/trajectories/{trajectory_id}/arrangement", status_code=status.HTTP_204_NO_CONTENT)
+    async def arrangement(trajectory_id: UUID, body: Arrangement) -> None:
+        """An arrangement with the creditors was reached."""
+        await asyncio.to_thread(app.reach_arrangement, trajectory_id, body.arrangement, body.reached_on, today())
+
+    @api.post("/trajectories/{trajectory_id}/closure", status_code=status.HTTP_204_NO_CONTENT)
+    async def closure(trajectory_id: UUID, body: Closure) -> None:
+        """The trajectory is closed with an outcome from the fixed list."""
+        await asyncio.to_thread(app.close_trajectory, trajectory_id, body.outcome, body.closed_on, today())
+
+    @api.post("/terms/check")
+    async def check_terms(
+        on: date | None = Query(None, alias="today", description="The day to check on; default today, never later."),
+    ) -> dict[str, Any]:
+        """Record a missed first-conversation term for every trajectory overdue on that day (once each)."""
+        now = today()
+        day = on or now
+        if day > now:
+            raise FutureCheck(f"terms can be checked up to today ({now}), not on {day}")
+        missed = await asyncio.to_thread(app.check_terms, day)
+        return {"checked_on": day.isoformat(), "missed": [str(i) for i in missed]}
 
     return api

@@ -1,17 +1,25 @@
-"""Debt assistance's commands and queries: referrals in, trajectories with their Wgs terms out."""
+"""Debt assistance's commands and queries: referrals in (intake, backoffice, arrears signals), trajectories with
+their Wgs term, their steps and missed terms out."""
 
 from __future__ import annotations
 
+import logging
+from datetime import date
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import Tracking
+from eventsourcing.persistence import IntegrityError, Tracking
 
-from contracts.events.intake import DebtConcernFlagged
+from contracts.events.backoffice import DebtReferralSent
+from contracts.events.intake import DebtConcernFlagged, HelpOffered
+from services.debt.domain.terms import overdue
 from services.debt.domain.trajectory import DebtTrajectory, trajectory_key
+from services.debt.terms import first_conversation_due
 from wijk.eventstore import ServiceApplication
 from wijk.log_index import LogIndex
 from wijk.settings import PlatformSettings
+
+log = logging.getLogger(__name__)
 
 
 class DebtApplication(ServiceApplication):
@@ -20,31 +28,104 @@ class DebtApplication(ServiceApplication):
     def __init__(self, settings: PlatformSettings | None = None) -> None:
         super().__init__(settings)
         self.by_household = LogIndex(self, DebtTrajectory.ReferralReceived, key=lambda e: str(e.household_id))
+        self.everything = LogIndex(self, DebtTrajectory.ReferralReceived, key=lambda e: "all")
 
     def on_debt_concern_flagged(self, event: DebtConcernFlagged, tracking: Tracking) -> UUID | None:
         """Intake flagged debts: the referral is received on the day it was flagged."""
+        return self._refer(tracking, event.case_id, "intake", event, event.flagged_on, event.threatening)
+
+    def on_debt_referral_sent(self, event: DebtReferralSent, tracking: Tracking) -> UUID | None:
+        """The backoffice referred the household."""
+        return self._refer(tracking, event.referral_id, "backoffice", event, event.referred_on, event.threatening)
+
+    def on_help_offered(self, event: HelpOffered, tracking: Tracking) -> UUID | None:
+        """Vroegsignalering: intake offered help after a partner's arrears signal (Wgs art. 3, Bgs art. 2).
+
+        Intake also flags a debt concern on the same case, so both facts name one trajectory (keyed by the case):
+        whichever arrives first opens it, the other changes nothing. Inferred: the hulpaanbod is taken as the
+        request, so the 4-week term runs from the day it was offered; an arrears signal is not per se a
+        threatening situation (LAW.md §1.5: an energy supplier's signal is not).
+        """
+        return self._refer(tracking, event.case_id, "arrears", event, event.offered_on, threatening=False)
+
+    def _refer(
+        self,
+        tracking: Tracking,
+        upstream_id: UUID,
+        source: str,
+        event: DebtConcernFlagged | DebtReferralSent | HelpOffered,
+        received_on: date,
+        threatening: bool,
+    ) -> UUID | None:
         if self.already_processed(tracking):
             return None
-        if trajectory_key(event.case_id) in self.repository:
+        if trajectory_key(upstream_id) in self.repository:
             self.record_processed(tracking)  # the same referral, republished under another position
             return None
-        trajectory = DebtTrajectory.refer(
-            event.case_id, event.household_id, event.team_id, event.flagged_on, event.threatening
+        trajectory = DebtTrajectory(
+            referral_id=upstream_id,
+            source=source,
+            household_id=event.household_id,
+            team_id=event.team_id,
+            received_on=received_on,
+            threatening=threatening,
+            first_conversation_due=first_conversation_due(received_on, threatening),
         )
         self.record_processed(tracking, trajectory)
         return trajectory.id
+
+    def hold_intake(self, trajectory_id: UUID, held_on: date, today: date) -> None:
+        trajectory: DebtTrajectory = self.repository.get(trajectory_id)
+        trajectory.hold_intake(held_on, today)
+        self.save(trajectory)
+
+    def stabilise(self, trajectory_id: UUID, stabilised_on: date, today: date) -> None:
+        trajectory: DebtTrajectory = self.repository.get(trajectory_id)
+        trajectory.stabilise(stabilised_on, today)
+        self.save(trajectory)
+
+    def reach_arrangement(self, trajectory_id: UUID, arrangement: str, reached_on: date, today: date) -> None:
+        trajectory: DebtTrajectory = self.repository.get(trajectory_id)
+        trajectory.reach_arrangement(arrangement, reached_on, today)
+        self.save(trajectory)
+
+    def close_trajectory(self, trajectory_id: UUID, outcome: str, closed_on: date, today: date) -> None:
+        trajectory: DebtTrajectory = self.repository.get(trajectory_id)
+        trajectory.close(outcome, closed_on, today)
+        self.save(trajectory)
+
+    def check_terms(self, today: date) -> list[UUID]:
+        """Record DebtTermMissed for every trajectory whose first conversation is overdue on `today`, once each.
+
+        Loads every trajectory: fine for a reference partner; a projection of open terms would scale further.
+        """
+        trajectories: list[DebtTrajectory] = [self.repository.get(i) for i in self.everything.ids("all")]
+        due = set(overdue(trajectories, today))
+        missed = []
+        for trajectory in (t for t in trajectories if t.id in due):
+            trajectory.miss_first_conversation(today)
+            try:
+                self.save(trajectory)
+            except IntegrityError:  # a concurrent step or check changed it first: the next check decides
+                log.info("debt: trajectory %s changed during the term check; skipped", trajectory.id)
+                continue
+            missed.append(trajectory.id)
+        return missed
 
     def trajectory(self, trajectory_id: UUID) -> dict[str, Any]:
         trajectory: DebtTrajectory = self.repository.get(trajectory_id)
         return {
             "trajectory_id": str(trajectory.id),
-            "case_id": str(trajectory.case_id),
+            "referral_id": str(trajectory.referral_id),
+            "source": trajectory.source,
             "household_id": str(trajectory.household_id),
             "team_id": trajectory.team_id,
             "received_on": trajectory.received_on.isoformat(),
             "threatening": trajectory.threatening,
             "first_conversation_due": trajectory.first_conversation_due.isoformat(),
+            "first_conversation_term_missed": trajectory.term_missed,
             "status": trajectory.status,
+            "outcome": trajectory.outcome,
         }
 
     def trajectories(self, household_id: UUID) -> list[dict[str, Any]]:

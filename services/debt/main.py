@@ -1,14 +1,24 @@
-"""Wires debt assistance: its application, the facts it consumes, what it publishes and its routes."""
+"""Wires debt assistance: its application, the facts it consumes, what it publishes, its routes, and the
+periodic check for missed terms."""
 
 from __future__ import annotations
 
-from contracts.events.intake import DebtConcernFlagged
+import logging
+
+from eventsourcing.persistence import IntegrityError
+
+from contracts.events.backoffice import DebtReferralSent
+from contracts.events.intake import DebtConcernFlagged, HelpOffered
 from services.debt.api import router
 from services.debt.application import DebtApplication
+from services.debt.domain.trajectory import StepOutOfOrder
 from services.debt.translator import translate
+from wijk.clock import today
 from wijk.consumer import in_thread
 from wijk.service import ServiceDefinition, ServiceRuntime
 from wijk.settings import PlatformSettings
+
+log = logging.getLogger(__name__)
 
 
 def build(settings: PlatformSettings) -> DebtApplication:
@@ -19,13 +29,20 @@ def wire(runtime: ServiceRuntime) -> None:
     app = runtime.app
     assert isinstance(app, DebtApplication) and runtime.inbox is not None
     runtime.inbox.on(DebtConcernFlagged, in_thread(lambda e, d: app.on_debt_concern_flagged(e, d.tracking)))
+    runtime.inbox.on(DebtReferralSent, in_thread(lambda e, d: app.on_debt_referral_sent(e, d.tracking)))
+    runtime.inbox.on(HelpOffered, in_thread(lambda e, d: app.on_help_offered(e, d.tracking)))
     runtime.router.include_router(router(app))
+
+    # A first conversation overdue becomes a DebtTermMissed fact (POST /terms/check does the same on demand).
+    runtime.every("term-check", runtime.settings.term_check_seconds, lambda: app.check_terms(today()))
 
 
 DEFINITION = ServiceDefinition(
     name="debt",
-    description="The reference debt-assistance organisation: referrals and the Wgs term for the first conversation.",
+    description="The reference debt-assistance organisation: referrals, the Wgs term for the first conversation, "
+    "stabilisation, arrangement, closure, and missed terms as facts.",
     build_app=build,
     translate=translate,
     wire=wire,
+    error_status={StepOutOfOrder: 409, IntegrityError: 409},
 )

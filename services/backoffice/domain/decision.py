@@ -1,17 +1,26 @@
-"""The execution of one funded decision: the beschikking is sent, then a provider is assigned to deliver it."""
+"""The execution of one funded decision: the beschikking is sent, then a provider is assigned to deliver it
+(iWmo/iJw 301), or, for special assistance and the discretionary budget, the household is paid."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
 from services.backoffice.domain.catalogue import ProvisionTerms, assigned_volume
-from services.backoffice.domain.terms import objection_deadline
+from services.backoffice.domain.codelists import (
+    check_frequency,
+    check_product_category,
+    check_product_code,
+    check_unit,
+    check_volume,
+)
 
 NAMESPACE = UUID("3c1f6f0e-7d2a-4b8e-9f51-0a6c2e4d8b17")
+OBJECTION_TERM = timedelta(weeks=6)
+"""Awb 6:7: six weeks, from the day after dispatch (6:8 lid 1); the Algemene termijnenwet may only extend it."""
 
 
 class LetterAlreadyIssued(ValueError):
@@ -23,11 +32,15 @@ class DispatchBeforeDecision(ValueError):
 
 
 class LetterNotIssued(ValueError):
-    """A provider is assigned only once the beschikking, its legal basis, has been sent."""
+    """A provider is assigned, a payment made or a bezwaar lodged only once the beschikking has been sent."""
 
 
 class ProviderAlreadyAssigned(ValueError):
     """A decision is assigned to a provider once."""
+
+
+class ObjectionTermTooShort(ValueError):
+    """The stated end of the bezwaartermijn is earlier than six weeks after dispatch."""
 
 
 @dataclass(frozen=True)
@@ -40,11 +53,13 @@ class Letter:
     objection_deadline: date
     provision_name: str
     municipality: str
+    legal_basis: str = ""
+    extent: str = ""
 
 
 @dataclass(frozen=True)
 class ProviderAssignment:
-    """The order to the provider (toewijzing): what to deliver, how much, in which period."""
+    """The order to the provider (toewijzing, iWmo 301): what to deliver, how much, in which period."""
 
     assignment_id: UUID
     provider_id: str
@@ -54,11 +69,16 @@ class ProviderAssignment:
     frequency: str
     period_start: date
     period_end: date
+    product_category: str = ""
 
 
 def decision_key(decision_id: UUID) -> UUID:
     """The execution's id: derived from the team's decision, so a replayed fact cannot create a twin."""
     return uuid5(NAMESPACE, str(decision_id))
+
+
+def assignment_key(decision_id: UUID) -> UUID:
+    return uuid5(NAMESPACE, f"assignment:{decision_id}")
 
 
 class Decision(Aggregate):
@@ -80,25 +100,34 @@ class Decision(Aggregate):
         period_end: date,
         decided_by: str,
         decided_on: date,
+        budget_line: str = "wmo",
     ) -> None:
-        self.decision_id = decision_id
-        self.household_id = household_id
-        self.team_id = team_id
-        self.provision_code = provision_code
-        self.amount_cents = amount_cents
-        self.period_start = period_start
-        self.period_end = period_end
-        self.decided_by = decided_by
-        self.decided_on = decided_on
+        self.decision_id, self.household_id, self.team_id = decision_id, household_id, team_id
+        self.provision_code, self.amount_cents, self.budget_line = provision_code, amount_cents, budget_line
+        self.period_start, self.period_end = period_start, period_end
+        self.decided_by, self.decided_on = decided_by, decided_on
         self.letter: Letter | None = None
         self.assignment: ProviderAssignment | None = None
+        self.household_paid_on: date | None = None
+        self.objections: list[UUID] = []
 
-    def issue_letter(self, dispatch_date: date, provision_name: str, municipality: str) -> None:
-        """Send the beschikking; the bezwaartermijn runs from the day after `dispatch_date`."""
+    def issue_letter(
+        self,
+        dispatch_date: date,
+        provision_name: str,
+        municipality: str,
+        objection_deadline: date,
+        legal_basis: str = "",
+        extent: str = "",
+    ) -> None:
+        """Send the beschikking; the bezwaartermijn runs from the day after `dispatch_date` (Awb 6:7, 6:8) to
+        `objection_deadline`, which the Algemene termijnenwet may push past a weekend or holiday, never earlier."""
         if self.letter is not None:
             raise LetterAlreadyIssued(f"decision {self.decision_id} already has a beschikking")
         if dispatch_date < self.decided_on:
             raise DispatchBeforeDecision(f"dispatch {dispatch_date} is before the decision of {self.decided_on}")
+        if objection_deadline < dispatch_date + OBJECTION_TERM:
+            raise ObjectionTermTooShort(f"{objection_deadline} is less than six weeks after dispatch {dispatch_date}")
         self._letter_issued(
             letter_id=uuid5(NAMESPACE, f"letter:{self.decision_id}"),
             household_id=self.household_id,
@@ -107,9 +136,11 @@ class Decision(Aggregate):
             amount_cents=self.amount_cents,
             decision_date=self.decided_on,
             dispatch_date=dispatch_date,
-            objection_deadline=objection_deadline(dispatch_date),
+            objection_deadline=objection_deadline,
             provision_name=provision_name,
             municipality=municipality,
+            legal_basis=legal_basis,
+            extent=extent,
         )
 
     @event("LetterIssued")
@@ -125,26 +156,38 @@ class Decision(Aggregate):
         objection_deadline: date,
         provision_name: str,
         municipality: str,
+        legal_basis: str = "",
+        extent: str = "",
     ) -> None:
-        self.letter = Letter(letter_id, decision_date, dispatch_date, objection_deadline, provision_name, municipality)
+        self.letter = Letter(
+            letter_id,
+            decision_date,
+            dispatch_date,
+            objection_deadline,
+            provision_name,
+            municipality,
+            legal_basis,
+            extent,
+        )
 
     def assign_provider(self, terms: ProvisionTerms) -> None:
-        """Assign the catalogue's provider to deliver the provision for the decision's period (iWmo 301)."""
-        if self.letter is None:
-            raise LetterNotIssued(f"decision {self.decision_id} has no beschikking yet")
+        """Assign the catalogue's provider for the decision's period (iWmo 301), with codes from the official lists."""
+        self._require_letter()
         if self.assignment is not None:
             raise ProviderAlreadyAssigned(f"decision {self.decision_id} is already assigned")
+        volume = check_volume(assigned_volume(terms.unit))
         self._provider_assigned(
-            assignment_id=uuid5(NAMESPACE, f"assignment:{self.decision_id}"),
+            assignment_id=assignment_key(self.decision_id),
             household_id=self.household_id,
             decision_id=self.decision_id,
             provider_id=terms.provider_id,
-            product_code=terms.product_code,
-            volume=assigned_volume(terms.unit),
-            unit=terms.unit,
-            frequency=terms.frequency,
+            product_code=check_product_code(terms.product_code),
+            volume=volume,
+            unit=check_unit(terms.unit),
+            frequency=check_frequency(terms.frequency),
             period_start=self.period_start,
             period_end=self.period_end,
+            product_category=check_product_category(terms.product_category) if terms.product_category else "",
         )
 
     @event("ProviderAssigned")
@@ -160,7 +203,48 @@ class Decision(Aggregate):
         frequency: str,
         period_start: date,
         period_end: date,
+        product_category: str = "",
     ) -> None:
         self.assignment = ProviderAssignment(
-            assignment_id, provider_id, product_code, volume, unit, frequency, period_start, period_end
+            assignment_id,
+            provider_id,
+            product_code,
+            volume,
+            unit,
+            frequency,
+            period_start,
+            period_end,
+            product_category,
         )
+
+    def pay_household(self, paid_on: date) -> None:
+        """Pay special assistance or discretionary support to the household, once, when the letter is sent."""
+        self._require_letter()
+        if self.household_paid_on is not None:
+            return
+        self._household_paid(
+            payment_id=uuid5(NAMESPACE, f"payment:{self.decision_id}"),
+            household_id=self.household_id,
+            decision_id=self.decision_id,
+            amount_cents=self.amount_cents,
+            paid_on=paid_on,
+        )
+
+    @event("HouseholdPaid")
+    def _household_paid(
+        self, payment_id: UUID, household_id: UUID, decision_id: UUID, amount_cents: int, paid_on: date
+    ) -> None:
+        self.household_paid_on = paid_on
+
+    def register_objection(self, objection_id: UUID) -> None:
+        self._require_letter()
+        self._objection_registered(objection_id=objection_id)
+
+    @event("ObjectionRegistered")
+    def _objection_registered(self, objection_id: UUID) -> None:
+        self.objections.append(objection_id)
+
+    def _require_letter(self) -> Letter:
+        if self.letter is None:
+            raise LetterNotIssued(f"decision {self.decision_id} has no beschikking yet")
+        return self.letter

@@ -1,4 +1,9 @@
-"""An assignment (toewijzing) as the provider sees it: received, then accepted or rejected, then care starts."""
+"""An assignment (toewijzing, iWmo 301) as the provider sees it.
+
+received → accepted or refused (by the provider), or rejected (not a provider this system serves) → started (305)
+→ stopped (307; reason 20 pauses, and a new start restarts care). Declarations (323) are allowed once accepted:
+start and stop are regieberichten and may not be made a condition for payment (Procesbeschrijvingen iWmo 3.2).
+"""
 
 from __future__ import annotations
 
@@ -7,23 +12,32 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-RECEIVED, ACCEPTED, REJECTED, STARTED = "received", "accepted", "rejected", "started"
+from services.care.domain.codes import REFUSAL_REASONS, TEMPORARY_STOP, end_reason
+from services.care.domain.declaration import Assigned, Claim, refusal
+
+RECEIVED, ACCEPTED, REJECTED, REFUSED = "received", "accepted", "rejected", "refused"
+STARTED, PAUSED, STOPPED = "started", "paused", "stopped"
+DECLARABLE = (ACCEPTED, STARTED, PAUSED, STOPPED)
 
 
 class InvalidPeriod(ValueError):
-    """An assignment whose period ends before it starts."""
+    """A period that ends before it starts."""
 
 
 class AssignmentNotOpen(ValueError):
-    """Only a received assignment can be accepted or rejected."""
+    """Only a received assignment can be accepted or refused."""
 
 
 class AssignmentNotAccepted(ValueError):
-    """Care starts only on an accepted assignment, and only once."""
+    """Care starts only on an accepted (or paused) assignment; declarations and feedback need an accepted one."""
+
+
+class CareNotStarted(ValueError):
+    """Only care that has started can stop."""
 
 
 class StartOutsidePeriod(ValueError):
-    """Care starts within the assignment's period."""
+    """Care starts and ends within the assignment's period."""
 
 
 class Assignment(Aggregate):
@@ -49,18 +63,16 @@ class Assignment(Aggregate):
     ) -> None:
         if period_end < period_start:
             raise InvalidPeriod(f"the period ends ({period_end}) before it starts ({period_start})")
-        self.household_id = household_id
-        self.decision_id = decision_id
-        self.provider_id = provider_id
-        self.product_code = product_code
-        self.volume = volume
-        self.unit = unit
-        self.frequency = frequency
-        self.period_start = period_start
-        self.period_end = period_end
+        self.household_id, self.decision_id, self.provider_id = household_id, decision_id, provider_id
+        self.product_code, self.volume, self.unit, self.frequency = product_code, volume, unit, frequency
+        self.period_start, self.period_end = period_start, period_end
         self.status = RECEIVED
         self.rejection_reason: str | None = None
         self.start_date: date | None = None
+        self.end_date: date | None = None
+        self.end_reason: str | None = None
+        self.declared_volume = 0
+        self.declarations: list[UUID] = []
 
     def accept(self) -> None:
         self._require_open()
@@ -71,7 +83,7 @@ class Assignment(Aggregate):
         self.status = ACCEPTED
 
     def reject(self, reason: str) -> None:
-        """Refuse the assignment (recorded here only: the thin slice publishes no refusal)."""
+        """Not for a provider this system serves: recorded here, nothing is published."""
         self._require_open()
         self._rejected(reason)
 
@@ -80,12 +92,25 @@ class Assignment(Aggregate):
         self.status = REJECTED
         self.rejection_reason = reason
 
+    def refuse(self, reason: str, refused_on: date) -> None:
+        """The provider declines the assignment, with a reason from its fixed list."""
+        if reason not in REFUSAL_REASONS:
+            raise ValueError(f"refusal reason {reason!r} is not one of {', '.join(REFUSAL_REASONS)}")
+        self._require_open()
+        self._refused(self.household_id, self.provider_id, reason, refused_on)
+
+    @event("Refused")
+    def _refused(self, household_id: UUID, provider_id: str, reason: str, refused_on: date) -> None:
+        self.status = REFUSED
+        self.rejection_reason = reason
+
     def start(self, start_date: date) -> None:
-        """Care starts (iWmo 305) on `start_date`, which lies within the assigned period."""
-        if self.status != ACCEPTED:
+        """Care starts (iWmo 305) within the period; after a temporary stop (reason 20) it may restart."""
+        if self.status not in (ACCEPTED, PAUSED):
             raise AssignmentNotAccepted(f"assignment {self.id} is {self.status}, care cannot start")
-        if not self.period_start <= start_date <= self.period_end:
-            raise StartOutsidePeriod(f"{start_date} is outside {self.period_start} to {self.period_end}")
+        self._require_within(start_date)
+        if self.end_date is not None and start_date < self.end_date:
+            raise StartOutsidePeriod(f"care paused on {self.end_date}: it cannot restart before that, on {start_date}")
         self._started(self.household_id, self.provider_id, start_date)
 
     @event("Started")
@@ -93,6 +118,88 @@ class Assignment(Aggregate):
         self.status = STARTED
         self.start_date = start_date
 
+    def stop(self, end_date: date, reason_code: str) -> None:
+        """Care ends (iWmo 307) with a WMO588 reason; reason 20 is a temporary stop."""
+        end_reason(reason_code)
+        if self.status != STARTED:
+            raise CareNotStarted(f"assignment {self.id} is {self.status}, only started care can stop")
+        self._require_within(end_date)
+        assert self.start_date is not None
+        if end_date < self.start_date:
+            raise StartOutsidePeriod(f"care cannot end on {end_date}, before it started on {self.start_date}")
+        self._stopped(self.household_id, self.provider_id, end_date, reason_code)
+
+    @event("Stopped")
+    def _stopped(self, household_id: UUID, provider_id: str, end_date: date, reason_code: str) -> None:
+        self.status = PAUSED if reason_code == TEMPORARY_STOP else STOPPED
+        self.end_date, self.end_reason = end_date, reason_code
+
+    def declare(self, declaration_id: UUID, claim: Claim, tariff_cents: int | None, today: date) -> str | None:
+        """Declare delivered volume (iWmo 323). Returns None when declared, else the reason it was refused; the
+        refusal is recorded (DeclarationRefused) and stays inside the provider."""
+        if claim.period_end < claim.period_start:
+            raise InvalidPeriod(f"the period ends ({claim.period_end}) before it starts ({claim.period_start})")
+        if claim.volume <= 0:
+            raise ValueError("the declared volume must be positive")
+        if self.status not in DECLARABLE:
+            raise AssignmentNotAccepted(f"assignment {self.id} is {self.status}, nothing can be declared")
+        ended = self.end_date if self.status == STOPPED else None
+        assigned = Assigned(self.volume, self.frequency, self.period_start, self.period_end, ended)
+        reason = refusal(assigned, claim, self.declared_volume, tariff_cents, today)
+        if reason is not None:
+            self._declaration_refused(declaration_id, claim.period_start, claim.period_end, claim.volume, reason)
+            return reason
+        assert tariff_cents is not None
+        amount = claim.volume * tariff_cents
+        self._declared(
+            self.household_id, self.provider_id, declaration_id, claim.period_start, claim.period_end,
+            claim.volume, self.unit, amount,
+        )  # fmt: skip
+        return None
+
+    @event("Declared")
+    def _declared(
+        self,
+        household_id: UUID,
+        provider_id: str,
+        declaration_id: UUID,
+        period_start: date,
+        period_end: date,
+        volume: int,
+        unit: str,
+        amount_cents: int,
+    ) -> None:
+        self.declared_volume += volume
+        self.declarations.append(declaration_id)
+
+    @event("DeclarationRefused")
+    def _declaration_refused(
+        self, declaration_id: UUID, period_start: date, period_end: date, volume: int, reason: str
+    ) -> None:
+        pass
+
+    def give_feedback(self, plan_fits: bool, remarks: str) -> None:
+        """Whether the plan fitted: the loop back to the team."""
+        if self.status not in DECLARABLE:
+            raise AssignmentNotAccepted(f"assignment {self.id} is {self.status}, feedback needs an accepted one")
+        self._feedback_given(self.household_id, self.provider_id, plan_fits, remarks)
+
+    @event("FeedbackGiven")
+    def _feedback_given(self, household_id: UUID, provider_id: str, plan_fits: bool, remarks: str) -> None:
+        pass
+
+    def reject_action(self, acting_provider_id: str, action: str, rejected_on: date) -> None:
+        """Another provider tried to act on this assignment: record it (published without PII)."""
+        self._action_rejected(self.household_id, acting_provider_id, action, rejected_on)
+
+    @event("ActionRejected")
+    def _action_rejected(self, household_id: UUID, acting_provider_id: str, action: str, rejected_on: date) -> None:
+        pass
+
     def _require_open(self) -> None:
         if self.status != RECEIVED:
             raise AssignmentNotOpen(f"assignment {self.id} is already {self.status}")
+
+    def _require_within(self, day: date) -> None:
+        if not self.period_start <= day <= self.period_end:
+            raise StartOutsidePeriod(f"{day} is outside {self.period_start} to {self.period_end}")

@@ -1,11 +1,24 @@
-"""The reference provider's thin auto-policy: what it does with an assignment the moment it arrives."""
+"""Each provider's policy, from configuration: accept on receipt or by hand, start care on acceptance or report
+it, and the agreed tariffs. Pure: the service loads the policies, this module decides what they mean."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from services.care.domain.assignment import Assignment
+
+
+@dataclass(frozen=True)
+class Policy:
+    manual_acceptance: bool = False
+    start_on_acceptance: bool = True
+    tariffs: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """Cents per unit, by (product code, iWmo unit code)."""
+
+    def tariff(self, product_code: str, unit: str) -> int | None:
+        return self.tariffs.get((product_code, unit))
 
 
 def auto_start_date(period_start: date, period_end: date, today: date) -> date | None:
@@ -17,13 +30,21 @@ def auto_start_date(period_start: date, period_end: date, today: date) -> date |
     return start if start <= period_end else None
 
 
-def respond(assignment: Assignment, served_providers: Collection[str], today: date) -> None:
-    """Accept on receipt and start care when the assignment is for a provider this system serves;
-    reject it otherwise (a provider only acts on its own assignments)."""
-    if assignment.provider_id not in served_providers:
+def respond(assignment: Assignment, policies: Mapping[str, Policy], today: date) -> None:
+    """What happens the moment an assignment arrives: rejected when its provider is not served here (a provider
+    only acts on its own assignments); left for the provider to answer when it accepts by hand; else accepted."""
+    policy = policies.get(assignment.provider_id)
+    if policy is None:
         assignment.reject(f"provider {assignment.provider_id!r} is not served by this system")
         return
+    if not policy.manual_acceptance:
+        accept(assignment, policy, today)
+
+
+def accept(assignment: Assignment, policy: Policy, today: date) -> None:
+    """Accept, and start care at once when the provider's policy says so (and the period has not ended)."""
     assignment.accept()
-    start = auto_start_date(assignment.period_start, assignment.period_end, today)
-    if start is not None:
-        assignment.start(start)
+    if policy.start_on_acceptance:
+        start = auto_start_date(assignment.period_start, assignment.period_end, today)
+        if start is not None:
+            assignment.start(start)

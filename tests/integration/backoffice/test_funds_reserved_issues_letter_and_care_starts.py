@@ -9,9 +9,9 @@ import pytest
 
 from contracts.envelope import CloudEventHeaders
 from contracts.topics import facts
-from services.backoffice.domain.terms import objection_deadline
+from services.backoffice.terms import objection_deadline
 from tests.integration.backoffice.facts import funds_reserved
-from tests.integration.backoffice.publish import FactPublisher, headers_of, read_topic
+from tests.support.bus import Publisher, headers_of, read_topic
 from tests.support.stack import Stack, eventually
 from wijk.clock import today
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.integration
 async def test_funds_reserved_issues_the_letter_assigns_the_provider_and_care_starts(stack: Stack) -> None:
     await stack.start(["backoffice", "care"])
     fact = funds_reserved()
-    async with FactPublisher(stack.settings.kafka_bootstrap) as publisher:
+    async with Publisher(stack.settings.kafka_bootstrap) as publisher:
         await publisher.publish(fact)
 
     async with httpx.AsyncClient(base_url=stack.url("care")) as care:
@@ -51,7 +51,7 @@ async def test_funds_reserved_issues_the_letter_assigns_the_provider_and_care_st
 async def test_the_letter_is_published_before_the_assignment_keyed_by_household(stack: Stack) -> None:
     await stack.start(["backoffice"])
     fact = funds_reserved()
-    async with FactPublisher(stack.settings.kafka_bootstrap) as publisher:
+    async with Publisher(stack.settings.kafka_bootstrap) as publisher:
         await publisher.publish(fact)
 
     records = await read_topic(stack.settings.kafka_bootstrap, facts("backoffice"), 2)

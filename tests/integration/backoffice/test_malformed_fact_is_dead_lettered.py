@@ -8,7 +8,7 @@ import pytest
 from contracts.events.budget import FundsReserved
 from contracts.topics import dead_letter
 from tests.integration.backoffice.facts import funds_reserved
-from tests.integration.backoffice.publish import FactPublisher, headers_of, read_topic
+from tests.support.bus import Publisher, headers_of, read_topic
 from tests.support.stack import Stack, eventually
 
 pytestmark = pytest.mark.integration
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.integration
 async def test_a_malformed_body_is_dead_lettered_and_the_next_fact_is_still_processed(stack: Stack) -> None:
     await stack.start(["backoffice"])
     fact = funds_reserved()
-    async with FactPublisher(stack.settings.kafka_bootstrap) as publisher:
+    async with Publisher(stack.settings.kafka_bootstrap) as publisher:
         broken = publisher.envelope(FundsReserved, fact.subject)  # valid headers, same key as the valid fact
         await publisher.send(FundsReserved.topic, broken, b'{"decision_id": "not json')
         await publisher.publish(fact)

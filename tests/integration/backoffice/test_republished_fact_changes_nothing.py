@@ -7,7 +7,7 @@ import pytest
 
 from contracts.topics import facts
 from tests.integration.backoffice.facts import funds_reserved
-from tests.integration.backoffice.publish import FactPublisher, read_topic
+from tests.support.bus import Publisher, read_topic
 from tests.support.stack import Stack, eventually
 
 pytestmark = pytest.mark.integration
@@ -23,7 +23,7 @@ async def test_republishing_the_same_funds_reserved_changes_nothing(stack: Stack
 
     fact = funds_reserved()
     body = fact.model_dump_json().encode()
-    async with FactPublisher(stack.settings.kafka_bootstrap) as publisher, httpx.AsyncClient() as client:
+    async with Publisher(stack.settings.kafka_bootstrap) as publisher, httpx.AsyncClient() as client:
         envelope = await publisher.publish(fact)
         url = f"{stack.url('backoffice')}/decisions/{fact.decision_id}"
         before = (await eventually(lambda: client.get(url), lambda r: r.status_code == 200)).json()

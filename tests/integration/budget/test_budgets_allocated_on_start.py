@@ -7,11 +7,14 @@ import pytest
 
 from contracts.events.budget import BudgetAllocated
 from contracts.topics import facts
-from tests.integration.budget.bus import read_facts
+from tests.support.bus import read_facts
 from tests.support.stack import Stack
 
 pytestmark = pytest.mark.integration
-CONFIGURED_LINES = 8  # config/almere/municipality.json: four teams, a wmo and a discretionary line each
+CONFIGURED_LINES = (
+    16  # four teams: wmo and discretionary (municipality.json), youth and special assistance (funding.json)
+)
+RESERVES = 1  # the municipal reserve for 2026 (funding.json)
 
 
 async def test_configured_budgets_are_allocated_and_listed_per_team_and_year(stack: Stack) -> None:
@@ -23,7 +26,9 @@ async def test_configured_budgets_are_allocated_and_listed_per_team_and_year(sta
         wmo = (await client.get("/budgets/wijkteam-haven/2026/wmo")).json()
     assert [(b["line"], b["allocated_cents"], b["remaining_cents"]) for b in haven] == [
         ("discretionary", 30_000_000, 30_000_000),
+        ("special_assistance", 25_992_316, 25_992_316),
         ("wmo", 180_000_000, 180_000_000),
+        ("youth", 95_299_760, 95_299_760),
     ]
     assert len(every) == CONFIGURED_LINES and other_year == []
     assert (wmo["team_id"], wmo["year"], wmo["reserved_cents"], wmo["spent_cents"]) == ("wijkteam-haven", 2026, 0, 0)
@@ -34,7 +39,7 @@ async def test_a_restart_allocates_nothing_twice(stack: Stack) -> None:
     await stack.stop(["budget"])
     await stack.start(["budget"])
     app = stack["budget"].app
-    assert app is not None and app.recorder.max_notification_id() == CONFIGURED_LINES
+    assert app is not None and app.recorder.max_notification_id() == CONFIGURED_LINES + RESERVES
     published = await read_facts(stack.settings.kafka_bootstrap, facts("budget"), CONFIGURED_LINES + 1, polls=8)
     assert len(published) == CONFIGURED_LINES and all(isinstance(f, BudgetAllocated) for f in published)
     assert {(f.team_id, f.budget_line) for f in published if isinstance(f, BudgetAllocated)} >= {

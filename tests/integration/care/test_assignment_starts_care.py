@@ -13,7 +13,7 @@ from contracts.envelope import CloudEventHeaders
 from contracts.events.backoffice import ProviderAssigned
 from contracts.events.care import AssignmentAccepted, CareStarted
 from contracts.topics import facts
-from tests.integration.backoffice.publish import FactPublisher, headers_of, read_topic
+from tests.support.bus import Publisher, headers_of, read_topic
 from tests.support.stack import Stack, eventually
 from wijk.clock import today
 
@@ -40,7 +40,7 @@ async def test_an_own_assignment_starts_care_and_a_strangers_is_rejected_without
     household = uuid4()
     stranger = provider_assigned(household, "zorg-elders")
     own = provider_assigned(household, "zorg-flevoland")
-    async with FactPublisher(stack.settings.kafka_bootstrap) as publisher:
+    async with Publisher(stack.settings.kafka_bootstrap) as publisher:
         await publisher.publish(stranger)  # first on the partition: anything it published would come first
         await publisher.publish(own)
 

@@ -12,7 +12,7 @@ import pytest
 from contracts.envelope import CloudEventHeaders
 from contracts.events.intake import DebtConcernFlagged
 from contracts.topics import facts
-from tests.integration.backoffice.publish import FactPublisher, headers_of, read_topic
+from tests.support.bus import Publisher, headers_of, read_topic
 from tests.support.stack import Stack, eventually
 
 pytestmark = pytest.mark.integration
@@ -26,10 +26,11 @@ def flagged(household_id: UUID, threatening: bool) -> DebtConcernFlagged:
 
 
 async def test_debt_concerns_open_trajectories_due_in_three_working_days_or_four_weeks(stack: Stack) -> None:
+    stack.settings.term_check_seconds = 3600  # no periodic check may add facts during this test
     await stack.start(["debt"])
     household = uuid4()
     urgent, ordinary = flagged(household, threatening=True), flagged(household, threatening=False)
-    async with FactPublisher(stack.settings.kafka_bootstrap) as publisher:
+    async with Publisher(stack.settings.kafka_bootstrap) as publisher:
         await publisher.publish(urgent)
         await publisher.publish(ordinary)
 
@@ -40,9 +41,10 @@ async def test_debt_concerns_open_trajectories_due_in_three_working_days_or_four
 
         listed = await eventually(trajectories, lambda t: len(t) == 2)
         one = (await client.get(f"/trajectories/{listed[0]['trajectory_id']}")).json()
-    due = {t["case_id"]: t["first_conversation_due"] for t in listed}
+    due = {t["referral_id"]: t["first_conversation_due"] for t in listed}
     assert due == {str(urgent.case_id): "2026-03-11", str(ordinary.case_id): "2026-04-03"}
     assert one == listed[0] and one["received_on"] == FRIDAY.isoformat()
+    assert {t["source"] for t in listed} == {"intake"} and {t["status"] for t in listed} == {"referred"}
 
     records = await read_topic(stack.settings.kafka_bootstrap, facts("debt"), 2)
     envelopes = [CloudEventHeaders.from_kafka_headers(headers_of(r)) for r in records]

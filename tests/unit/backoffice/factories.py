@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID, uuid4
 
-from services.backoffice.domain.catalogue import Catalogue, ProvisionTerms
+from services.backoffice.domain.catalogue import Catalogue, ProvisionTerms, legal_basis
 from services.backoffice.domain.decision import Decision
+from services.backoffice.terms import objection_deadline
 
 HOURS = ProvisionTerms(
-    "wmo-huishoudelijke-ondersteuning", "Huishoudelijke ondersteuning", "zorg-flevoland", "01A01", "04", "2"
+    "wmo-huishoudelijke-ondersteuning", "Huishoudelijke ondersteuning", "zorg-flevoland", "01A01", "04", "2", "01"
 )
-EUROS = ProvisionTerms("maatwerk-budget", "Maatwerkbudget", "zorg-flevoland", "10A01", "83", "6")
+EUROS = ProvisionTerms("maatwerk-budget", "Maatwerkbudget", "zorg-flevoland", "10A01", "83", "6", "10")
 CATALOGUE = Catalogue("Almere", [HOURS, EUROS])
 
 
@@ -29,3 +30,11 @@ def funded_decision(
         decided_by="J. de Vries, wijkcoach",
         decided_on=date(2026, 3, 2),
     )
+
+
+def send(decision: Decision, dispatch: date, provision: ProvisionTerms = HOURS) -> Decision:
+    """Issue the beschikking as the application does: the bezwaartermijn on the Dutch calendar, the legal basis."""
+    decision.issue_letter(
+        dispatch, provision.name, "Almere", objection_deadline(dispatch), legal_basis(decision.budget_line), ""
+    )
+    return decision

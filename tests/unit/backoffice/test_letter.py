@@ -6,9 +6,11 @@ from datetime import date
 
 import pytest
 
+from services.backoffice.domain.catalogue import UnknownProvision, legal_basis
 from services.backoffice.domain.decision import LetterNotIssued
 from services.backoffice.letter import format_date, format_euros, render_letter
-from tests.unit.backoffice.factories import HOURS, funded_decision
+from services.backoffice.letter_html import render_letter_html
+from tests.unit.backoffice.factories import HOURS, funded_decision, send
 
 pytestmark = pytest.mark.unit
 
@@ -29,7 +31,7 @@ def test_dates_are_written_with_dutch_month_names() -> None:
 @pytest.fixture
 def letter() -> str:
     decision = funded_decision()
-    decision.issue_letter(date(2026, 3, 2), HOURS.name, "Almere")
+    send(decision, date(2026, 3, 2), HOURS)
     return render_letter(decision)
 
 
@@ -58,3 +60,38 @@ def test_the_letter_states_the_objection_term_and_its_end(letter: str) -> None:
 def test_a_decision_without_a_letter_cannot_be_rendered() -> None:
     with pytest.raises(LetterNotIssued):
         render_letter(funded_decision())
+
+
+def test_the_letter_names_its_legal_basis_and_the_mandate() -> None:
+    decision = funded_decision()
+    send(decision, date(2026, 3, 2), HOURS)
+    text = render_letter(decision)
+    assert "op grond van artikel 2.3.5 van de Wet maatschappelijke ondersteuning 2015" in text
+    assert "artikel 10:10 Algemene wet bestuursrecht" in text
+
+
+@pytest.mark.parametrize(
+    ("line", "basis"),
+    [
+        ("youth", "artikel 2.3 van de Jeugdwet"),
+        ("special_assistance", "artikel 35 van de Participatiewet"),
+        ("wmo", "artikel 2.3.5 van de Wet maatschappelijke ondersteuning 2015"),
+    ],
+)
+def test_the_legal_basis_follows_the_provision_kind(line: str, basis: str) -> None:
+    assert legal_basis(line).startswith(basis)
+    with pytest.raises(UnknownProvision):
+        legal_basis("cash")
+
+
+def test_the_html_letter_has_every_element_and_escapes_text() -> None:
+    decision = funded_decision()
+    decision.decided_by = "<b>J. de Vries</b>"
+    send(decision, date(2026, 3, 14), HOURS)
+    page = render_letter_html(decision)
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="nl">' in page
+    for part in ("BESCHIKKING", "Datum besluit: 2 maart 2026", "Verzenddatum: 14 maart 2026", "€ 1.234,56"):
+        assert part in page
+    assert "Namens het college van burgemeester en wethouders van Almere," in page
+    assert "&lt;b&gt;J. de Vries&lt;/b&gt;" in page and "<b>J." not in page
+    assert "De termijn eindigt op 28 april 2026." in page  # Sat 25 April + King's Day Monday 27 April

@@ -19,14 +19,14 @@ from services.backoffice.domain.decision import (
     decision_key,
 )
 from services.backoffice.translator import translate
-from tests.unit.backoffice.factories import CATALOGUE, EUROS, HOURS, funded_decision
+from tests.unit.backoffice.factories import CATALOGUE, EUROS, HOURS, funded_decision, send
 
 pytestmark = pytest.mark.unit
 
 
 def executed(provision: ProvisionTerms = HOURS) -> Decision:
     decision = funded_decision(provision=provision)
-    decision.issue_letter(date(2026, 3, 2), provision.name, "Almere")
+    send(decision, date(2026, 3, 2), provision)
     decision.assign_provider(CATALOGUE.provision(provision.code))
     return decision
 
@@ -62,9 +62,9 @@ def test_no_assignment_before_the_letter_and_each_only_once() -> None:
     decision = funded_decision()
     with pytest.raises(LetterNotIssued):
         decision.assign_provider(HOURS)
-    decision.issue_letter(date(2026, 3, 2), HOURS.name, "Almere")
+    send(decision, date(2026, 3, 2), HOURS)
     with pytest.raises(LetterAlreadyIssued):
-        decision.issue_letter(date(2026, 3, 3), HOURS.name, "Almere")
+        send(decision, date(2026, 3, 3), HOURS)
     decision.assign_provider(HOURS)
     with pytest.raises(ProviderAlreadyAssigned):
         decision.assign_provider(HOURS)
@@ -72,7 +72,7 @@ def test_no_assignment_before_the_letter_and_each_only_once() -> None:
 
 def test_a_letter_cannot_be_sent_before_the_decision_was_taken() -> None:
     with pytest.raises(DispatchBeforeDecision):
-        funded_decision().issue_letter(date(2026, 3, 1), HOURS.name, "Almere")
+        send(funded_decision(), date(2026, 3, 1), HOURS)
 
 
 def test_the_execution_id_derives_from_the_decision_so_a_replay_cannot_create_a_twin() -> None:

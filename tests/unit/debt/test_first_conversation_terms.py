@@ -1,4 +1,5 @@
-"""Wgs art. 4a: the first conversation within 4 weeks, or within 3 working days when the situation threatens."""
+"""Wgs: the first conversation within 4 weeks, or within 3 working days when the situation threatens; on the
+legal calendar (Algemene termijnenwet art. 1 and 3)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from services.debt.domain.terms import add_working_days, first_conversation_due, within_four_weeks
+from services.debt.terms import first_conversation_due, within_four_weeks
 
 pytestmark = pytest.mark.unit
 MONDAY, WEDNESDAY, FRIDAY = date(2026, 3, 2), date(2026, 3, 4), date(2026, 3, 6)
@@ -16,9 +17,11 @@ MONDAY, WEDNESDAY, FRIDAY = date(2026, 3, 2), date(2026, 3, 4), date(2026, 3, 6)
     ("received_on", "due"),
     [
         (MONDAY, date(2026, 3, 30)),
-        (date(2026, 2, 15), date(2026, 3, 15)),  # across February: 28 calendar days, not "the same date"
-        (date(2026, 1, 31), date(2026, 2, 28)),
-        (date(2026, 12, 20), date(2027, 1, 17)),
+        (FRIDAY, date(2026, 4, 3)),  # Good Friday is not an Atw holiday
+        (date(2026, 2, 15), date(2026, 3, 16)),  # ends on Sunday 15 March: runs to Monday (Atw art. 1)
+        (date(2026, 1, 31), date(2026, 3, 2)),  # ends on Saturday 28 February: runs to Monday
+        (date(2026, 3, 30), date(2026, 4, 28)),  # ends on Monday 27 April, King's Day: runs to Tuesday
+        (date(2026, 11, 28), date(2026, 12, 28)),  # ends on Saturday 26 December: past Christmas to Monday
     ],
 )
 def test_the_first_conversation_is_due_four_weeks_after_the_request(received_on: date, due: date) -> None:
@@ -34,18 +37,11 @@ def test_the_first_conversation_is_due_four_weeks_after_the_request(received_on:
         (FRIDAY, date(2026, 3, 11)),  # (weekend), Mon, Tue, Wed
         (date(2026, 3, 7), date(2026, 3, 11)),  # received on a Saturday
         (date(2026, 3, 8), date(2026, 3, 11)),  # received on a Sunday
+        (date(2026, 4, 2), date(2026, 4, 8)),  # Fri 3 (Good Friday counts), Easter Monday 6 skipped, Tue 7, Wed 8
+        (date(2026, 12, 23), date(2026, 12, 29)),  # Thu 24, Christmas and Boxing Day skipped, Mon 28, Tue 29
     ],
 )
-def test_when_threatening_it_is_due_within_three_working_days_skipping_the_weekend(
+def test_when_threatening_it_is_due_within_three_working_days_skipping_weekends_and_holidays(
     received_on: date, due: date
 ) -> None:
     assert first_conversation_due(received_on, threatening=True) == due
-
-
-def test_counting_working_days_never_lands_on_a_weekend_and_rejects_negative_terms() -> None:
-    assert add_working_days(FRIDAY, 0) == FRIDAY
-    assert add_working_days(FRIDAY, 1) == date(2026, 3, 9)
-    assert add_working_days(FRIDAY, 5) == date(2026, 3, 13)
-    assert all(add_working_days(MONDAY, n).weekday() < 5 for n in range(1, 30))
-    with pytest.raises(ValueError):
-        add_working_days(MONDAY, -1)

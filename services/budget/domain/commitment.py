@@ -1,0 +1,83 @@
+"""Where a decision's money sits: the budget's own index from decision and assignment to the line that pays.
+
+Payments (`PaymentMade`) and cancellations (`DecisionCancelled`) name a decision; a stop of care (`CareStopped`,
+iWmo 307) and a provider's refusal (`AssignmentRefused`) name an assignment. Budget finds the line through these
+small aggregates, created from the facts themselves with deterministic ids, so a replay cannot create a twin.
+
+`AssignmentRefused` (care's topic) may reach budget before the `ProviderAssigned` (backoffice's topic) that links
+the assignment to its decision: the two topics are consumed independently. Such a refusal is parked as a
+`PendingRefusal`, and the `ProviderAssigned` that arrives later releases the reservation and settles it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+NAMESPACE = UUID("e2a7c4f9-3b1d-4e6a-9c8f-0d5b7a1e3f26")
+
+
+def commitment_id(decision_id: UUID) -> UUID:
+    return uuid5(NAMESPACE, f"decision:{decision_id}")
+
+
+def assignment_link_id(assignment_id: UUID) -> UUID:
+    return uuid5(NAMESPACE, f"assignment:{assignment_id}")
+
+
+def pending_refusal_id(assignment_id: UUID) -> UUID:
+    return uuid5(NAMESPACE, f"refusal:{assignment_id}")
+
+
+class Commitment(Aggregate):
+    """A decision that got a reservation, and the line it was reserved on."""
+
+    @staticmethod
+    def create_id(decision_id: UUID) -> UUID:
+        return commitment_id(decision_id)
+
+    @event("Committed")
+    def __init__(self, decision_id: UUID, household_id: UUID, team_id: str, year: int, budget_line: str) -> None:
+        self.decision_id, self.household_id = decision_id, household_id
+        self.team_id, self.year, self.budget_line = team_id, year, budget_line
+
+    @property
+    def line_key(self) -> tuple[str, int, str]:
+        return self.team_id, self.year, self.budget_line
+
+
+class AssignmentLink(Aggregate):
+    """A provider assignment (iWmo 301) and the decision it executes."""
+
+    @staticmethod
+    def create_id(assignment_id: UUID) -> UUID:
+        return assignment_link_id(assignment_id)
+
+    @event("Linked")
+    def __init__(self, assignment_id: UUID, decision_id: UUID) -> None:
+        self.assignment_id, self.decision_id = assignment_id, decision_id
+
+
+class PendingRefusal(Aggregate):
+    """A provider's refusal of an assignment budget cannot link to a decision yet; settled once it can."""
+
+    @staticmethod
+    def create_id(assignment_id: UUID) -> UUID:
+        return pending_refusal_id(assignment_id)
+
+    @event("Parked")
+    def __init__(self, assignment_id: UUID, provider_id: str, reason: str, refused_on: date) -> None:
+        self.assignment_id, self.provider_id = assignment_id, provider_id
+        self.reason, self.refused_on = reason, refused_on
+        self.settled = False
+
+    def settle(self) -> None:
+        """The refusal was applied to the decision's reservation; once."""
+        if not self.settled:
+            self._settled()
+
+    @event("Settled")
+    def _settled(self) -> None:
+        self.settled = True

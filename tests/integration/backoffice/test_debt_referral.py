@@ -1,0 +1,33 @@
+"""A referral to debt assistance over HTTP becomes the DebtReferralSent fact debt assistance consumes."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+import pytest
+
+from contracts.events.backoffice import DebtReferralSent
+from contracts.topics import facts
+from tests.support.bus import read_facts
+from tests.support.stack import Stack
+
+pytestmark = pytest.mark.integration
+
+
+async def test_a_referral_is_published_and_bad_input_refused(stack: Stack) -> None:
+    await stack.start(["backoffice"])
+    household = uuid.uuid4()
+    async with httpx.AsyncClient(base_url=stack.url("backoffice")) as client:
+        sent = await client.post(
+            f"/cases/{household}/debt-referrals",
+            json={"team_id": "wijkteam-stad", "threatening": True, "reason": "dreigende huisuitzetting"},
+        )
+        no_team = await client.post(f"/cases/{household}/debt-referrals", json={"team_id": ""})
+        bad_household = await client.post("/cases/nobody/debt-referrals", json={"team_id": "wijkteam-stad"})
+    assert sent.status_code == 201
+    assert no_team.status_code == bad_household.status_code == 422
+    [fact] = await read_facts(stack.settings.kafka_bootstrap, facts("backoffice"), 1)
+    assert isinstance(fact, DebtReferralSent)
+    assert (fact.household_id, fact.team_id, fact.threatening) == (household, "wijkteam-stad", True)
+    assert str(fact.referral_id) == sent.json()["referral_id"]

@@ -1,0 +1,111 @@
+"""A first conversation not held in time becomes a DebtTermMissed fact, once; "today" is driven explicitly through
+the operators' check endpoint. Arrears signals (intake's HelpOffered) open trajectories too."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+from uuid import uuid4
+
+import httpx
+import pytest
+
+from contracts.events.debt import DebtReferralReceived, DebtTermMissed
+from contracts.events.intake import DebtConcernFlagged, HelpOffered
+from contracts.topics import facts
+from tests.support.bus import Publisher, read_facts, read_topic
+from tests.support.stack import Stack, eventually
+from wijk.clock import today
+
+pytestmark = pytest.mark.integration
+FRIDAY = date(2026, 3, 6)
+
+
+async def test_an_overdue_first_conversation_is_recorded_once_as_a_missed_term(stack: Stack) -> None:
+    stack.settings.term_check_seconds = 3600  # the test, not the clock, decides when to check
+    await stack.start(["debt"])
+    household = uuid4()
+    urgent = DebtConcernFlagged(
+        household_id=household, case_id=uuid4(), team_id="wijkteam-haven", flagged_on=FRIDAY, threatening=True
+    )
+    arrears = HelpOffered(
+        household_id=household,
+        case_id=uuid4(),
+        signal_id=uuid4(),
+        team_id="wijkteam-haven",
+        partner_id="woningcorporatie-almere",
+        arrears_cents=84_000,
+        offered_on=FRIDAY,
+    )
+    same_case = DebtConcernFlagged(
+        household_id=household, case_id=arrears.case_id, team_id="wijkteam-haven", flagged_on=FRIDAY
+    )
+    async with Publisher(stack.settings.kafka_bootstrap) as publisher:
+        await publisher.publish(urgent)
+        await publisher.publish(arrears)
+        await publisher.publish(same_case)  # intake flags the arrears case too: still one trajectory per case
+    async with httpx.AsyncClient(base_url=stack.url("debt")) as client:
+
+        async def listed() -> list[dict[str, Any]]:
+            return (await client.get("/trajectories", params={"household_id": str(household)})).json()
+
+        trajectories = await eventually(listed, lambda t: len(t) == 2, timeout=60)
+        await eventually(lambda: stack["debt"].metrics(), lambda m: m["wijk_inbox_processed_total"] >= 3)
+        assert len(await listed()) == 2
+        by_source = {t["source"]: t for t in trajectories}
+        assert by_source["intake"]["first_conversation_due"] == "2026-03-11"  # 3 working days
+        assert by_source["arrears"]["first_conversation_due"] == "2026-04-03"  # 4 weeks: not per se threatening
+
+        async def check(day: str) -> httpx.Response:
+            return await client.post("/terms/check", params={"today": day})
+
+        on_the_due_date = await check("2026-03-11")
+        day_after = await check("2026-03-12")
+        again = await check("2026-03-20")
+        arrears_late = await check("2026-04-04")
+        future = await check((today() + timedelta(days=1)).isoformat())
+        malformed = await check("tomorrow")
+        state = (await client.get(f"/trajectories/{by_source['intake']['trajectory_id']}")).json()
+    assert on_the_due_date.status_code == 200 and on_the_due_date.json()["missed"] == []
+    assert day_after.json() == {"checked_on": "2026-03-12", "missed": [by_source["intake"]["trajectory_id"]]}
+    assert again.json()["missed"] == []
+    assert arrears_late.json()["missed"] == [by_source["arrears"]["trajectory_id"]]
+    assert future.status_code == 422 and future.json()["error"] == "future_check"
+    assert malformed.status_code == 422 and malformed.json()["detail"][0]["field"] == "query.today"
+    assert state["first_conversation_term_missed"] is True and state["status"] == "referred"
+
+    published = await read_facts(stack.settings.kafka_bootstrap, facts("debt"), 4)
+    kinds = [type(f) for f in published]
+    assert kinds.count(DebtReferralReceived) == 2 and kinds.count(DebtTermMissed) == 2
+    missed = [f for f in published if isinstance(f, DebtTermMissed)]
+    assert [(str(f.trajectory_id), f.due, f.noticed_on) for f in missed] == [
+        (by_source["intake"]["trajectory_id"], date(2026, 3, 11), date(2026, 3, 12)),
+        (by_source["arrears"]["trajectory_id"], date(2026, 4, 3), date(2026, 4, 4)),
+    ]
+    sources = {f.source for f in published if isinstance(f, DebtReferralReceived)}
+    assert sources == {"intake", "arrears"}
+    assert len(await read_topic(stack.settings.kafka_bootstrap, facts("debt"))) == 4  # each term missed once
+
+
+async def test_the_periodic_check_records_a_missed_term_by_itself(stack: Stack) -> None:
+    stack.settings.term_check_seconds = 0.5
+    await stack.start(["debt"])
+    household = uuid4()
+    long_ago = DebtConcernFlagged(
+        household_id=household, case_id=uuid4(), team_id="wijkteam-haven", flagged_on=today() - timedelta(days=60)
+    )
+    async with Publisher(stack.settings.kafka_bootstrap) as publisher:
+        await publisher.publish(long_ago)
+    async with httpx.AsyncClient(base_url=stack.url("debt")) as client:
+
+        async def listed() -> list[dict[str, Any]]:
+            return (await client.get("/trajectories", params={"household_id": str(household)})).json()
+
+        (trajectory,) = await eventually(
+            listed, lambda t: len(t) == 1 and t[0]["first_conversation_term_missed"], timeout=60
+        )
+        assert (await client.post("/terms/check")).json()["missed"] == []  # already recorded by the periodic check
+    published = await read_facts(stack.settings.kafka_bootstrap, facts("debt"), 2)
+    missed = [f for f in published if isinstance(f, DebtTermMissed)]
+    assert len(missed) == 1 and str(missed[0].trajectory_id) == trajectory["trajectory_id"]
+    assert missed[0].noticed_on == today()
