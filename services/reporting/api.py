@@ -1,16 +1,16 @@
-"""Reporting's HTTP API: the council's figures per team and for the municipality, optionally as of a moment."""
+"""Reporting's JSON API: every figure of the accountability report, for a team, a district and a period, as of
+any moment. The OpenAPI document is at /openapi.json, browsable at /docs."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated
 
-import asyncpg
-from fastapi import APIRouter, Query
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, Query
 
 from services.reporting import queries
-from services.reporting.page import render_page
+from services.reporting.assemble import Reports
+from services.reporting.filters import ReportFilter
 from services.reporting.report import (
     FactCount,
     MunicipalitySummary,
@@ -19,7 +19,17 @@ from services.reporting.report import (
     as_of_instant,
     fact_count,
     municipality,
-    team_summaries,
+)
+from services.reporting.sections import (
+    Accountability,
+    BudgetSection,
+    ClientSupportTeam,
+    DebtSection,
+    DecisionSection,
+    FeedbackRow,
+    SatisfactionSection,
+    SignalSection,
+    TermSection,
 )
 
 AsOf = Annotated[
@@ -32,17 +42,33 @@ AsOf = Annotated[
 ]
 
 
-def router(pool: asyncpg.Pool) -> APIRouter:
+def report_filter(
+    as_of: AsOf = None,
+    team: Annotated[str | None, Query(max_length=100, description="Only this team's facts (a team id).")] = None,
+    district: Annotated[
+        str | None, Query(max_length=100, description="Only facts of this district's households.")
+    ] = None,
+    period_from: Annotated[date | None, Query(description="First day of the period (each fact's own day).")] = None,
+    period_to: Annotated[date | None, Query(description="Last day of the period.")] = None,
+    year: Annotated[int | None, Query(ge=2000, le=2100, description="Shorthand for 1 Jan to 31 Dec.")] = None,
+) -> ReportFilter:
+    """The filter every report takes; a period that ends before it starts, or a year with a period, is a 422."""
+    if year is not None:
+        if period_from is not None or period_to is not None:
+            raise ValueError("give a year or a period (period_from, period_to), not both")
+        return ReportFilter.of_year(year, as_of=as_of_instant(as_of), team_id=team, district=district)
+    return ReportFilter(as_of_instant(as_of), team, district, period_from, period_to)
+
+
+Filter = Annotated[ReportFilter, Depends(report_filter)]
+
+
+def router(reports: Reports) -> APIRouter:
     api = APIRouter(tags=["reporting"])
 
-    async def teams(as_of: datetime | None, team_id: str | None = None) -> list[TeamSummary]:
-        counts = await queries.team_type_counts(pool, as_of, team_id)
-        budgets = await queries.budget_lines(pool, as_of, team_id)
-        return team_summaries(counts, budgets)
-
     @api.get("/teams", response_model=list[TeamSummary], summary="Figures per team")
-    async def list_teams(as_of: AsOf = None) -> list[TeamSummary]:
-        return await teams(as_of_instant(as_of))
+    async def list_teams(where: Filter) -> list[TeamSummary]:
+        return await reports.teams(where)
 
     @api.get(
         "/teams/{team_id}",
@@ -50,25 +76,59 @@ def router(pool: asyncpg.Pool) -> APIRouter:
         summary="One team's figures",
         responses={404: {"description": "No fact (as of that moment) belongs to this team."}},
     )
-    async def get_team(team_id: str, as_of: AsOf = None) -> TeamSummary:
+    async def get_team(team_id: str, where: Filter) -> TeamSummary:
         """404 when no fact (as of that moment) belongs to the team."""
-        found = await teams(as_of_instant(as_of), team_id)
+        found = await reports.teams(
+            ReportFilter(where.as_of, team_id, where.district, where.period_from, where.period_to)
+        )
         if not found:
             raise UnknownTeam(f"no facts for team {team_id!r}")
         return found[0]
 
     @api.get("/summary", response_model=MunicipalitySummary, summary="The municipality's totals")
-    async def summary(as_of: AsOf = None) -> MunicipalitySummary:
-        moment = as_of_instant(as_of)
-        return municipality(await teams(moment), moment)
+    async def summary(where: Filter) -> MunicipalitySummary:
+        return municipality(await reports.teams(where), where.as_of)
 
     @api.get("/facts/count", response_model=FactCount, summary="Facts recorded, per type")
     async def count_facts(as_of: AsOf = None) -> FactCount:
-        return fact_count(await queries.facts_by_type(pool, as_of_instant(as_of)))
+        return fact_count(await queries.facts_by_type(reports.pool, as_of_instant(as_of)))
 
-    @api.get("/", response_class=HTMLResponse, summary="A page with the figures per team")
-    async def page(as_of: AsOf = None) -> str:
-        moment = as_of_instant(as_of)
-        return render_page(await teams(moment), moment)
+    @api.get("/report", response_model=Accountability, summary="The whole accountability report")
+    async def whole(where: Filter) -> Accountability:
+        return await reports.accountability(where)
+
+    @api.get("/report/budget", response_model=BudgetSection, summary="Allocated, reserved, spent, remaining")
+    async def budget(where: Filter) -> BudgetSection:
+        """Per team, year and line; a district selects the team that serves it; a period selects budget years."""
+        return await reports.budget(where)
+
+    @api.get("/report/decisions", response_model=DecisionSection, summary="Decisions, mandates and deviations")
+    async def decisions(where: Filter) -> DecisionSection:
+        return await reports.decisions(where)
+
+    @api.get("/report/terms", response_model=TermSection, summary="Lead times against the statutory terms")
+    async def terms(where: Filter) -> TermSection:
+        return await reports.terms(where)
+
+    @api.get("/report/debt", response_model=DebtSection, summary="Cases with debts and how early they were found")
+    async def debt(where: Filter) -> DebtSection:
+        return await reports.debt(where)
+
+    @api.get("/report/client-support", response_model=list[ClientSupportTeam], summary="Client support")
+    async def client_support(where: Filter) -> list[ClientSupportTeam]:
+        """Offered (Wmo 2015 art. 2.3.2 lid 3) and chosen: a volunteer, a professional, or none."""
+        return await reports.client_support(where)
+
+    @api.get("/report/signals", response_model=SignalSection, summary="Partner signals per type and district")
+    async def signals(where: Filter) -> SignalSection:
+        return await reports.signals(where)
+
+    @api.get("/report/feedback", response_model=list[FeedbackRow], summary="Providers' feedback on plans")
+    async def feedback(where: Filter) -> list[FeedbackRow]:
+        return await reports.feedback(where)
+
+    @api.get("/report/satisfaction", response_model=SatisfactionSection, summary="Client satisfaction per team")
+    async def satisfaction(where: Filter) -> SatisfactionSection:
+        return await reports.satisfaction(where)
 
     return api

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from contracts.registry import REGISTRY
-from services.reporting.api import router
+from services.reporting import api, pages
+from services.reporting.assemble import Reports
+from services.reporting.context import load_context
 from services.reporting.projection import Projection
 from wijk.service import ServiceDefinition, ServiceRuntime
 
@@ -11,16 +13,20 @@ from wijk.service import ServiceDefinition, ServiceRuntime
 def wire(runtime: ServiceRuntime) -> None:
     assert runtime.pool is not None and runtime.inbox is not None
     projection = Projection(runtime.pool)
-    runtime.extras["projection"] = projection
+    reports = Reports(runtime.pool, load_context(runtime.settings))
+    runtime.extras.update(projection=projection, reports=reports)
     runtime.on_start.append(projection.start)
     for model in REGISTRY.models():
         runtime.inbox.on(model, projection.handle)
-    runtime.router.include_router(router(runtime.pool))
+    runtime.router.include_router(api.router(reports))
+    runtime.router.include_router(pages.router(reports))
 
 
 DEFINITION = ServiceDefinition(
     name="reporting",
-    description="The council's accountability read side: figures per team and for the municipality, as of any "
-    "moment, computed from every fact on the bus.",
+    description="The council's accountability read side (verantwoording): budgets, decisions and deviations, lead "
+    "times against the statutory terms, debts, client support, signals, provider feedback and satisfaction, per "
+    "team, district and period, as of any moment, computed from every fact on the bus. A live dashboard at "
+    "/dashboard; the yearly report at /report.html and /report.csv.",
     wire=wire,
 )

@@ -1,20 +1,18 @@
-"""The projection: every fact lands once in `reporting.fact` (the inbox), and updates the read models with it.
+"""The projection: every fact lands once in `reporting.fact`, the inbox and the read model at once.
 
 The insert is keyed by the CloudEvents id, so a redelivered or republished fact affects no row and changes
-nothing else. The read-model update runs in the same transaction as that insert: a fact is either fully
-recorded or not at all, and then it is redelivered.
+nothing else. Every report is computed from this table at read time (`reporting.facts_at`), so there is no
+other read model to keep in step: a fact is either recorded or not at all, and then it is redelivered.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from functools import singledispatch
+from datetime import UTC, date, datetime
 from typing import Any
 
 import asyncpg
 
 from contracts.events.base import IntegrationEvent
-from contracts.events.intake import CaseOpened
 from services.reporting import queries
 from wijk.consumer import Delivery
 
@@ -39,17 +37,20 @@ def fact_row(event: IntegrationEvent, delivery: Delivery) -> tuple[Any, ...]:
         delivery.partition,
         delivery.offset,
         event.model_dump_json(),
+        fact_date(event),
     )
 
 
-@singledispatch
-async def project(event: IntegrationEvent, conn: asyncpg.Connection) -> None:
-    """Most facts only need their row in `reporting.fact`; the reports count them at read time."""
-
-
-@project.register
-async def _(event: CaseOpened, conn: asyncpg.Connection) -> None:
-    await conn.execute(queries.ASSIGN_HOUSEHOLD_TEAM, event.household_id, event.team_id, event.district)
+def fact_date(event: IntegrationEvent) -> date | None:
+    """The fact's own business day: its first `..._on` date field (decided_on, paid_on, received_on, ...), else
+    its first `..._date` field; None when it has neither (then the day it occurred counts)."""
+    fields = type(event).model_fields
+    for suffix in ("_on", "_date"):
+        for name in fields:
+            value = getattr(event, name)
+            if name.endswith(suffix) and isinstance(value, date) and not isinstance(value, datetime):
+                return value
+    return None
 
 
 class Projection:
@@ -66,9 +67,6 @@ class Projection:
 
     async def record(self, event: IntegrationEvent, delivery: Delivery) -> bool:
         """Store the fact and project it; False when it was already recorded (a duplicate)."""
-        async with self.pool.acquire() as conn, conn.transaction():
+        async with self.pool.acquire() as conn:
             status = await conn.execute(queries.INSERT_FACT, *fact_row(event, delivery))
-            if status != INSERTED:
-                return False
-            await project(event, conn)
-        return True
+        return bool(status == INSERTED)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -60,11 +60,19 @@ class Figures(BaseModel):
 
 
 class BudgetLineSummary(BaseModel):
+    """One team's (or the municipality's) line for one year. The books balance as budget keeps them:
+    allocated + reserve draws = spent + reserved (still open) + remaining."""
+
     year: int
     budget_line: BudgetLine
     allocated_cents: int
-    reserved_cents: int
-    remaining_cents: int = Field(description="Allocated minus reserved; negative when overdrawn.")
+    reserve_draws_cents: int = Field(0, description="Added from the municipal reserve (ReserveDrawApproved).")
+    reserved_cents: int = Field(description="Reserved for decisions in total (FundsReserved).")
+    spent_cents: int = Field(0, description="Paid (FundsSpent).")
+    released_cents: int = Field(0, description="Reservations given back (FundsReleased).")
+    reserved_open_cents: int = Field(0, description="Reserved and neither spent nor released yet.")
+    remaining_cents: int = Field(description="Allocated + draws - spent - still reserved; negative when overdrawn.")
+    closed_on: date | None = Field(None, description="The day the year was closed for this line (YearClosed).")
 
 
 class TeamSummary(Figures):
@@ -111,28 +119,57 @@ def _tally(figures: dict[str, int], row: Row) -> None:
 
 
 def budget_line(row: Row) -> BudgetLineSummary:
-    allocated, reserved = row["allocated_cents"], row["reserved_cents"]
+    """A line's figures from its sums; absent sums count as zero."""
+    allocated, draws = row["allocated_cents"], row.get("reserve_draws_cents", 0)
+    reserved, spent, released = row["reserved_cents"], row.get("spent_cents", 0), row.get("released_cents", 0)
+    reserved_open = reserved - row.get("spent_from_reservations_cents", 0) - released
     return BudgetLineSummary(
         year=row["year"],
         budget_line=row["budget_line"],
         allocated_cents=allocated,
+        reserve_draws_cents=draws,
         reserved_cents=reserved,
-        remaining_cents=allocated - reserved,
+        spent_cents=spent,
+        released_cents=released,
+        reserved_open_cents=reserved_open,
+        remaining_cents=allocated + draws - spent - reserved_open,
+        closed_on=row.get("closed_on"),
     )
 
 
 def municipality(teams: list[TeamSummary], as_of: datetime | None = None) -> MunicipalitySummary:
     """The municipality's totals: every figure summed over the teams, budgets per year and line."""
     totals = {name: sum(getattr(team, name) for team in teams) for name in Figures.model_fields}
-    lines: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
-    for line in (line for team in teams for line in team.budget):
-        lines[(line.year, line.budget_line)][0] += line.allocated_cents
-        lines[(line.year, line.budget_line)][1] += line.reserved_cents
-    budget = [
-        budget_line({"year": y, "budget_line": b, "allocated_cents": a, "reserved_cents": r})
-        for (y, b), (a, r) in sorted(lines.items())
-    ]
+    budget = total_lines(line for team in teams for line in team.budget)
     return MunicipalitySummary(as_of=as_of, teams=len(teams), budget=budget, **totals)
+
+
+SUMS = (
+    "allocated_cents",
+    "reserve_draws_cents",
+    "reserved_cents",
+    "spent_cents",
+    "released_cents",
+    "reserved_open_cents",
+)
+
+
+def total_lines(lines: Iterable[BudgetLineSummary]) -> list[BudgetLineSummary]:
+    """Lines of several teams added up per year and line."""
+    totals: dict[tuple[int, str], dict[str, Any]] = {}
+    for line in lines:
+        key = (line.year, line.budget_line)
+        total = totals.setdefault(key, {"year": line.year, "budget_line": line.budget_line, **dict.fromkeys(SUMS, 0)})
+        for name in SUMS:
+            total[name] += getattr(line, name)
+    return [_with_remaining(totals[key]) for key in sorted(totals)]
+
+
+def _with_remaining(sums: dict[str, Any]) -> BudgetLineSummary:
+    remaining = (
+        sums["allocated_cents"] + sums["reserve_draws_cents"] - sums["spent_cents"] - sums["reserved_open_cents"]
+    )
+    return BudgetLineSummary(remaining_cents=remaining, **sums)
 
 
 def fact_count(rows: Iterable[Row]) -> FactCount:

@@ -8,7 +8,8 @@ from datetime import timedelta
 import httpx
 import pytest
 
-from tests.integration.reporting.bus import T0, case_opened, decision_taken, facts_recorded, publisher
+from tests.integration.reporting.facts import T0, case_opened, decision_taken, facts_recorded
+from tests.support.bus import Publisher
 from tests.support.stack import Stack
 
 pytestmark = pytest.mark.integration
@@ -19,9 +20,9 @@ ROUTES = ("/teams", f"/teams/{TEAM}", "/summary", "/facts/count", "/")
 async def test_as_of_before_a_fact_leaves_it_out(stack: Stack) -> None:
     await stack.start(["reporting"])
     household = uuid.uuid4()
-    async with publisher(stack.settings.kafka_bootstrap) as bus:
-        await bus.send(case_opened(household, TEAM), T0)  # 2025-03-03 09:00 UTC = 10:00 in Amsterdam
-        await bus.send(decision_taken(household, TEAM, 5_000, uuid.uuid4()), T0 + timedelta(days=7))
+    async with Publisher(stack.settings.kafka_bootstrap, time=T0) as bus:
+        await bus.publish(case_opened(household, TEAM), T0)  # 2025-03-03 09:00 UTC = 10:00 in Amsterdam
+        await bus.publish(decision_taken(household, TEAM, 5_000, uuid.uuid4()), T0 + timedelta(days=7))
     await facts_recorded(stack, 2)
 
     async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:

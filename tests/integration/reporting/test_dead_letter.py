@@ -8,7 +8,8 @@ import httpx
 import pytest
 
 from contracts.topics import dead_letter, facts
-from tests.integration.reporting.bus import T0, case_opened, envelope, facts_recorded, publisher, read_topic
+from tests.integration.reporting.facts import T0, case_opened, facts_recorded
+from tests.support.bus import Publisher, read_topic
 from tests.support.stack import Stack
 
 pytestmark = pytest.mark.integration
@@ -19,12 +20,12 @@ async def park_then_count(stack: Stack, broken: bytes, timeout: float = 60) -> N
     """Publish `broken` as a CaseOpened, then a valid one on the same partition; both must be dealt with."""
     await stack.start(["reporting"])
     opened = case_opened(uuid.uuid4(), TEAM)
-    async with publisher(stack.settings.kafka_bootstrap) as bus:
-        await bus.raw(opened.topic, opened.subject, broken, envelope(opened, T0).to_kafka_headers())
-        await bus.send(opened)  # same key, so the same partition as the broken message
+    async with Publisher(stack.settings.kafka_bootstrap, time=T0) as bus:
+        await bus.send(opened.topic, bus.envelope(type(opened), opened.subject, sequence=1), broken)
+        await bus.publish(opened)  # same key, so the same partition as the broken message; also sequence 1
     await facts_recorded(stack, 1, timeout)
 
-    parked = await read_topic(stack.settings.kafka_bootstrap, dead_letter("reporting"), 1)
+    parked = await read_topic(stack.settings.kafka_bootstrap, dead_letter("reporting"), 1, polls=120)
     async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
         team = (await client.get(f"/teams/{TEAM}")).json()
     assert len(parked) == 1 and parked[0].value == broken

@@ -7,7 +7,8 @@ import uuid
 import httpx
 import pytest
 
-from tests.integration.reporting.bus import case_opened, facts_recorded, funds_reserved, publisher
+from tests.integration.reporting.facts import T0, case_opened, facts_recorded, funds_reserved
+from tests.support.bus import Publisher
 from tests.support.stack import Stack, eventually
 
 pytestmark = pytest.mark.integration
@@ -18,10 +19,10 @@ async def test_the_same_fact_published_twice_is_counted_once(stack: Stack) -> No
     await stack.start(["reporting"])
     household, decision = uuid.uuid4(), uuid.uuid4()
     opened, reserved = case_opened(household, TEAM), funds_reserved(household, TEAM, 40_000, decision)
-    async with publisher(stack.settings.kafka_bootstrap) as bus:
+    async with Publisher(stack.settings.kafka_bootstrap, time=T0) as bus:
         for _ in range(2):
-            await bus.send(opened, event_id="case-opened-once")
-            await bus.send(reserved, event_id="funds-reserved-once")
+            await bus.publish(opened, event_id="case-opened-once")
+            await bus.publish(reserved, event_id="funds-reserved-once")
     inbox = stack["reporting"].inbox
     assert inbox is not None
 
@@ -42,13 +43,13 @@ async def test_the_same_fact_published_twice_is_counted_once(stack: Stack) -> No
 
 async def test_a_restarted_reporting_keeps_its_figures_and_counts_nothing_twice(stack: Stack) -> None:
     await stack.start(["reporting"])
-    async with publisher(stack.settings.kafka_bootstrap) as bus:
-        await bus.send(case_opened(uuid.uuid4(), TEAM))
-        await bus.send(case_opened(uuid.uuid4(), TEAM))
+    async with Publisher(stack.settings.kafka_bootstrap, time=T0) as bus:
+        await bus.publish(case_opened(uuid.uuid4(), TEAM))
+        await bus.publish(case_opened(uuid.uuid4(), TEAM))
         await facts_recorded(stack, 2)
         await stack.stop(["reporting"])
         await stack.start(["reporting"])  # the schema is created again (idempotent), the topics re-read
-        await bus.send(case_opened(uuid.uuid4(), TEAM))
+        await bus.publish(case_opened(uuid.uuid4(), TEAM))
         await facts_recorded(stack, 3)
 
     async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:

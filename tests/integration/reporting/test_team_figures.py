@@ -8,7 +8,7 @@ from datetime import timedelta
 import httpx
 import pytest
 
-from tests.integration.reporting.bus import (
+from tests.integration.reporting.facts import (
     T0,
     budget_allocated,
     care_started,
@@ -16,8 +16,8 @@ from tests.integration.reporting.bus import (
     decision_taken,
     facts_recorded,
     funds_reserved,
-    publisher,
 )
+from tests.support.bus import Publisher
 from tests.support.stack import Stack
 
 pytestmark = pytest.mark.integration
@@ -28,18 +28,18 @@ async def test_care_started_before_the_case_opened_still_counts_for_the_team(sta
     await stack.start(["reporting"])
     household, neighbour, decision = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     async with (
-        publisher(stack.settings.kafka_bootstrap) as bus,
+        Publisher(stack.settings.kafka_bootstrap, time=T0) as bus,
         httpx.AsyncClient(base_url=stack.url("reporting")) as client,
     ):
-        await bus.send(care_started(household), T0 + timedelta(days=7))
+        await bus.publish(care_started(household), T0 + timedelta(days=7))
         await facts_recorded(stack, 1)
         unattributed = await client.get(f"/teams/{HAVEN}")
 
-        await bus.send(budget_allocated(HAVEN, 1_000_000))
-        await bus.send(case_opened(household, HAVEN))
-        await bus.send(case_opened(neighbour, STAD, district="Stad"))
-        await bus.send(decision_taken(household, HAVEN, 125_050, decision), T0 + timedelta(days=1))
-        await bus.send(funds_reserved(household, HAVEN, 125_050, decision), T0 + timedelta(days=1))
+        await bus.publish(budget_allocated(HAVEN, 1_000_000))
+        await bus.publish(case_opened(household, HAVEN))
+        await bus.publish(case_opened(neighbour, STAD, district="Stad"))
+        await bus.publish(decision_taken(household, HAVEN, 125_050, decision), T0 + timedelta(days=1))
+        await bus.publish(funds_reserved(household, HAVEN, 125_050, decision), T0 + timedelta(days=1))
         await facts_recorded(stack, 6)
         team = (await client.get(f"/teams/{HAVEN}")).json()
         listing = (await client.get("/teams")).json()
@@ -55,8 +55,13 @@ async def test_care_started_before_the_case_opened_still_counts_for_the_team(sta
             "year": 2025,
             "budget_line": "wmo",
             "allocated_cents": 1_000_000,
+            "reserve_draws_cents": 0,
             "reserved_cents": 125_050,
+            "spent_cents": 0,
+            "released_cents": 0,
+            "reserved_open_cents": 125_050,
             "remaining_cents": 874_950,
+            "closed_on": None,
         }
     ]
     assert [(t["team_id"], t["cases_opened"], t["care_started"]) for t in listing] == [(HAVEN, 1, 1), (STAD, 1, 0)]

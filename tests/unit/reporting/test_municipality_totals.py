@@ -12,8 +12,14 @@ pytestmark = pytest.mark.unit
 
 
 def line(name: str, allocated: int, reserved: int, year: int = 2025) -> BudgetLineSummary:
+    """A line with `reserved` still open (nothing spent or released yet); its own remaining is not used."""
     return BudgetLineSummary(
-        year=year, budget_line=name, allocated_cents=allocated, reserved_cents=reserved, remaining_cents=0
+        year=year,
+        budget_line=name,
+        allocated_cents=allocated,
+        reserved_cents=reserved,
+        reserved_open_cents=reserved,
+        remaining_cents=0,
     )
 
 

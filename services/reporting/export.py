@@ -1,0 +1,64 @@
+"""The accountability report as CSV: one figure per row (section, team, item, figure, value), the same numbers
+as the JSON API and the HTML tables. Money in euro cents, shares as fractions, days as decimals."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from services.reporting.sections import Accountability
+
+HEADER = ("section", "team_id", "item", "figure", "value")
+Row = tuple[str, str, str, str, Any]
+
+
+def rows(r: Accountability) -> Iterator[Row]:
+    for name, value in r.summary.model_dump(exclude={"as_of", "budget"}).items():
+        yield ("summary", "", "", name, value)
+    for line in r.budget.lines:
+        item = f"{line.year}/{line.budget_line}"
+        for figure in ("allocated_cents", "reserve_draws_cents", "reserved_open_cents", "spent_cents",
+                       "released_cents", "remaining_cents"):  # fmt: skip
+            yield ("budget", line.team_id, item, figure, getattr(line, figure))
+    for p in r.decisions.by_provision:
+        yield from _figures(
+            "decisions_by_provision", "", p.provision_code, p, ("decisions", "amount_cents", "escalated")
+        )
+    for x in r.decisions.by_decider:
+        item = f"{x.decided_by}/{x.mandate_ref}"
+        yield from _figures("decisions_by_decider", x.team_id, item, x, ("decisions", "amount_cents", "escalated"))
+    for d in r.decisions.deviations:
+        yield ("deviations", d.team_id, d.rule_ref, f"{d.decision_id} {d.day}", d.actual_value)
+    for s in r.terms.summaries:
+        figures = ("started", "on_time", "late", "missed", "running", "share_on_time", "median_days")
+        yield from _figures("terms", "", s.clock, s, figures)
+    for t in [*r.debt.teams, r.debt.total]:
+        yield from _figures(
+            "debt", t.team_id, "", t, ("cases", "with_debts", "share_with_debts", "median_days_to_found")
+        )
+    for c in r.client_support:
+        support = ("cases", "offered", "share_offered", "volunteer", "professional", "declined")
+        yield from _figures("client_support", c.team_id, "", c, support)
+    for g in r.signals.received:
+        yield ("signals", "", f"{g.partner_type}/{g.district}/{g.kind}", "received", g.received)
+    for partner_type, count in r.signals.rejected.items():
+        yield ("signals_rejected", "", partner_type, "rejected", count)
+    for f in r.feedback:
+        yield from _figures("feedback", f.team_id, f.provider_id, f, ("feedback", "plan_fits", "share_fits"))
+    for a in [*r.satisfaction.teams, r.satisfaction.total]:
+        yield from _figures("satisfaction", a.team_id, "", a, ("answers", "average", "share_satisfied"))
+
+
+def _figures(section: str, team: str, item: str, model: Any, names: tuple[str, ...]) -> Iterator[Row]:
+    for name in names:
+        yield (section, team, item, name, getattr(model, name))
+
+
+def to_csv(report: Accountability) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HEADER)
+    writer.writerows(("" if v is None else v for v in row) for row in rows(report))
+    return out.getvalue()

@@ -1,0 +1,102 @@
+"""Reading every fact topic from the start, as the inbox would: each message parsed as a CloudEvent and
+validated against its contract; what is not a valid fact is skipped (the live inbox dead-letters it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from pydantic import ValidationError
+
+from contracts.envelope import CloudEventHeaders, EnvelopeError
+from contracts.registry import REGISTRY, UnknownEventType
+from services.reporting.projection import fact_row
+from wijk.consumer import Delivery
+
+FactRow = tuple[Any, ...]
+
+
+def fact_topics() -> list[str]:
+    """The topics reporting's inbox consumes: every topic a registered fact is published on."""
+    return sorted({model.topic for model in REGISTRY.models()})
+
+
+def parse(record: ConsumerRecord[Any, Any]) -> FactRow | None:
+    """The `reporting.fact` row of a record, or None when it is not a valid fact."""
+    headers = {k: v.decode("utf-8", "replace") for k, v in record.headers or ()}
+    try:
+        envelope = CloudEventHeaders.from_kafka_headers(headers)
+        event = REGISTRY.model(envelope.type).model_validate_json(record.value or b"")
+    except (EnvelopeError, UnknownEventType, ValidationError):
+        return None
+    if event.subject != envelope.subject:
+        return None
+    return fact_row(event, Delivery(envelope, record.topic, record.partition, record.offset))
+
+
+@dataclass
+class Replay:
+    """Every valid fact read so far, once per CloudEvents id, and where each partition was read up to."""
+
+    facts: dict[str, FactRow] = field(default_factory=dict)
+    messages: int = 0
+    skipped: int = 0
+    positions: dict[TopicPartition, int] = field(default_factory=dict)
+
+    def take(self, record: ConsumerRecord[Any, Any]) -> None:
+        self.messages += 1
+        row = parse(record)
+        if row is None:
+            self.skipped += 1
+        else:
+            self.facts.setdefault(row[0], row)
+        self.positions[TopicPartition(record.topic, record.partition)] = record.offset + 1
+
+
+class TopicReader:
+    """A consumer without a group: assigned every partition of the fact topics, from the beginning."""
+
+    def __init__(self, bootstrap: str) -> None:
+        self.consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+        self.partitions: list[TopicPartition] = []
+
+    async def __aenter__(self) -> TopicReader:
+        await self.consumer.start()
+        for topic in fact_topics():
+            found = self.consumer.partitions_for_topic(topic) or set()
+            self.partitions += [TopicPartition(topic, p) for p in sorted(found)]
+        if self.partitions:
+            self.consumer.assign(self.partitions)
+            await self.consumer.seek_to_beginning(*self.partitions)
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        await self.consumer.stop()
+
+    async def ends(self) -> dict[TopicPartition, int]:
+        if not self.partitions:
+            return {}
+        return await self.consumer.end_offsets(self.partitions)  # type: ignore[no-any-return]
+
+    async def size(self) -> int:
+        """Messages on the fact topics now (end minus beginning offsets)."""
+        if not self.partitions:
+            return 0
+        starts = await self.consumer.beginning_offsets(self.partitions)
+        return sum(end - starts[tp] for tp, end in (await self.ends()).items())
+
+    async def read_until(
+        self, replay: Replay, ends: dict[TopicPartition, int], step: Callable[[int], None] = lambda n: None
+    ) -> None:
+        """Read on until every partition has been read up to `ends`."""
+        if self.partitions:
+            for tp, start in (await self.consumer.beginning_offsets(self.partitions)).items():
+                replay.positions.setdefault(tp, start)
+        while any(replay.positions.get(tp, 0) < end for tp, end in ends.items()):
+            batches = await self.consumer.getmany(timeout_ms=500)
+            for records in batches.values():
+                for record in records:
+                    replay.take(record)
+            step(sum(len(records) for records in batches.values()))

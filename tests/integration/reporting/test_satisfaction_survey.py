@@ -1,0 +1,48 @@
+"""A resident's survey answer at intake becomes a SatisfactionRecorded fact that reporting counts for the team;
+bad answers get a clear 4xx and record nothing."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import httpx
+import pytest
+
+from tests.support.stack import Stack, eventually
+from wijk.clock import today
+
+pytestmark = pytest.mark.integration
+
+
+async def test_a_survey_answer_counts_for_the_team_once_and_bad_answers_are_refused(stack: Stack) -> None:
+    await stack.start(["intake", "reporting"])
+    async with httpx.AsyncClient(base_url=stack.url("intake")) as intake:
+        opened = (await intake.post("/support-requests", json={"postcode": "1353 AB", "life_domains": ["care"]})).json()
+        route = f"/cases/{opened['case_id']}/satisfaction"
+        too_high = await intake.post(route, json={"score": 11})
+        zero = await intake.post(route, json={"score": 0})
+        future = await intake.post(route, json={"score": 7, "answered_on": str(today() + timedelta(days=1))})
+        early = await intake.post(route, json={"score": 7, "answered_on": str(today() - timedelta(days=1))})
+        unknown = await intake.post(f"/cases/{uuid.uuid4()}/satisfaction", json={"score": 7})
+        not_a_case = await intake.post("/cases/nope/satisfaction", json={"score": 7})
+        answered = await intake.post(route, json={"score": 8})
+        again = await intake.post(route, json={"score": 3})
+
+    assert [r.status_code for r in (too_high, zero, future, early)] == [422] * 4
+    assert too_high.json()["detail"][0]["field"] == "body.score"
+    assert "future" in future.json()["detail"] and "before the case opened" in early.json()["detail"]
+    assert unknown.status_code == 404 and not_a_case.status_code == 422
+    assert answered.status_code == 201, answered.text
+    assert answered.json()["score"] == 8 and answered.json()["answered_on"] == str(today())
+    assert again.status_code == 409 and again.json()["error"] == "already_answered"
+
+    async with httpx.AsyncClient(base_url=stack.url("reporting")) as reporting:
+
+        async def satisfaction() -> dict[str, object]:
+            return (await reporting.get("/report/satisfaction")).json()  # type: ignore[no-any-return]
+
+        found = await eventually(satisfaction, lambda body: body["total"]["answers"] >= 1, timeout=60)
+    assert found["teams"] == [
+        {"team_id": "wijkteam-haven", "answers": 1, "average": 8.0, "share_satisfied": 1.0, "scores": {"8": 1}}
+    ]

@@ -1,0 +1,66 @@
+"""The yearly report's pieces: SVG charts with escaped labels, Dutch number formats, the document and its CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pytest
+
+from services.reporting import charts
+from services.reporting.document import render_document
+from services.reporting.export import HEADER, to_csv
+from services.reporting.figures_cases import debt_section, satisfaction_section, signal_section, term_section
+from services.reporting.figures_money import budget_section, decision_section
+from services.reporting.report import municipality
+from services.reporting.sections import Accountability
+from services.reporting.tables import number, percent, table
+
+pytestmark = pytest.mark.unit
+
+
+def a_report() -> Accountability:
+    line = {"team_id": "<b>haven</b>", "year": 2025, "budget_line": "wmo", "allocated_cents": 1_000_000,
+            "reserved_cents": 0, "spent_cents": 250_000}  # fmt: skip
+    return Accountability(
+        municipality="Almere", as_of=None, team_id=None, district=None, period_from=None, period_to=None,
+        summary=municipality([]), teams=[],
+        budget=budget_section([line], [{"year": 2025, "month": 4, "spent_cents": 250_000, "reserved_cents": 0}], {}),
+        decisions=decision_section([], [], {"escalated": 0, "approved": 0}, []),
+        terms=term_section([], date(2025, 12, 31)),
+        debt=debt_section([]), client_support=[], signals=signal_section([], [], [], str), feedback=[],
+        satisfaction=satisfaction_section([{"team_id": "<b>haven</b>", "score": 8, "answers": 3}]),
+    )  # fmt: skip
+
+
+def test_charts_are_svg_with_escaped_labels_and_say_when_empty() -> None:
+    svg = charts.bars("Afwijkingen <per> regel", [("<script>", 2.0), ("b", 1.0)])
+    assert svg.startswith("<svg") and "&lt;script&gt;" in svg and "<script>" not in svg
+    assert "Geen gegevens" in charts.bars("leeg", [])
+    curve = charts.spending("Besteding", [0, 0, 0, 250_000, *[250_000] * 8], 1_000_000)
+    assert "<polyline" in curve and "budget € 10.000" in curve and "besteed € 2.500" in curve
+
+
+def test_dutch_numbers() -> None:
+    assert (percent(0.875), percent(None), number(12345), number(20.25), number(None)) == (
+        "87,5%", "-", "12.345", "20,2", "-",
+    )  # fmt: skip
+    assert "Geen gegevens" in table(("a",), [])
+
+
+def test_the_document_is_dutch_html_with_charts_and_escaped_values() -> None:
+    page = render_document(a_report(), 2025)
+    assert page.startswith("<!doctype html>") and '<html lang="nl">' in page
+    assert "Verantwoording sociale wijkteams 2025" in page and "Gemeente Almere" in page
+    assert "<b>haven</b>" not in page and "&lt;b&gt;haven&lt;/b&gt;" in page
+    assert page.count("<svg") >= 4 and "€ 2.500,00" in page and "€ 7.500,00" in page
+
+
+def test_the_csv_has_one_figure_per_row() -> None:
+    rows = list(csv.reader(io.StringIO(to_csv(a_report()))))
+    assert tuple(rows[0]) == HEADER
+    figures = {(r[0], r[1], r[2], r[3]): r[4] for r in rows[1:]}
+    assert figures[("budget", "<b>haven</b>", "2025/wmo", "remaining_cents")] == "750000"
+    assert figures[("satisfaction", "", "", "average")] == "8.0"
+    assert figures[("summary", "", "", "cases_opened")] == "0"
