@@ -1,0 +1,39 @@
+"""A small simulated year for Zaanstad through the real APIs and bus: the council's report shows Zaanstad's own
+teams and budgets (population-based Wmo and youth lines, fixed special assistance), not the default Almere's."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.support.stack import Stack
+from wijk.settings import PlatformSettings
+from wijk.simulate import simulate
+from wijk.simulate_scenario import Municipality
+
+pytestmark = pytest.mark.integration
+CONFIG = Path(__file__).resolve().parents[3] / "config"
+
+
+async def test_a_zaanstad_year_reports_zaanstads_teams_and_budgets(clean_infra: PlatformSettings) -> None:
+    zaanstad = Municipality.load("zaanstad")
+    stack = Stack(clean_infra.model_copy(update={"municipality_config": zaanstad.setting}))
+    await stack.start()
+    try:
+        urls = {name: stack.url(name) for name in stack.runtimes}
+        result = await simulate(urls, clean_infra.kafka_bootstrap, zaanstad, count=5, seed=3, say=lambda _: None)
+    finally:
+        await stack.stop()
+
+    own_teams = {d["team_id"] for d in zaanstad.config["districts"]}
+    reported = {team["team_id"] for team in result["teams"]}
+    assert reported <= own_teams and len(reported) == len(own_teams), "every Zaanstad team has its budget facts"
+    assert result["summary"]["cases_opened"] >= result["simulated"].get("meldingen", 0) >= 1
+    funding = json.loads((CONFIG / "zaanstad" / "funding.json").read_text())["years"][0]["lines"]
+    lines = {(t["team_id"], b["budget_line"]): b["allocated_cents"] for t in result["teams"] for b in t["budget"]}
+    youth = {team: cents for (team, line), cents in lines.items() if line == "youth"}
+    assert sum(youth.values()) == funding["youth"]["total_cents"] and len(set(youth.values())) > 1
+    assert {cents for (_, line), cents in lines.items() if line == "special_assistance"} == {20_000_000}
+    assert result["summary"]["decisions"] >= 1 and result["summary"]["letters_issued"] >= 1
