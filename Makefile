@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOUSEHOLDS ?= 5
 
-.PHONY: demo up test unit integration lint format schemas lock clean
+.PHONY: demo up simulate bench test unit integration lint format schemas lock clean
 
 demo: $(VENV)/.synced ## Run the embedded stack with the demo households, then keep it running (Ctrl-C stops).
 	$(BIN)/wijk up --households $(HOUSEHOLDS)
@@ -16,13 +16,22 @@ demo: $(VENV)/.synced ## Run the embedded stack with the demo households, then k
 up: $(VENV)/.synced ## The embedded stack without the demo.
 	$(BIN)/wijk up --no-demo
 
-test: lint ## Every test: lint, contract, unit, integration, end-to-end and fault tiers on the real broker and PostgreSQL.
+MUNICIPALITY ?= almere
+SEED ?= 2026
+
+simulate: $(VENV)/.synced ## Play a municipality's year through the real APIs and bus (MUNICIPALITY=, HOUSEHOLDS=, SEED=).
+	$(BIN)/wijk simulate --municipality $(MUNICIPALITY) --households $(HOUSEHOLDS) --seed $(SEED)
+
+bench: $(VENV)/.synced ## Raw broker and PostgreSQL limits against the full pipeline; results in bench-results/.
+	$(BIN)/wijk bench
+
+test: lint chromium ## Every test: lint, contract, unit, integration, end-to-end and fault tiers on the real broker and PostgreSQL.
 	$(BIN)/pytest -p no:cacheprovider -q -rfEs --durations=10
 
 unit: $(VENV)/.synced
 	$(BIN)/pytest -p no:cacheprovider -q -m "unit or contract"
 
-integration: $(VENV)/.synced
+integration: $(VENV)/.synced chromium
 	$(BIN)/pytest -p no:cacheprovider -q -m "integration or e2e or fault"
 
 lint: $(VENV)/.synced ## ruff (lint and format check), mypy, and the contract schemas against the models.
@@ -40,6 +49,12 @@ schemas: $(VENV)/.synced ## Regenerate the AsyncAPI document and JSON Schemas af
 
 lock: $(UV) ## Re-resolve requirements.lock from pyproject.toml.
 	$(UV) pip compile pyproject.toml --group dev -o requirements.lock -q
+
+chromium: ## Debian's Chromium and its driver: print the council report to PDF and drive the dashboard test.
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+		[ "$$(id -u)" = 0 ] || { echo "missing: run 'sudo apt-get install chromium chromium-driver'" >&2; exit 1; }; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
 
 $(UV):
 	$(PYTHON) -m venv .tools
