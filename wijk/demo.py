@@ -8,7 +8,6 @@ starts care; debt assistance picks up the early referrals; reporting counts it a
 from __future__ import annotations
 
 import asyncio
-import json
 import time
 from collections.abc import Callable
 from datetime import date
@@ -16,11 +15,10 @@ from functools import partial
 from typing import Any
 
 import httpx
-from aiokafka import AIOKafkaProducer
 
-from contracts.envelope import CloudEventHeaders, now
 from contracts.partner_signals import PaymentArrearsSignal
 from contracts.topics import partner_signals
+from wijk.partner_signal import send_signal
 
 HOUSEHOLDS = [
     {"postcode": "1353 AB", "members": 3, "life_domains": ["income", "debts", "youth"], "debt_concern": True},
@@ -75,21 +73,14 @@ HOUSING_SOURCE = "urn:nld:oin:00000009000000000001:systeem:huurincasso"  # regis
 
 
 async def _send_signal(bootstrap: str) -> None:
-    envelope = CloudEventHeaders(
-        id=f"demo-{ARREARS_SIGNAL['reference']}",
-        source=HOUSING_SOURCE,
-        type=PaymentArrearsSignal.type,
-        time=now(),
-        subject=str(ARREARS_SIGNAL["reference"]),
+    await send_signal(
+        bootstrap,
+        partner_signals("housing"),
+        HOUSING_SOURCE,
+        PaymentArrearsSignal.type,
+        f"demo-{ARREARS_SIGNAL['reference']}",
+        ARREARS_SIGNAL,
     )
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap)
-    await producer.start()
-    try:
-        headers = [(k, v.encode()) for k, v in envelope.to_kafka_headers().items()]
-        body = json.dumps(ARREARS_SIGNAL).encode()
-        await producer.send_and_wait(partner_signals("housing"), body, key=envelope.subject.encode(), headers=headers)
-    finally:
-        await producer.stop()
 
 
 def run_signal(urls: dict[str, str], bootstrap: str, say: Say = print) -> None:

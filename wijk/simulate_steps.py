@@ -7,7 +7,6 @@ beschikking and an assignment, a debt concern a referral). A step that waits for
 from __future__ import annotations
 
 import asyncio
-import json
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
@@ -15,11 +14,10 @@ from datetime import date
 from typing import Any, TypeVar
 
 import httpx
-from aiokafka import AIOKafkaProducer
 
-from contracts.envelope import CloudEventHeaders, now
 from contracts.partner_signals import PaymentArrearsSignal
 from contracts.topics import partner_signals
+from wijk.partner_signal import send_signal
 from wijk.simulate_scenario import Decision, Household, Municipality
 
 T = TypeVar("T")
@@ -58,22 +56,14 @@ async def send_arrears_signal(bootstrap: str, municipality: Municipality, househ
         "arrears_cents": 45_000 + household.number * 731 % 150_000,
         "signalled_on": date.today().isoformat(),
     }
-    headers = CloudEventHeaders(
-        id=f"sim-{municipality.name}-{reference}",
-        source=municipality.housing_source(),
-        type=PaymentArrearsSignal.type,
-        time=now(),
-        subject=reference,
+    await send_signal(
+        bootstrap,
+        partner_signals("housing"),
+        municipality.housing_source(),
+        PaymentArrearsSignal.type,
+        f"sim-{municipality.name}-{reference}",
+        body,
     )
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap)
-    await producer.start()
-    try:
-        kafka_headers = [(k, v.encode()) for k, v in headers.to_kafka_headers().items()]
-        await producer.send_and_wait(
-            partner_signals("housing"), json.dumps(body).encode(), key=reference.encode(), headers=kafka_headers
-        )
-    finally:
-        await producer.stop()
 
 
 async def open_case(client: httpx.AsyncClient, urls: dict[str, str], household: Household) -> dict[str, Any]:

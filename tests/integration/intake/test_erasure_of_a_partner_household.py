@@ -20,9 +20,10 @@ from contracts.partner_signals import PaymentArrearsSignal
 from contracts.topics import facts, partner_signals
 from tests.integration.intake.raw_stores import forms
 from tests.integration.intake.test_erasure_leaves_nothing import reported, search
-from tests.integration.intake.test_partner_signals import HOUSING, send
+from tests.integration.intake.test_partner_signals import HOUSING
 from tests.support.bus import read_facts
 from tests.support.stack import Stack, eventually
+from wijk.partner_signal import send_signal as send
 
 pytestmark = pytest.mark.integration
 SIGNAL = {"reference": "HUUR-7731-WB", "bsn": "999990147", "postcode": "1353 RT", "house_number": "231H",

@@ -3,19 +3,15 @@ partner; signals are deduplicated and merged per household; unknown partners are
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
-from aiokafka import AIOKafkaProducer
 
-from contracts.envelope import CloudEventHeaders, now
 from contracts.events.intake import CaseOpened, HelpOffered, SignalReceived, SignalRejected
 from contracts.partner_signals import ConcernSignal, PaymentArrearsSignal, SignalOutcome
 from contracts.topics import dead_letter, facts, partner_outcomes, partner_signals
 from tests.support.bus import headers_of, read_facts, read_topic
 from tests.support.stack import Stack
 from wijk.clock import today
+from wijk.partner_signal import send_signal as send
 
 pytestmark = pytest.mark.integration
 HOUSING = "urn:nld:oin:00000009000000000001:systeem:huurincasso"
@@ -23,17 +19,6 @@ ENERGY = "urn:nld:oin:00000009000000000002:systeem:incasso"
 SCHOOL = "urn:nld:oin:00000009000000000005:systeem:zorgteam"
 ARREARS = {"reference": "HUUR-0042", "bsn": "999990019", "postcode": "1353 ab", "house_number": "5",
            "name": "Jantien Mulder", "signalled_on": "2026-03-02", "arrears_cents": 45_000}  # fmt: skip
-
-
-async def send(bootstrap: str, topic: str, source: str, event_type: str, event_id: str, body: dict[str, Any]) -> None:
-    envelope = CloudEventHeaders(id=event_id, source=source, type=event_type, time=now(), subject=body["reference"])
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap)
-    await producer.start()
-    try:
-        headers = [(k, v.encode()) for k, v in envelope.to_kafka_headers().items()]
-        await producer.send_and_wait(topic, json.dumps(body).encode(), key=body["reference"].encode(), headers=headers)
-    finally:
-        await producer.stop()
 
 
 async def test_payment_arrears_become_a_case_with_an_offer_of_help_reported_back(stack: Stack) -> None:
