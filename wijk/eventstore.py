@@ -7,6 +7,7 @@ tracking row in one transaction (see `record_processed`), so a redelivered fact 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -99,8 +100,17 @@ class ServiceApplication(Application[Any]):
 
     def __init__(self, settings: PlatformSettings | None = None, env: dict[str, str] | None = None) -> None:
         self.settings = settings or PlatformSettings()
+        self.on_recorded: list[Callable[[], None]] = []
+        """Called (in the writing thread) after every commit of new events: the relay wakes on it."""
         ensure_schema(self.settings, self.name)
         super().__init__(env={**store_env(self.name, self.settings), **(env or {})})
+
+    def _notify(self, recordings: list[Any]) -> None:
+        """After `save()` and `record_processed()` committed: wake whoever waits for new notifications."""
+        super()._notify(recordings)
+        if recordings:
+            for listener in self.on_recorded:
+                listener()
 
     def construct_transcoder(self) -> Transcoder:
         transcoder = TraceStampingTranscoder()

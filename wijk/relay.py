@@ -13,6 +13,7 @@ the first notification.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import Awaitable, Callable
@@ -59,11 +60,13 @@ class OutboxRelay:
         batch_size: int = 500,
         poll_seconds: float = 0.2,
         check_seconds: float = 5.0,
+        wake_on_commit: bool = True,
     ) -> None:
         self.app, self.translate, self.broker, self.pool = app, translate, broker, pool
         self.topic, self.source = topic, source
         self.bootstrap, self.partitions = bootstrap, partitions
         self.batch_size, self.poll_seconds, self.check_seconds = batch_size, poll_seconds, check_seconds
+        self.wake_on_commit = wake_on_commit
         self.position = 0
         self.offsets: dict[int, int] = {}
         self.published = 0
@@ -72,22 +75,40 @@ class OutboxRelay:
         self._tracer = trace.get_tracer(__name__)
         self._schema = app.name
         self._stopping = asyncio.Event()
+        self._woken = asyncio.Event()
 
     async def run(self) -> None:
-        """Publish until `stop()`; the position is always recorded after the broker's acknowledgement."""
+        """Publish until `stop()`; the position is always recorded after the broker's acknowledgement.
+
+        The relay sleeps until the application commits new events (`ServiceApplication.on_recorded`) or
+        `poll_seconds` pass; the poll is the fallback for writes the listener cannot see (another process).
+        """
         await self._load()
+        loop = asyncio.get_running_loop()
+
+        def wake() -> None:  # called in the thread that committed
+            with contextlib.suppress(RuntimeError):  # the loop has closed: nobody is waiting any more
+                loop.call_soon_threadsafe(self._woken.set)
+
+        listeners = self.app.on_recorded if self.wake_on_commit else []
+        listeners.append(wake)
+        try:
+            await self._publish_until_stopped(loop)
+        finally:
+            listeners.remove(wake)
+
+    async def _publish_until_stopped(self, loop: asyncio.AbstractEventLoop) -> None:
         last_check = float("-inf")
         while not self._stopping.is_set():
             try:
+                self._woken.clear()  # cleared before reading: a commit from now on wakes the next wait
                 if await self.publish_pending():
                     continue
-                now = asyncio.get_running_loop().time()
+                now = loop.time()
                 if now - last_check >= self.check_seconds:  # while idle: has the broker lost what we published?
                     last_check = now
                     await self.verify_broker()
-                await asyncio.wait_for(self._stopping.wait(), self.poll_seconds)
-            except TimeoutError:
-                continue
+                await self._sleep()
             except BrokerDataLost as exc:
                 log.warning("relay %s: %s; republishing from the first notification", self.topic, exc)
                 await ensure_topics(self.bootstrap, [self.topic], self.partitions)
@@ -96,9 +117,15 @@ class OutboxRelay:
                 log.warning("relay %s: broker unavailable (%s); retrying", self.topic, exc)
                 await asyncio.sleep(1)
 
+    async def _sleep(self) -> None:
+        """Until a commit, `stop()` or the poll interval, whichever comes first."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._woken.wait(), self.poll_seconds)
+
     def stop(self) -> None:
         """Finish the batch in flight, then leave `run()` (aiokafka may swallow a task cancellation)."""
         self._stopping.set()
+        self._woken.set()
 
     async def verify_broker(self) -> None:
         """Raise BrokerDataLost when the topic's end offsets are below what this relay saw acknowledged."""

@@ -31,7 +31,10 @@ class PlatformSettings(BaseSettings):
     )
     dead_letter_attempts: int = Field(3, description="Attempts before an unprocessable message is dead-lettered.")
     relay_batch_size: int = Field(500, description="Notifications the outbox relay reads per batch.")
-    relay_poll_seconds: float = Field(0.2, description="How long the relay sleeps when the outbox is empty.")
+    relay_poll_seconds: float = Field(
+        1.0,
+        description="The relay's fallback poll: it wakes on every commit of its own service, and polls for the rest.",
+    )
     log_level: str = Field("INFO", description="Log level of every service.")
     term_check_seconds: float = Field(
         60.0, description="Seconds between checks for missed statutory terms (intake's clocks, debt's Wgs terms)."

@@ -28,7 +28,6 @@ def start_stack(data_dir: Path, municipality_setting: str | None, say: object = 
     if municipality_setting:
         os.environ["WIJK_MUNICIPALITY_CONFIG"] = municipality_setting
     os.environ.setdefault("WIJK_LOG_LEVEL", "WARNING")
-    os.environ.setdefault("WIJK_RELAY_POLL_SECONDS", "0.05")
     stack = EmbeddedStack(data_dir, broker_port=free_port(), ports={name: free_port() for name in SERVICES})
     stack.postgres.start()
     stack.postgres.reset_database()

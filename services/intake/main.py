@@ -36,7 +36,7 @@ def wire(runtime: ServiceRuntime) -> None:
     partners = load_partners(settings.partners_config or config_dir(settings.municipality_config) / "partners.json")
     inbox = PartnerInbox(app, partners, runtime.broker)
     inbox.subscribe()
-    relays = OutcomeRelays(runtime, partners.partners, poll_seconds=runtime.settings.relay_poll_seconds * 5)
+    relays = OutcomeRelays(runtime, partners.partners, poll_seconds=runtime.settings.relay_poll_seconds)
     runtime.extras.update(partner_inbox=inbox, outcome_relays=relays)
 
     async def partner_topics() -> None:
