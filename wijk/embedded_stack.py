@@ -16,7 +16,7 @@ import httpx
 
 from wijk.embedded_broker import EmbeddedBroker
 from wijk.embedded_postgres import EmbeddedPostgres
-from wijk.settings import DEFAULT_PORTS, SERVICES
+from wijk.settings import DEFAULT_PORTS, SERVICES, PlatformSettings
 from wijk.supervisor import Supervisor
 
 
@@ -34,6 +34,14 @@ class EmbeddedStack:
 
     def url(self, service: str) -> str:
         return f"http://127.0.0.1:{self.ports[service]}"
+
+    def settings(self) -> PlatformSettings:
+        """The platform settings of this running stack, for commands run beside it (a rebuild, a report)."""
+        pg = self.postgres.endpoint
+        return PlatformSettings(
+            kafka_bootstrap=self.broker.bootstrap, pg_host=pg.host, pg_port=pg.port, pg_user=pg.user,
+            pg_password=pg.password, pg_dbname=pg.dbname,
+        )  # fmt: skip
 
     def start(self, say: Callable[[str], None] = print) -> None:
         (self.data_dir / "logs").mkdir(parents=True, exist_ok=True)

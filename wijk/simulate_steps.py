@@ -28,7 +28,7 @@ class SimulationError(RuntimeError):
     """A step was refused in a way the scenario does not expect, or the bus did not deliver in time."""
 
 
-async def until(probe: Callable[[], Awaitable[T | None]], what: str, timeout: float = 120) -> T:
+async def until(probe: Callable[[], Awaitable[T | None]], what: str, timeout: float = 120, interval: float = 0.25) -> T:
     deadline = time.monotonic() + timeout
     while True:
         found = await probe()
@@ -36,7 +36,7 @@ async def until(probe: Callable[[], Awaitable[T | None]], what: str, timeout: fl
             return found
         if time.monotonic() > deadline:
             raise SimulationError(f"timed out after {timeout:.0f}s waiting for {what}")
-        await asyncio.sleep(0.25)
+        await asyncio.sleep(interval)
 
 
 async def post(client: httpx.AsyncClient, url: str, body: dict[str, Any], **kw: Any) -> httpx.Response:
@@ -48,7 +48,7 @@ async def post(client: httpx.AsyncClient, url: str, body: dict[str, Any], **kw: 
 
 async def send_arrears_signal(bootstrap: str, municipality: Municipality, household: Household, year: int) -> None:
     """A housing corporation reports rent arrears (vroegsignalering): a case with an offer of help follows."""
-    reference = f"HUUR-{year}-{household.number:05d}"
+    reference = household.signal_reference or f"HUUR-{year}-{household.number:05d}"
     body = {
         "reference": reference,
         "postcode": household.postcode,
@@ -97,12 +97,14 @@ async def kitchen_table(
     tally["debt concern at screening"] += bool(answer.get("debt_concern"))
 
 
-async def plan_of(client: httpx.AsyncClient, urls: dict[str, str], household_id: str) -> dict[str, Any]:
+async def plan_of(
+    client: httpx.AsyncClient, urls: dict[str, str], household_id: str, interval: float = 0.25
+) -> dict[str, Any]:
     async def probe() -> dict[str, Any] | None:
         plans = (await client.get(f"{urls['planning']}/plans", params={"household_id": household_id})).json()
         return plans[0] if plans else None
 
-    return await until(probe, f"the plan of household {household_id}")
+    return await until(probe, f"the plan of household {household_id}", interval=interval)
 
 
 async def set_goals(
