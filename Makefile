@@ -6,12 +6,12 @@ UV_VERSION := 0.13.9
 UV := .tools/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
-HOUSEHOLDS ?= 5
+HOUSEHOLDS ?= 12
 
 .PHONY: demo up simulate bench test unit integration lint format schemas lock clean
 
-demo: $(VENV)/.synced ## Run the embedded stack with the demo households, then keep it running (Ctrl-C stops).
-	$(BIN)/wijk up --households $(HOUSEHOLDS)
+demo: $(VENV)/.synced ## The embedded stack, a small simulated scenario played on it, then kept running (Ctrl-C stops).
+	$(BIN)/wijk up --municipality $(MUNICIPALITY) --households $(HOUSEHOLDS)
 
 up: $(VENV)/.synced ## The embedded stack without the demo.
 	$(BIN)/wijk up --no-demo

@@ -4,21 +4,34 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import signal
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wijk.settings import SERVICES, PlatformSettings
+
+if TYPE_CHECKING:
+    from wijk.embedded_stack import EmbeddedStack
+    from wijk.simulate_scenario import Municipality
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="wijk", description="The wijkteam platform.")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    up = commands.add_parser("up", help="start PostgreSQL, the broker and every service, then run the demo")
-    up.add_argument("--data", type=Path, default=Path(".wijk"), help="folder for data and logs (default .wijk)")
-    up.add_argument("--households", type=int, default=5, help="households the demo pushes through (default 5)")
+    up = commands.add_parser(
+        "up", help="start PostgreSQL, the broker and every service, then play a small simulated scenario (the demo)"
+    )
+    up.add_argument(
+        "--municipality", default=None,
+        help="config/<name>/ or a municipality.json path (default: WIJK_MUNICIPALITY_CONFIG, else almere)",
+    )  # fmt: skip
+    up.add_argument("--data", type=Path, default=None, help="folder for data and logs (default .wijk/<municipality>)")
+    up.add_argument("--households", type=int, default=12, help="households in the demo scenario (default 12)")
+    up.add_argument("--seed", type=int, default=None, help="seed of the demo (default: 2026 + cases so far)")
     up.add_argument("--no-demo", action="store_true", help="start the stack without running the demo")
     up.add_argument("--exit-after-demo", action="store_true", help="stop again once the demo has finished")
 
@@ -100,50 +113,58 @@ def _contracts(args: argparse.Namespace) -> int:
 
 
 def _up(args: argparse.Namespace) -> int:
-    from wijk.demo import DemoError, run_demo, run_signal
     from wijk.embedded_stack import EmbeddedStack, StackError
+    from wijk.simulate_scenario import Municipality
 
-    stack = EmbeddedStack(args.data)
+    if args.households < 1:
+        print("--households must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        scenario = Municipality.load(args.municipality or PlatformSettings().municipality_config or "almere")
+    except FileNotFoundError as exc:
+        print(f"no configuration set for {args.municipality!r}: {exc}", file=sys.stderr)
+        return 2
+    os.environ["WIJK_MUNICIPALITY_CONFIG"] = scenario.setting  # the services inherit it
+    data = args.data or Path(".wijk") / scenario.name
+    stack = EmbeddedStack(data)
     stopping = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     try:
         stack.start()
         if not args.no_demo:
-            print(f"\ndemo: {args.households} households through intake, planning, budget, backoffice, care, debt")
-            urls = {name: stack.url(name) for name in SERVICES}
-            run_signal(urls, stack.broker.bootstrap)
-            result = run_demo(urls, households=args.households)
-            _print_result(result)
+            _demo(stack, scenario, args.households, args.seed)
         _print_where_to_look(stack)
         if not args.exit_after_demo:
             print("\nrunning; press Ctrl-C to stop everything")
             stopping.wait()
     except KeyboardInterrupt:
         pass
-    except (StackError, DemoError, RuntimeError) as exc:
+    except (StackError, RuntimeError) as exc:
         print(f"\nwijk up failed: {exc}", file=sys.stderr)
         return 1
     finally:
         print("stopping services, broker and PostgreSQL ...")
         stack.stop()
-        print("stopped; data kept in", args.data.resolve())
+        print("stopped; data kept in", data.resolve())
     return 0
 
 
-def _print_result(result: dict) -> None:  # type: ignore[type-arg]
-    print("\nreporting, per team (replayed from the facts):")
-    print(f"  {'team':<18}{'cases':>6}{'decisions':>10}{'reserved EUR':>15}{'care started':>14}{'debt refs':>10}")
-    for team in result["teams"]:
-        print(
-            f"  {team['team_id']:<18}{team['cases_opened']:>6}{team['decisions']:>10}"
-            f"{team['funds_reserved_cents'] / 100:>15,.2f}{team['care_started']:>14}{team['debt_referrals']:>10}"
-        )
+def _demo(stack: EmbeddedStack, scenario: Municipality, households: int, seed: int | None) -> None:
+    """A small simulated scenario through the real APIs and bus: the simulator's year, in miniature."""
+    import httpx
+
+    from wijk.simulate import run
+    from wijk.simulate_report import print_report
+
+    urls = {name: stack.url(name) for name in SERVICES}
+    if seed is None:  # another seed on every start, so a second demo on the same data adds new households
+        seed = 2026 + int(httpx.get(f"{urls['reporting']}/summary", timeout=10).json().get("cases_opened", 0))
+    name = scenario.config["municipality"]
+    print(f"\ndemo: {name}, {households} households of a simulated year (seed {seed}) through every service")
+    print_report(run(urls, stack.broker.bootstrap, scenario, households, seed))
 
 
-def _print_where_to_look(stack: object) -> None:
-    from wijk.embedded_stack import EmbeddedStack
-
-    assert isinstance(stack, EmbeddedStack)
+def _print_where_to_look(stack: EmbeddedStack) -> None:
     print("\nwhere to look:")
     print(f"  council dashboard     {stack.url('reporting')}/dashboard")
     print(f"  yearly report (HTML)  {stack.url('reporting')}/report.html")

@@ -64,6 +64,9 @@ class Household:
     threatening: bool
     support_choice: str
     satisfaction: int
+    signal_reference: str = ""
+    """The housing corporation's reference when the household arrives through an arrears signal; unique per
+    seed, so a second run on the same data (another seed) is not taken for a repeated signal."""
     decisions: list[Decision] = field(default_factory=list)
 
 
@@ -129,7 +132,10 @@ def _reader(directory: Path) -> Any:
 
 def households(municipality: Municipality, count: int, seed: int, year: int) -> list[Household]:
     rng = random.Random(seed)
-    return [_household(municipality, number, rng, year) for number in range(count)]
+    played = [_household(municipality, number, rng, year) for number in range(count)]
+    for household in played:
+        household.signal_reference = f"HUUR-{year}-{seed}-{household.number:05d}"
+    return played
 
 
 def _household(municipality: Municipality, number: int, rng: random.Random, year: int) -> Household:
