@@ -17,8 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
 from opentelemetry import propagate, trace
 from opentelemetry.trace import SpanKind
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
-from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger(__name__)
 ReadinessCheck = Callable[[], Awaitable[dict[str, bool]]]
@@ -29,26 +28,38 @@ def problem(status: int, code: str, detail: Any) -> JSONResponse:
     return JSONResponse(status_code=status, content={"error": code, "detail": detail})
 
 
-class TraceMiddleware(BaseHTTPMiddleware):
-    """A SERVER span per request, continuing the caller's `traceparent` when it sends one."""
+class TraceMiddleware:
+    """A SERVER span per request, continuing the caller's `traceparent` when it sends one.
 
-    def __init__(self, app: Any, service: str) -> None:
-        super().__init__(app)
-        self.service = service
+    Plain ASGI rather than Starlette's `BaseHTTPMiddleware`, which runs every request in an extra task through
+    memory streams: the profile showed that wrapper among the largest per-request costs.
+    """
+
+    def __init__(self, app: ASGIApp, service: str) -> None:
+        self.app, self.service = app, service
         self.tracer = trace.get_tracer(f"wijk.http.{service}")
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        context = propagate.extract(dict(request.headers))
-        name = f"{request.method} {request.url.path}"
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {key.decode("latin-1"): value.decode("latin-1") for key, value in scope["headers"]}
+        context = propagate.extract(headers)
+        name = f"{scope['method']} {scope['path']}"
         with self.tracer.start_as_current_span(name, context=context, kind=SpanKind.SERVER) as span:
             span.set_attribute("wijk.service", self.service)
-            response = await call_next(request)
-            span.set_attribute("http.response.status_code", response.status_code)
-            carrier: dict[str, str] = {}
-            propagate.inject(carrier)
-            if "traceparent" in carrier:  # W3C Trace Context level 2: lets the client continue this trace
-                response.headers["traceresponse"] = carrier["traceparent"]
-            return response
+
+            async def send_with_traceresponse(message: Message) -> None:
+                if message["type"] == "http.response.start":
+                    span.set_attribute("http.response.status_code", message["status"])
+                    carrier: dict[str, str] = {}
+                    propagate.inject(carrier)
+                    if "traceparent" in carrier:  # W3C Trace Context level 2: the client can continue this trace
+                        extra = (b"traceresponse", carrier["traceparent"].encode("latin-1"))
+                        message = {**message, "headers": [*message.get("headers", []), extra]}
+                await send(message)
+
+            await self.app(scope, receive, send_with_traceresponse)
 
 
 def create_http_app(
