@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -27,15 +28,16 @@ from aiokafka import AIOKafkaConsumer
 
 from contracts.events.care import CareStarted
 from contracts.topics import facts
+from wijk.bench_cpu import cpu_seconds, per_household, postmaster_pid
 from wijk.bench_raw import create_topic, kafka_consume, kafka_produce, pg_inserts, rate
 from wijk.settings import SERVICES, PlatformSettings
 from wijk.simulate_report import Progress
-from wijk.simulate_steps import plan_of, post
+from wijk.simulate_steps import post, until
 
 CONCURRENCY = 8
 UNLOADED = 10
 """Households sent one at a time after the loaded run: what a household waits when nothing else is going on."""
-DRIVER_POLL = 0.02
+DRIVER_POLL = 0.05
 """How often the driver asks whether planning has the plan and the offer: short, so the figures are the platform's."""
 
 
@@ -56,6 +58,16 @@ class CareWatch:
                 self.started.setdefault(message.key.decode(), time.perf_counter())
 
 
+async def offered_plan(client: httpx.AsyncClient, urls: dict[str, str], household_id: str) -> dict[str, Any]:
+    """The household's plan once planning has also heard of the client-support offer (deciding needs both)."""
+
+    async def probe() -> dict[str, Any] | None:
+        plans = (await client.get(f"{urls['planning']}/plans", params={"household_id": household_id})).json()
+        return plans[0] if plans and plans[0]["client_support_offered"] else None
+
+    return await until(probe, f"the plan of household {household_id}", timeout=60, interval=DRIVER_POLL)
+
+
 async def one_household(client: httpx.AsyncClient, urls: dict[str, str], number: int, year: int) -> tuple[str, float]:
     postcodes = ("1353 AB", "1315 KL", "1341 CD", "1361 EF")
     started = time.perf_counter()
@@ -64,7 +76,7 @@ async def one_household(client: httpx.AsyncClient, urls: dict[str, str], number:
     await post(
         client, f"{urls['intake']}/cases/{opened['case_id']}/client-support-offers", {"offered_by": "coach.jansen"}
     )
-    plan = await plan_of(client, urls, opened["household_id"], interval=DRIVER_POLL)
+    plan = await offered_plan(client, urls, opened["household_id"])
     goal = {"life_domain": "care", "goal": "A clean, safe home", "own_strength": "Light cleaning by the resident",
             "set_by": "coach.jansen"}  # fmt: skip
     await post(client, f"{urls['planning']}/plans/{plan['plan_id']}/goals", goal)
@@ -110,17 +122,22 @@ def _percentiles(latencies: list[float]) -> list[float]:
     return statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
 
 
-async def pipeline(urls: dict[str, str], bootstrap: str, households: int) -> dict[str, Any]:
+async def pipeline(
+    urls: dict[str, str], bootstrap: str, households: int, parts: dict[str, int]
+) -> tuple[dict[str, Any], dict[str, float]]:
+    """The pipeline's figures, and the CPU milliseconds per household each part of the stack spent on it."""
     watch = CareWatch(bootstrap)
     watcher = asyncio.create_task(watch.run())
     try:
+        cpu_before = cpu_seconds(parts)
         loaded, seconds = await drive(watch, urls, range(households), CONCURRENCY, "households")
+        cpu = per_household(cpu_before, cpu_seconds(parts), households)
         alone, _ = await drive(watch, urls, range(households, households + UNLOADED), 1, "households one by one")
     finally:
         watcher.cancel()
         await watch.consumer.stop()
     cuts, single = _percentiles(loaded), _percentiles(alone)
-    return {
+    figures = {
         "households": households,
         "care_started": len(loaded),
         "households_per_s": rate(len(loaded), seconds),
@@ -131,6 +148,7 @@ async def pipeline(urls: dict[str, str], bootstrap: str, households: int) -> dic
         "unloaded_latency_max_s": round(max(alone, default=0.0), 3),
         "mean_fact_bytes": int(statistics.mean(watch.sizes)) if watch.sizes else 400,
     }
+    return figures, cpu
 
 
 async def reporting_rebuild(settings: PlatformSettings) -> dict[str, Any]:
@@ -152,7 +170,9 @@ async def measure(stack: Any, households: int, messages: int) -> dict[str, Any]:
     urls, bootstrap = {name: stack.url(name) for name in SERVICES}, stack.broker.bootstrap
     async with httpx.AsyncClient(timeout=30) as client:
         before = (await client.get(f"{urls['reporting']}/facts/count")).json()["facts"]
-    piped = await pipeline(urls, bootstrap, households)
+    parts = {**stack.supervisor.pids(), "postgres": postmaster_pid(stack.postgres.data_dir),
+             "broker": stack.broker.pid, "driver": os.getpid()}  # fmt: skip
+    piped, cpu = await pipeline(urls, bootstrap, households, {k: v for k, v in parts.items() if v})
     async with httpx.AsyncClient(timeout=30) as client:
         piped["facts_per_household"] = round(
             ((await client.get(f"{urls['reporting']}/facts/count")).json()["facts"] - before) / (households + UNLOADED),
@@ -164,7 +184,10 @@ async def measure(stack: Any, households: int, messages: int) -> dict[str, Any]:
     raw = await kafka_produce(bootstrap, topic, messages, piped["mean_fact_bytes"])
     raw |= await kafka_consume(bootstrap, topic, messages)
     raw |= await pg_inserts(stack.postgres.endpoint, 2000, 20_000, piped["mean_fact_bytes"])
-    return {"pipeline": piped, "reporting_rebuild": replay, "raw": raw, "ratios": ratios(piped, replay, raw)}
+    return {
+        "pipeline": piped, "cpu_ms_per_household": cpu, "reporting_rebuild": replay, "raw": raw,
+        "ratios": ratios(piped, replay, raw),
+    }  # fmt: skip
 
 
 def ratios(piped: dict[str, Any], replay: dict[str, Any], raw: dict[str, Any]) -> dict[str, float]:
@@ -194,7 +217,7 @@ def command(households: int, messages: int, out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}.json"
     path.write_text(json.dumps(result, indent=2), encoding="utf-8")
-    for section in ("pipeline", "reporting_rebuild", "raw", "ratios"):
+    for section in ("pipeline", "cpu_ms_per_household", "reporting_rebuild", "raw", "ratios"):
         print(f"\n{section}:")
         for name, value in result[section].items():
             print(f"  {name:<52}{value:>14}")
@@ -203,6 +226,4 @@ def command(households: int, messages: int, out: Path) -> int:
 
 
 def _cpus() -> int:
-    import os
-
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 0

@@ -68,6 +68,11 @@ class EmbeddedBroker:
         self._log: IO[bytes] | None = None
 
     @property
+    def pid(self) -> int | None:
+        """The broker's process id while it runs (the benchmark counts its CPU time)."""
+        return self._proc.pid if self._proc is not None else None
+
+    @property
     def bootstrap(self) -> str:
         """The bootstrap servers string `HOST:PORT` (the port is fixed by the first `start()`)."""
         if self.port is None:
