@@ -34,6 +34,7 @@ from services.budget.domain.commitment import (
     commitment_id,
     pending_refusal_id,
 )
+from services.budget.domain.line_snapshot import SNAPSHOT_INTERVAL
 from wijk.eventstore import ServiceApplication
 
 TEMPORARY_STOP = "20"
@@ -49,6 +50,8 @@ class NotKnown(LookupError):
 
 
 class ReleasingApplication(ServiceApplication):
+    snapshotting_intervals = {BudgetLine: SNAPSHOT_INTERVAL}  # a busy line replays at most this many events
+
     def on_provider_assigned(self, event: ProviderAssigned, tracking: Tracking) -> None:
         """Remember which decision an assignment executes; apply a refusal that arrived before this fact."""
         if self.already_processed(tracking):

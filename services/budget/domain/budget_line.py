@@ -17,6 +17,7 @@ from uuid import UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from services.budget.domain.claim import Claim
+from services.budget.domain.line_snapshot import LineSnapshot
 
 NAMESPACE = UUID("9a3f6e21-4c7d-4b8a-b5e2-7d1c0f9a6b43")
 
@@ -42,6 +43,8 @@ class YearAlreadyClosed(ValueError):
 
 
 class BudgetLine(Aggregate):
+    Snapshot = LineSnapshot
+
     @staticmethod
     def create_id(team_id: str, year: int, line: str) -> UUID:
         return budget_line_id(team_id, year, line)

@@ -1,12 +1,19 @@
-"""Claims for the budget unit tests."""
+"""Claims for the budget unit tests, and budget's handlers on an in-memory store."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date
+from itertools import count
 
-from services.budget.domain.budget_line import BudgetLine
+from eventsourcing.application import Application
+from eventsourcing.persistence import Tracking
+
+from contracts.events.budget import FundsReleased
+from services.budget.domain.budget_line import BudgetLine, budget_line_id
 from services.budget.domain.claim import Claim
+from services.budget.releases import ReleasingApplication
+from services.budget.translator import translate
 
 TEAM = "wijkteam-haven"
 
@@ -29,3 +36,23 @@ def claim(amount_cents: int, budget_line: str = "wmo", start: date = date(2026, 
         decided_by="j.de.vries",
         decided_on=date(2026, 3, 2),
     )
+
+
+class InMemoryBudget(ReleasingApplication):
+    """Budget's release handlers on eventsourcing's in-memory store: no PostgreSQL, no broker."""
+
+    def __init__(self) -> None:
+        Application.__init__(self, env={"PERSISTENCE_MODULE": "eventsourcing.popo"})
+        self.on_recorded = []
+        self.positions = count(1)
+
+    def tracking(self) -> Tracking:
+        return Tracking("test", next(self.positions))
+
+    def wmo(self) -> BudgetLine:
+        return self.repository.get(budget_line_id(TEAM, 2026, "wmo"))  # type: ignore[no-any-return]
+
+    def released(self) -> list[FundsReleased]:
+        stored = self.recorder.select_notifications(1, 1000)
+        facts = [translate(self.mapper.to_domain_event(n)) for n in stored]
+        return [f for f in facts if isinstance(f, FundsReleased)]

@@ -5,45 +5,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from itertools import count
 from typing import Any
 
 import pytest
-from eventsourcing.application import Application
-from eventsourcing.persistence import Tracking
 
 from contracts.events.backoffice import ProviderAssigned
-from contracts.events.budget import FundsReleased
 from contracts.events.care import AssignmentRefused
 from contracts.events.planning import DecisionCancelled
-from services.budget.domain.budget_line import BudgetLine, YearAlreadyClosed, budget_line_id
+from services.budget.domain.budget_line import BudgetLine, YearAlreadyClosed
 from services.budget.domain.claim import Claim
 from services.budget.domain.commitment import Commitment, PendingRefusal, pending_refusal_id
-from services.budget.releases import ReleasingApplication
-from services.budget.translator import translate
-from tests.unit.budget.claims import TEAM, claim
+from tests.unit.budget.claims import TEAM, InMemoryBudget, claim
 
 pytestmark = pytest.mark.unit
 CANCELLED_ON, REFUSED_ON = date(2026, 5, 4), date(2026, 4, 10)
-
-
-class InMemoryBudget(ReleasingApplication):
-    """Budget's release handlers on eventsourcing's in-memory store: no PostgreSQL, no broker."""
-
-    def __init__(self) -> None:
-        Application.__init__(self, env={"PERSISTENCE_MODULE": "eventsourcing.popo"})
-        self.positions = count(1)
-
-    def tracking(self) -> Tracking:
-        return Tracking("test", next(self.positions))
-
-    def wmo(self) -> BudgetLine:
-        return self.repository.get(budget_line_id(TEAM, 2026, "wmo"))  # type: ignore[no-any-return]
-
-    def released(self) -> list[FundsReleased]:
-        stored = self.recorder.select_notifications(1, 1000)
-        facts = [translate(self.mapper.to_domain_event(n)) for n in stored]
-        return [f for f in facts if isinstance(f, FundsReleased)]
 
 
 def reserved(amount: int = 3_000) -> tuple[InMemoryBudget, Claim]:
