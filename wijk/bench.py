@@ -173,11 +173,8 @@ async def measure(stack: Any, households: int, messages: int) -> dict[str, Any]:
     parts = {**stack.supervisor.pids(), "postgres": postmaster_pid(stack.postgres.data_dir),
              "broker": stack.broker.pid, "driver": os.getpid()}  # fmt: skip
     piped, cpu = await pipeline(urls, bootstrap, households, {k: v for k, v in parts.items() if v})
-    async with httpx.AsyncClient(timeout=30) as client:
-        piped["facts_per_household"] = round(
-            ((await client.get(f"{urls['reporting']}/facts/count")).json()["facts"] - before) / (households + UNLOADED),
-            1,
-        )
+    settled = await settled_fact_count(urls["reporting"])
+    piped["facts_per_household"] = round((settled - before) / (households + UNLOADED), 1)
     replay = await reporting_rebuild(stack.settings())
     topic = f"bench.raw.{int(time.time())}"
     await create_topic(bootstrap, topic)
@@ -186,13 +183,30 @@ async def measure(stack: Any, households: int, messages: int) -> dict[str, Any]:
     raw |= await pg_inserts(stack.postgres.endpoint, 2000, 20_000, piped["mean_fact_bytes"])
     return {
         "pipeline": piped, "cpu_ms_per_household": cpu, "reporting_rebuild": replay, "raw": raw,
-        "ratios": ratios(piped, replay, raw),
+        "ratios": ratios(piped, replay, raw, cpu),
     }  # fmt: skip
 
 
-def ratios(piped: dict[str, Any], replay: dict[str, Any], raw: dict[str, Any]) -> dict[str, float]:
+async def settled_fact_count(reporting: str, timeout: float = 120) -> int:
+    """Reporting's fact count once it stops moving: its inbox may still be catching up when care has started."""
+    deadline, last = time.monotonic() + timeout, -1
+    async with httpx.AsyncClient(timeout=30) as client:
+        while True:
+            count = int((await client.get(f"{reporting}/facts/count")).json()["facts"])
+            if count == last or time.monotonic() > deadline:
+                return count
+            last = count
+            await asyncio.sleep(1.0)
+
+
+def ratios(
+    piped: dict[str, Any], replay: dict[str, Any], raw: dict[str, Any], cpu: dict[str, float]
+) -> dict[str, float]:
     facts_per_s = piped["households_per_s"] * piped["facts_per_household"]
+    # The CPU ceiling: every core busy, each household costing what this run measured across the whole stack.
+    ceiling = _cpus() / (cpu["total"] / 1000) if cpu.get("total") else 0.0
     return {
+        "pipeline_households_per_s_vs_cpu_ceiling": round(piped["households_per_s"] / ceiling, 4) if ceiling else 0.0,
         "pipeline_facts_per_s_vs_raw_produce_pipelined": round(facts_per_s / raw["produce_pipelined_msg_per_s"], 4),
         "pipeline_facts_per_s_vs_raw_produce_awaited": round(facts_per_s / raw["produce_awaited_msg_per_s"], 4),
         "pipeline_facts_per_s_vs_raw_consume": round(facts_per_s / raw["consume_msg_per_s"], 4),
@@ -220,7 +234,8 @@ def command(households: int, messages: int, out: Path) -> int:
     for section in ("pipeline", "cpu_ms_per_household", "reporting_rebuild", "raw", "ratios"):
         print(f"\n{section}:")
         for name, value in result[section].items():
-            print(f"  {name:<52}{value:>14}")
+            shown = ("yes" if value else "no") if isinstance(value, bool) else value
+            print(f"  {name:<52}{shown:>14}")
     print(f"\n{result['seconds']} s in all; written to {path}")
     return 0
 
