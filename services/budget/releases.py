@@ -8,9 +8,10 @@ A release happens once; whatever was spent stays spent.
 
 Ordering. `DecisionCancelled` and the `DecisionTaken` it cancels share planning's topic and household key, so they
 arrive in order: a cancellation without a reservation is of a decision budget never reserved (escalated, informal,
-or refused) and changes nothing. `AssignmentRefused` (care's topic) and `ProviderAssigned` (backoffice's topic) do
-not share a partition: a refusal may arrive first. Retrying it would not do (the inbox tries three times within a
-second, then dead-letters), so it is parked as a `PendingRefusal`, which `ProviderAssigned` settles on arrival.
+or refused) and changes nothing. `AssignmentRefused` and `CareStopped` (care's topic) and `ProviderAssigned`
+(backoffice's topic) do not share a partition: a refusal or a stop may arrive first. Retrying it would not do (the
+inbox tries three times within a second, then dead-letters), so it is parked as a `PendingRelease`, which
+`ProviderAssigned` applies and settles on arrival.
 """
 
 from __future__ import annotations
@@ -29,10 +30,10 @@ from services.budget.domain.budget_line import BudgetLine, budget_line_id, label
 from services.budget.domain.commitment import (
     AssignmentLink,
     Commitment,
-    PendingRefusal,
+    PendingRelease,
     assignment_link_id,
     commitment_id,
-    pending_refusal_id,
+    pending_release_id,
 )
 from services.budget.domain.line_snapshot import SNAPSHOT_INTERVAL
 from wijk.eventstore import ServiceApplication
@@ -53,17 +54,16 @@ class ReleasingApplication(ServiceApplication):
     snapshotting_intervals = {BudgetLine: SNAPSHOT_INTERVAL}  # a busy line replays at most this many events
 
     def on_provider_assigned(self, event: ProviderAssigned, tracking: Tracking) -> None:
-        """Remember which decision an assignment executes; apply a refusal that arrived before this fact."""
+        """Remember which decision an assignment executes; apply a refusal or stop that arrived before this fact."""
         if self.already_processed(tracking):
             return
         link = None
         if assignment_link_id(event.assignment_id) not in self.repository:
             link = AssignmentLink(event.assignment_id, event.decision_id)
-        pending: PendingRefusal | None = self._find(pending_refusal_id(event.assignment_id))
+        pending: PendingRelease | None = self._find(pending_release_id(event.assignment_id))
         line = None
         if pending is not None and not pending.settled:
-            reason = refusal_reason(pending.provider_id, pending.reason, pending.refused_on)
-            line = self._release(event.decision_id, pending.refused_on, reason)
+            line = self._release(event.decision_id, pending.released_on, pending.reason)
             pending.settle()
         self.record_processed(tracking, link, line, pending)
 
@@ -74,9 +74,8 @@ class ReleasingApplication(ServiceApplication):
         if event.reason_code == TEMPORARY_STOP:
             self.record_processed(tracking)
             return
-        link: AssignmentLink = self._get(assignment_link_id(event.assignment_id), f"assignment {event.assignment_id}")
         reason = f"care stopped on {event.end_date} (reden beëindiging {event.reason_code})"
-        self.record_processed(tracking, self._release(link.decision_id, event.end_date, reason))
+        self._release_or_park(event.assignment_id, event.end_date, reason, tracking)
 
     def on_decision_cancelled(self, event: DecisionCancelled, tracking: Tracking) -> None:
         """Release what is still reserved for a cancelled decision; nothing when it never had a reservation.
@@ -95,16 +94,19 @@ class ReleasingApplication(ServiceApplication):
         is known (see the module's note on ordering)."""
         if self.already_processed(tracking):
             return
-        link: AssignmentLink | None = self._find(assignment_link_id(event.assignment_id))
-        if link is None:
-            parked = None
-            if pending_refusal_id(event.assignment_id) not in self.repository:
-                parked = PendingRefusal(event.assignment_id, event.provider_id, event.reason, event.refused_on)
-            self.record_processed(tracking, parked)
-            return
         reason = refusal_reason(event.provider_id, event.reason, event.refused_on)
-        line = self._release(link.decision_id, event.refused_on, reason)
-        self.record_processed(tracking, line)
+        self._release_or_park(event.assignment_id, event.refused_on, reason, tracking)
+
+    def _release_or_park(self, assignment_id: UUID, on: date, reason: str, tracking: Tracking) -> None:
+        """Release the assignment's decision now, or park the release until `ProviderAssigned` links them."""
+        link: AssignmentLink | None = self._find(assignment_link_id(assignment_id))
+        if link is not None:
+            self.record_processed(tracking, self._release(link.decision_id, on, reason))
+            return
+        parked = None
+        if pending_release_id(assignment_id) not in self.repository:  # one release per assignment: the first
+            parked = PendingRelease(assignment_id, on, reason)
+        self.record_processed(tracking, parked)
 
     def _release(self, decision_id: UUID, on: date, reason: str) -> BudgetLine:
         """Release the decision's open reservation on its line (a no-op when nothing is open)."""

@@ -4,9 +4,9 @@ Payments (`PaymentMade`) and cancellations (`DecisionCancelled`) name a decision
 iWmo 307) and a provider's refusal (`AssignmentRefused`) name an assignment. Budget finds the line through these
 small aggregates, created from the facts themselves with deterministic ids, so a replay cannot create a twin.
 
-`AssignmentRefused` (care's topic) may reach budget before the `ProviderAssigned` (backoffice's topic) that links
-the assignment to its decision: the two topics are consumed independently. Such a refusal is parked as a
-`PendingRefusal`, and the `ProviderAssigned` that arrives later releases the reservation and settles it.
+`AssignmentRefused` and `CareStopped` (care's topic) may reach budget before the `ProviderAssigned` (backoffice's
+topic) that links the assignment to its decision: the two topics are consumed independently. Such a release is
+parked as a `PendingRelease`, and the `ProviderAssigned` that arrives later applies it and settles it.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ def assignment_link_id(assignment_id: UUID) -> UUID:
     return uuid5(NAMESPACE, f"assignment:{assignment_id}")
 
 
-def pending_refusal_id(assignment_id: UUID) -> UUID:
-    return uuid5(NAMESPACE, f"refusal:{assignment_id}")
+def pending_release_id(assignment_id: UUID) -> UUID:
+    return uuid5(NAMESPACE, f"pending-release:{assignment_id}")
 
 
 class Commitment(Aggregate):
@@ -60,21 +60,21 @@ class AssignmentLink(Aggregate):
         self.assignment_id, self.decision_id = assignment_id, decision_id
 
 
-class PendingRefusal(Aggregate):
-    """A provider's refusal of an assignment budget cannot link to a decision yet; settled once it can."""
+class PendingRelease(Aggregate):
+    """A release for an assignment budget cannot link to a decision yet (a refusal, or care that ended), with the
+    day and the reason it will carry; settled once the assignment's `ProviderAssigned` has applied it."""
 
     @staticmethod
     def create_id(assignment_id: UUID) -> UUID:
-        return pending_refusal_id(assignment_id)
+        return pending_release_id(assignment_id)
 
     @event("Parked")
-    def __init__(self, assignment_id: UUID, provider_id: str, reason: str, refused_on: date) -> None:
-        self.assignment_id, self.provider_id = assignment_id, provider_id
-        self.reason, self.refused_on = reason, refused_on
+    def __init__(self, assignment_id: UUID, released_on: date, reason: str) -> None:
+        self.assignment_id, self.released_on, self.reason = assignment_id, released_on, reason
         self.settled = False
 
     def settle(self) -> None:
-        """The refusal was applied to the decision's reservation; once."""
+        """The release was applied to the decision's reservation; once."""
         if not self.settled:
             self._settled()
 

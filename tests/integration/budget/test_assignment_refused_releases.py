@@ -15,7 +15,7 @@ from contracts.events.budget import FundsReleased, FundsReserved
 from contracts.events.care import AssignmentRefused
 from contracts.events.planning import DecisionTaken
 from contracts.topics import facts
-from services.budget.domain.commitment import pending_refusal_id
+from services.budget.domain.commitment import pending_release_id
 from tests.support.bus import Publisher, read_facts
 from tests.support.stack import Stack, eventually
 
@@ -82,7 +82,7 @@ async def test_a_refused_assignment_gives_the_reservation_back_in_either_order(s
             return (await budget.get("/budgets/wijkteam-haven/2026/wmo")).json()  # type: ignore[no-any-return]
 
         async def parked() -> bool:
-            return pending_refusal_id(second_assignment) in app.repository
+            return pending_release_id(second_assignment) in app.repository
 
         await publisher.publish(in_order)
         await publisher.publish(refused_first)

@@ -1,5 +1,6 @@
-"""Releases on cancellation and on a provider's refusal, through budget's handlers on an in-memory store:
-what is still reserved goes back to the line once; a refusal that arrives before the assignment waits for it."""
+"""Releases on cancellation, on a provider's refusal and on the end of care, through budget's handlers on an
+in-memory store: what is still reserved goes back to the line once; a refusal or a stop that arrives before the
+assignment waits for it."""
 
 from __future__ import annotations
 
@@ -10,15 +11,15 @@ from typing import Any
 import pytest
 
 from contracts.events.backoffice import ProviderAssigned
-from contracts.events.care import AssignmentRefused
+from contracts.events.care import AssignmentRefused, CareStopped
 from contracts.events.planning import DecisionCancelled
 from services.budget.domain.budget_line import BudgetLine, YearAlreadyClosed
 from services.budget.domain.claim import Claim
-from services.budget.domain.commitment import Commitment, PendingRefusal, pending_refusal_id
+from services.budget.domain.commitment import Commitment, PendingRelease, pending_release_id
 from tests.unit.budget.claims import TEAM, InMemoryBudget, claim
 
 pytestmark = pytest.mark.unit
-CANCELLED_ON, REFUSED_ON = date(2026, 5, 4), date(2026, 4, 10)
+CANCELLED_ON, REFUSED_ON, STOPPED_ON = date(2026, 5, 4), date(2026, 4, 10), date(2026, 9, 30)
 
 
 def reserved(amount: int = 3_000) -> tuple[InMemoryBudget, Claim]:
@@ -63,6 +64,16 @@ def refused(wanted: Claim, assignment_id: uuid.UUID) -> AssignmentRefused:
         provider_id="zorgaanbieder-thuis",
         reason="no_capacity",
         refused_on=REFUSED_ON,
+    )
+
+
+def stopped(wanted: Claim, assignment_id: uuid.UUID, reason_code: str = "19") -> CareStopped:
+    return CareStopped(
+        household_id=wanted.household_id,
+        assignment_id=assignment_id,
+        provider_id="zorgaanbieder-thuis",
+        end_date=STOPPED_ON,
+        reason_code=reason_code,
     )
 
 
@@ -126,7 +137,7 @@ def test_a_refusal_of_a_known_assignment_releases_the_reservation() -> None:
     assert (fact.amount_cents, fact.released_on) == (3_000, REFUSED_ON)
     assert fact.reason == "assignment refused by zorgaanbieder-thuis on 2026-04-10 (no_capacity)"
     assert app.wmo().remaining_cents == 10_000
-    assert pending_refusal_id(assignment_id) not in app.repository
+    assert pending_release_id(assignment_id) not in app.repository
 
 
 def test_a_refusal_before_its_assignment_waits_and_the_assignment_releases_it_once() -> None:
@@ -136,7 +147,7 @@ def test_a_refusal_before_its_assignment_waits_and_the_assignment_releases_it_on
     app.on_assignment_refused(refused(wanted, assignment_id), early)
     app.on_assignment_refused(refused(wanted, assignment_id), app.tracking())  # republished: parked once
     assert app.already_processed(early) and app.wmo().reserved_cents == 3_000 and app.released() == []
-    pending: PendingRefusal = app.repository.get(pending_refusal_id(assignment_id))
+    pending: PendingRelease = app.repository.get(pending_release_id(assignment_id))
     assert (pending.settled, pending.version) == (False, 1)
 
     app.on_provider_assigned(assigned(wanted, assignment_id), app.tracking())
@@ -144,4 +155,31 @@ def test_a_refusal_before_its_assignment_waits_and_the_assignment_releases_it_on
     [fact] = app.released()
     assert (fact.amount_cents, fact.released_on, fact.decision_id) == (3_000, REFUSED_ON, wanted.decision_id)
     assert app.wmo().remaining_cents == 10_000
-    assert app.repository.get(pending_refusal_id(assignment_id)).settled
+    assert app.repository.get(pending_release_id(assignment_id)).settled
+
+
+def test_the_end_of_care_releases_what_is_still_reserved() -> None:
+    app, wanted = reserved(3_000)
+    assignment_id = uuid.uuid4()
+    app.on_provider_assigned(assigned(wanted, assignment_id), app.tracking())
+    app.on_care_stopped(stopped(wanted, assignment_id, reason_code="20"), app.tracking())  # temporary: kept
+    assert app.released() == []
+    app.on_care_stopped(stopped(wanted, assignment_id), app.tracking())
+    [fact] = app.released()
+    assert (fact.amount_cents, fact.released_on) == (3_000, STOPPED_ON)
+    assert fact.reason == "care stopped on 2026-09-30 (reden beëindiging 19)"
+
+
+def test_a_stop_before_its_assignment_waits_instead_of_dead_lettering_and_is_released_once() -> None:
+    app, wanted = reserved(3_000)
+    assignment_id = uuid.uuid4()
+    early = app.tracking()
+    app.on_care_stopped(stopped(wanted, assignment_id), early)  # care's topic overtook backoffice's
+    assert app.already_processed(early) and app.released() == [] and app.wmo().reserved_cents == 3_000
+
+    app.on_provider_assigned(assigned(wanted, assignment_id), app.tracking())
+    app.on_provider_assigned(assigned(wanted, assignment_id), app.tracking())  # republished: released once
+    [fact] = app.released()
+    assert (fact.amount_cents, fact.released_on, fact.decision_id) == (3_000, STOPPED_ON, wanted.decision_id)
+    assert fact.reason == "care stopped on 2026-09-30 (reden beëindiging 19)"
+    assert app.wmo().remaining_cents == 10_000
