@@ -32,7 +32,7 @@ from wijk.bench_cpu import cpu_seconds, per_household, postmaster_pid
 from wijk.bench_raw import create_topic, kafka_consume, kafka_produce, pg_inserts, rate
 from wijk.settings import SERVICES, PlatformSettings
 from wijk.simulate_report import Progress
-from wijk.simulate_steps import post, until
+from wijk.simulate_steps import plan_of, post
 
 CONCURRENCY = 8
 UNLOADED = 10
@@ -58,16 +58,6 @@ class CareWatch:
                 self.started.setdefault(message.key.decode(), time.perf_counter())
 
 
-async def offered_plan(client: httpx.AsyncClient, urls: dict[str, str], household_id: str) -> dict[str, Any]:
-    """The household's plan once planning has also heard of the client-support offer (deciding needs both)."""
-
-    async def probe() -> dict[str, Any] | None:
-        plans = (await client.get(f"{urls['planning']}/plans", params={"household_id": household_id})).json()
-        return plans[0] if plans and plans[0]["client_support_offered"] else None
-
-    return await until(probe, f"the plan of household {household_id}", timeout=60, interval=DRIVER_POLL)
-
-
 async def one_household(client: httpx.AsyncClient, urls: dict[str, str], number: int, year: int) -> tuple[str, float]:
     postcodes = ("1353 AB", "1315 KL", "1341 CD", "1361 EF")
     started = time.perf_counter()
@@ -76,7 +66,7 @@ async def one_household(client: httpx.AsyncClient, urls: dict[str, str], number:
     await post(
         client, f"{urls['intake']}/cases/{opened['case_id']}/client-support-offers", {"offered_by": "coach.jansen"}
     )
-    plan = await offered_plan(client, urls, opened["household_id"])
+    plan = await plan_of(client, urls, opened["household_id"], DRIVER_POLL, offered=True, timeout=60)
     goal = {"life_domain": "care", "goal": "A clean, safe home", "own_strength": "Light cleaning by the resident",
             "set_by": "coach.jansen"}  # fmt: skip
     await post(client, f"{urls['planning']}/plans/{plan['plan_id']}/goals", goal)
@@ -84,14 +74,7 @@ async def one_household(client: httpx.AsyncClient, urls: dict[str, str], number:
         "provision_code": "wmo-huishoudelijke-ondersteuning", "amount_cents": 240_000, "decided_by": "coach.jansen",
         "period_start": f"{year}-01-01", "period_end": f"{year}-12-31", "life_domain": "care",
     }  # fmt: skip
-    url = f"{urls['planning']}/plans/{plan['plan_id']}/decisions"
-    for _ in range(int(60 / DRIVER_POLL)):  # planning may not have heard of the offer yet: 409 until it has
-        response = await client.post(url, json=decision)
-        if response.status_code != 409:
-            break
-        await asyncio.sleep(DRIVER_POLL)
-    if response.status_code >= 400:
-        raise RuntimeError(f"decision refused: {response.status_code} {response.text[:300]}")
+    await post(client, f"{urls['planning']}/plans/{plan['plan_id']}/decisions", decision)  # the plan knows the offer
     return opened["household_id"], started
 
 

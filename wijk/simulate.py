@@ -63,7 +63,7 @@ async def simulate(
 
         async def one(household: Household) -> None:
             async with gate:
-                await _household(client, urls, bootstrap, municipality, household, played, year)
+                await _household(client, urls, bootstrap, municipality, household, played)
                 progress.step()
 
         await asyncio.gather(*(one(h) for h in script))
@@ -90,11 +90,10 @@ async def _household(
     municipality: Municipality,
     household: Household,
     played: Played,
-    year: int,
 ) -> None:
     tally = played.tally
     if household.via_signal:
-        await send_arrears_signal(bootstrap, municipality, household, year)
+        await send_arrears_signal(bootstrap, municipality, household)
         tally["arrears signals from the housing corporation"] += 1
         return
     opened = await open_case(client, urls, household)

@@ -64,7 +64,7 @@ class Household:
     threatening: bool
     support_choice: str
     satisfaction: int
-    signal_reference: str = ""
+    signal_reference: str
     """The housing corporation's reference when the household arrives through an arrears signal; unique per
     seed, so a second run on the same data (another seed) is not taken for a repeated signal."""
     decisions: list[Decision] = field(default_factory=list)
@@ -132,13 +132,10 @@ def _reader(directory: Path) -> Any:
 
 def households(municipality: Municipality, count: int, seed: int, year: int) -> list[Household]:
     rng = random.Random(seed)
-    played = [_household(municipality, number, rng, year) for number in range(count)]
-    for household in played:
-        household.signal_reference = f"HUUR-{year}-{seed}-{household.number:05d}"
-    return played
+    return [_household(municipality, number, rng, year, seed) for number in range(count)]
 
 
-def _household(municipality: Municipality, number: int, rng: random.Random, year: int) -> Household:
+def _household(municipality: Municipality, number: int, rng: random.Random, year: int, seed: int) -> Household:
     district = rng.choice(municipality.config["districts"])
     letters = rng.choice("ABCDEGHJKLMNPRST") + rng.choice(string.ascii_uppercase[:20])
     postcode = f"{rng.choice(district['postcode_areas'])} {letters}"
@@ -161,6 +158,7 @@ def _household(municipality: Municipality, number: int, rng: random.Random, year
         threatening=debts and rng.random() < THREAT_SHARE,
         support_choice=choice,
         satisfaction=min(10, max(1, round(rng.gauss(7.2, 1.4)))),
+        signal_reference=f"HUUR-{year}-{seed}-{number:05d}",
     )
     household.decisions = _decisions(municipality, household, rng, year)
     return household

@@ -46,11 +46,10 @@ async def post(client: httpx.AsyncClient, url: str, body: dict[str, Any], **kw: 
     return response
 
 
-async def send_arrears_signal(bootstrap: str, municipality: Municipality, household: Household, year: int) -> None:
+async def send_arrears_signal(bootstrap: str, municipality: Municipality, household: Household) -> None:
     """A housing corporation reports rent arrears (vroegsignalering): a case with an offer of help follows."""
-    reference = household.signal_reference or f"HUUR-{year}-{household.number:05d}"
     body = {
-        "reference": reference,
+        "reference": household.signal_reference,
         "postcode": household.postcode,
         "house_number": household.house_number,
         "arrears_cents": 45_000 + household.number * 731 % 150_000,
@@ -61,7 +60,7 @@ async def send_arrears_signal(bootstrap: str, municipality: Municipality, househ
         partner_signals("housing"),
         municipality.housing_source(),
         PaymentArrearsSignal.type,
-        f"sim-{municipality.name}-{reference}",
+        f"sim-{municipality.name}-{household.signal_reference}",
         body,
     )
 
@@ -98,13 +97,21 @@ async def kitchen_table(
 
 
 async def plan_of(
-    client: httpx.AsyncClient, urls: dict[str, str], household_id: str, interval: float = 0.25
+    client: httpx.AsyncClient,
+    urls: dict[str, str],
+    household_id: str,
+    interval: float = 0.25,
+    offered: bool = False,
+    timeout: float = 120,
 ) -> dict[str, Any]:
+    """The household's plan once planning has it; with `offered`, once it also knows of the client-support offer
+    (deciding needs both)."""
+
     async def probe() -> dict[str, Any] | None:
         plans = (await client.get(f"{urls['planning']}/plans", params={"household_id": household_id})).json()
-        return plans[0] if plans else None
+        return plans[0] if plans and (plans[0]["client_support_offered"] or not offered) else None
 
-    return await until(probe, f"the plan of household {household_id}", interval=interval)
+    return await until(probe, f"the plan of household {household_id}", timeout, interval)
 
 
 async def set_goals(
