@@ -90,12 +90,13 @@ class OutboxRelay:
             with contextlib.suppress(RuntimeError):  # the loop has closed: nobody is waiting any more
                 loop.call_soon_threadsafe(self._woken.set)
 
-        listeners = self.app.on_recorded if self.wake_on_commit else []
-        listeners.append(wake)
+        if self.wake_on_commit:
+            self.app.on_recorded.append(wake)
         try:
             await self._publish_until_stopped(loop)
         finally:
-            listeners.remove(wake)
+            if self.wake_on_commit:
+                self.app.on_recorded.remove(wake)
 
     async def _publish_until_stopped(self, loop: asyncio.AbstractEventLoop) -> None:
         last_check = float("-inf")
