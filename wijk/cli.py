@@ -18,6 +18,17 @@ if TYPE_CHECKING:
     from wijk.simulate_scenario import Municipality
 
 
+def positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (households, messages)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="wijk", description="The wijkteam platform.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -30,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         help="config/<name>/ or a municipality.json path (default: WIJK_MUNICIPALITY_CONFIG, else almere)",
     )  # fmt: skip
     up.add_argument("--data", type=Path, default=None, help="folder for data and logs (default .wijk/<municipality>)")
-    up.add_argument("--households", type=int, default=12, help="households in the demo scenario (default 12)")
+    up.add_argument("--households", type=positive, default=12, help="households in the demo scenario (default 12)")
     up.add_argument("--seed", type=int, default=None, help="seed of the demo (default: 2026 + cases so far)")
     up.add_argument("--no-demo", action="store_true", help="start the stack without running the demo")
     up.add_argument("--exit-after-demo", action="store_true", help="stop again once the demo has finished")
@@ -46,14 +57,14 @@ def main(argv: list[str] | None = None) -> int:
 
     simulate = commands.add_parser("simulate", help="play a municipality's year through the real APIs and bus")
     simulate.add_argument("--municipality", default="almere", help="config/<name>/ or a municipality.json path")
-    simulate.add_argument("--households", type=int, default=20, help="households in the year (default 20)")
+    simulate.add_argument("--households", type=positive, default=20, help="households in the year (default 20)")
     simulate.add_argument("--seed", type=int, default=2026, help="seed of the scenario's randomness")
     simulate.add_argument("--data", type=Path, default=None, help="data folder (default .wijk/simulate/<name>)")
     simulate.add_argument("--output", type=Path, default=None, help="also write the result as JSON here")
 
     bench = commands.add_parser("bench", help="raw broker and PostgreSQL limits against the full pipeline")
-    bench.add_argument("--households", type=int, default=60, help="households through the pipeline (default 60)")
-    bench.add_argument("--messages", type=int, default=20000, help="raw produce/consume messages (default 20000)")
+    bench.add_argument("--households", type=positive, default=60, help="households through the pipeline (default 60)")
+    bench.add_argument("--messages", type=positive, default=20000, help="raw produce/consume messages (default 20000)")
     bench.add_argument("--out", type=Path, default=Path("bench-results"), help="folder for the results file")
 
     from wijk.report_cli import register
@@ -114,15 +125,10 @@ def _contracts(args: argparse.Namespace) -> int:
 
 def _up(args: argparse.Namespace) -> int:
     from wijk.embedded_stack import EmbeddedStack, StackError
-    from wijk.simulate_scenario import Municipality
+    from wijk.simulate_run import load_scenario
 
-    if args.households < 1:
-        print("--households must be at least 1", file=sys.stderr)
-        return 2
-    try:
-        scenario = Municipality.load(args.municipality or PlatformSettings().municipality_config or "almere")
-    except FileNotFoundError as exc:
-        print(f"no configuration set for {args.municipality!r}: {exc}", file=sys.stderr)
+    scenario = load_scenario(args.municipality or PlatformSettings().municipality_config or "almere")
+    if scenario is None:
         return 2
     os.environ["WIJK_MUNICIPALITY_CONFIG"] = scenario.setting  # the services inherit it
     data = args.data or Path(".wijk") / scenario.name

@@ -11,8 +11,12 @@ import os
 import socket
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wijk.settings import SERVICES
+
+if TYPE_CHECKING:
+    from wijk.simulate_scenario import Municipality
 
 
 def free_port() -> int:
@@ -35,16 +39,24 @@ def start_stack(data_dir: Path, municipality_setting: str | None, say: object = 
     return stack
 
 
+def load_scenario(name_or_path: str) -> Municipality | None:
+    """The municipality's configuration set, or None after saying on stderr which one is missing."""
+    from wijk.simulate_scenario import Municipality
+
+    try:
+        return Municipality.load(name_or_path)
+    except FileNotFoundError as exc:
+        print(f"no configuration set for {name_or_path!r}: {exc}", file=sys.stderr)
+        return None
+
+
 def command(municipality: str, households: int, seed: int, data: Path | None, output: Path | None) -> int:
     from wijk.embedded_stack import StackError
     from wijk.simulate import SimulationError, run
     from wijk.simulate_report import print_report
-    from wijk.simulate_scenario import Municipality
 
-    try:
-        scenario = Municipality.load(municipality)
-    except FileNotFoundError as exc:
-        print(f"no configuration set for {municipality!r}: {exc}", file=sys.stderr)
+    scenario = load_scenario(municipality)
+    if scenario is None:
         return 2
     data_dir = data or Path(".wijk") / "simulate" / scenario.name
     print(f"simulating {scenario.config['municipality']}: {households} households, seed {seed}; data in {data_dir}")
