@@ -52,6 +52,10 @@ class BudgetApplication(ReleasingApplication):
         self.approver_roles = frozenset(approver_roles)
         super().__init__(settings)
 
+    def plan_budgets(self, allocations: Iterable[Allocation], reserves: dict[int, int]) -> None:
+        """The budgets to allocate from now on (a new year is added as the calendar turns)."""
+        self.allocations, self.reserves = list(allocations), dict(reserves)
+
     def allocate_budgets(self) -> list[UUID]:
         """Allocate every configured budget line and reserve that does not exist yet; returns the new ids.
 

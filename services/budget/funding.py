@@ -9,7 +9,7 @@ budgets keep those fixed amounts; naming the same team, year and line in both fi
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -76,6 +76,28 @@ class Funding:
     allocations: list[tuple[str, int, str, int]]
     reserves: dict[int, int] = field(default_factory=dict)
     approver_roles: frozenset[str] = frozenset()
+    carried_forward: dict[int, int] = field(default_factory=dict)
+    """Years that repeat an earlier year's budget (year: the configured year it repeats)."""
+
+    def through(self, year: int) -> Funding:
+        """The budgets of every year up to `year`.
+
+        A year after the last configured one repeats that year's lines and reserve: a provisional budget, so the
+        teams keep working on 1 January, until the council's own figures for the year are added to the
+        configuration (docs/budget.md, "Years").
+        """
+        last = max([a[1] for a in self.allocations] + list(self.reserves), default=None)
+        if last is None or year <= last:
+            return self
+        later = range(last + 1, year + 1)
+        repeated = [(team, y, line, cents) for y in later for team, at, line, cents in self.allocations if at == last]
+        reserves = {y: self.reserves[last] for y in later if last in self.reserves}
+        return replace(
+            self,
+            allocations=self.allocations + repeated,
+            reserves={**self.reserves, **reserves},
+            carried_forward={**self.carried_forward, **dict.fromkeys(later, last)},
+        )
 
 
 def funding_path(municipality_config: str) -> Path:

@@ -13,9 +13,10 @@ from services.budget.api import router
 from services.budget.application import Allocation, BudgetApplication, YearNotClosed
 from services.budget.domain.budget_line import Overspending, YearAlreadyClosed
 from services.budget.domain.reserve import DrawNotAuthorised, DrawNotPending, ReserveExhausted
-from services.budget.funding import funding_path, load_funding
+from services.budget.funding import Funding, funding_path, load_funding
 from services.budget.releases import NotKnown
 from services.budget.translator import translate
+from wijk.clock import today
 from wijk.consumer import Delivery, Unprocessable, in_thread
 from wijk.municipality import municipality_of
 from wijk.service import ServiceDefinition, ServiceRuntime, serve
@@ -25,11 +26,25 @@ REFUSED_FACTS = (NotKnown, Overspending, YearAlreadyClosed)
 """A fact budget can never book: dead-lettered at once with the reason (no retry can make it bookable)."""
 
 
+YEAR_CHECK_SECONDS = 3600.0
+"""How often a running budget service looks whether the calendar reached a year it has no budgets for yet."""
+
+
 def build(settings: PlatformSettings) -> BudgetApplication:
+    app = BudgetApplication((), settings, approver_roles=_funding(settings).approver_roles)
+    _plan_years(app)
+    return app
+
+
+def _funding(settings: PlatformSettings) -> Funding:
     config = municipality_of(settings.municipality_config)
-    funding = load_funding(funding_path(settings.municipality_config), config)
-    allocations = [Allocation(*a) for a in funding.allocations]
-    return BudgetApplication(allocations, settings, funding.reserves, funding.approver_roles)
+    return load_funding(funding_path(settings.municipality_config), config)
+
+
+def _plan_years(app: BudgetApplication) -> None:
+    """Budgets for every configured year, and through next year by the carry-forward rule (docs/budget.md)."""
+    funding = _funding(app.settings).through(today().year + 1)
+    app.plan_budgets([Allocation(*a) for a in funding.allocations], funding.reserves)
 
 
 def refusing(handle: Callable[[Any, Any], None]) -> Callable[[Any, Delivery], None]:
@@ -49,7 +64,12 @@ def wire(runtime: ServiceRuntime) -> None:
     async def allocate_budgets() -> None:
         await asyncio.to_thread(app.allocate_budgets)
 
+    def turn_of_the_year() -> None:
+        _plan_years(app)
+        app.allocate_budgets()
+
     runtime.on_start.append(allocate_budgets)
+    runtime.every("budget-years", YEAR_CHECK_SECONDS, turn_of_the_year)
     runtime.inbox.on(DecisionTaken, in_thread(lambda e, d: app.on_decision_taken(e, d.tracking)))
     runtime.inbox.on(ProviderAssigned, in_thread(refusing(app.on_provider_assigned)))
     runtime.inbox.on(PaymentMade, in_thread(refusing(app.on_payment_made)))

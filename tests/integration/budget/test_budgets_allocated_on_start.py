@@ -7,14 +7,21 @@ import pytest
 
 from contracts.events.budget import BudgetAllocated
 from contracts.topics import facts
+from services.budget.funding import funding_path, load_funding
 from tests.support.bus import read_facts
 from tests.support.stack import Stack
+from wijk.clock import today
+from wijk.municipality import municipality_of
 
 pytestmark = pytest.mark.integration
-CONFIGURED_LINES = (
-    16  # four teams: wmo and discretionary (municipality.json), youth and special assistance (funding.json)
-)
-RESERVES = 1  # the municipal reserve for 2026 (funding.json)
+LINES_A_YEAR = 16  # four teams: wmo and discretionary (municipality.json), youth and special assistance (funding.json)
+NO_BUDGET_YEAR = today().year + 5  # beyond the years budget allocates: configured ones and through next year
+
+
+def expected_budgets() -> tuple[int, int]:
+    """Lines and reserves: every configured year (2026, 2027), and each later year through next year."""
+    funding = load_funding(funding_path(""), municipality_of("")).through(today().year + 1)
+    return len(funding.allocations), len(funding.reserves)
 
 
 async def test_configured_budgets_are_allocated_and_listed_per_team_and_year(stack: Stack) -> None:
@@ -22,7 +29,7 @@ async def test_configured_budgets_are_allocated_and_listed_per_team_and_year(sta
     async with httpx.AsyncClient(base_url=stack.url("budget")) as client:
         haven = (await client.get("/budgets", params={"team_id": "wijkteam-haven", "year": 2026})).json()
         every = (await client.get("/budgets")).json()
-        other_year = (await client.get("/budgets", params={"year": 2030})).json()
+        other_year = (await client.get("/budgets", params={"year": NO_BUDGET_YEAR})).json()
         wmo = (await client.get("/budgets/wijkteam-haven/2026/wmo")).json()
     assert [(b["line"], b["allocated_cents"], b["remaining_cents"]) for b in haven] == [
         ("discretionary", 30_000_000, 30_000_000),
@@ -30,7 +37,8 @@ async def test_configured_budgets_are_allocated_and_listed_per_team_and_year(sta
         ("wmo", 180_000_000, 180_000_000),
         ("youth", 95_299_760, 95_299_760),
     ]
-    assert len(every) == CONFIGURED_LINES and other_year == []
+    lines, _ = expected_budgets()
+    assert len(every) == lines >= 2 * LINES_A_YEAR and other_year == []
     assert (wmo["team_id"], wmo["year"], wmo["reserved_cents"], wmo["spent_cents"]) == ("wijkteam-haven", 2026, 0, 0)
 
 
@@ -39,9 +47,10 @@ async def test_a_restart_allocates_nothing_twice(stack: Stack) -> None:
     await stack.stop(["budget"])
     await stack.start(["budget"])
     app = stack["budget"].app
-    assert app is not None and app.recorder.max_notification_id() == CONFIGURED_LINES + RESERVES
-    published = await read_facts(stack.settings.kafka_bootstrap, facts("budget"), CONFIGURED_LINES + 1, polls=8)
-    assert len(published) == CONFIGURED_LINES and all(isinstance(f, BudgetAllocated) for f in published)
+    lines, reserves = expected_budgets()
+    assert app is not None and app.recorder.max_notification_id() == lines + reserves
+    published = await read_facts(stack.settings.kafka_bootstrap, facts("budget"), lines + 1, polls=8)
+    assert len(published) == lines and all(isinstance(f, BudgetAllocated) for f in published)
     assert {(f.team_id, f.budget_line) for f in published if isinstance(f, BudgetAllocated)} >= {
         ("wijkteam-haven", "wmo"),
         ("wijkteam-poort", "discretionary"),
@@ -54,9 +63,9 @@ async def test_bad_budget_queries_get_a_clear_4xx(stack: Stack) -> None:
         bad_year = await client.get("/budgets", params={"year": "soon"})
         empty_team = await client.get("/budgets", params={"team_id": ""})
         bad_line = await client.get("/budgets/wijkteam-haven/2026/cash")
-        unknown = await client.get("/budgets/wijkteam-haven/2030/wmo")
+        unknown = await client.get(f"/budgets/wijkteam-haven/{NO_BUDGET_YEAR}/wmo")
     assert bad_year.status_code == 422 and bad_year.json()["detail"][0]["field"] == "query.year"
     assert empty_team.status_code == 422 and empty_team.json()["detail"][0]["field"] == "query.team_id"
     assert bad_line.status_code == 422 and bad_line.json()["detail"][0]["field"] == "path.line"
     assert unknown.status_code == 404
-    assert unknown.json()["detail"] == "no budget allocated for wijkteam-haven wmo 2030"
+    assert unknown.json()["detail"] == f"no budget allocated for wijkteam-haven wmo {NO_BUDGET_YEAR}"

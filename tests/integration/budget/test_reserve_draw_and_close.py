@@ -11,6 +11,7 @@ from contracts.events.budget import ReserveDrawApproved
 from contracts.topics import facts
 from tests.support.bus import read_facts
 from tests.support.stack import Stack
+from wijk.clock import today
 
 pytestmark = pytest.mark.integration
 DRAW = {
@@ -57,12 +58,12 @@ async def test_bad_draws_and_closes_get_a_clear_4xx(stack: Stack) -> None:
     async with httpx.AsyncClient(base_url=stack.url("budget")) as client:
         negative = await client.post("/reserve-draws", json={**DRAW, "amount_cents": -5})
         bad_line = await client.post("/reserve-draws", json={**DRAW, "budget_line": "cash"})
-        no_line = await client.post("/reserve-draws", json={**DRAW, "year": 2030})
+        no_line = await client.post("/reserve-draws", json={**DRAW, "year": today().year + 5})
         no_draw = await client.post(f"/reserve-draws/{uuid.uuid4()}/approval", json={"approved_by": "a", "role": "b"})
         bad_id = await client.get("/reserve-draws/not-a-uuid")
-        no_reserve = await client.get("/reserves/2030")
+        no_reserve = await client.get(f"/reserves/{today().year + 5}")
         open_statement = await client.get("/years/2026/statements/wijkteam-haven")
-        no_year = await client.post("/years/2030/close")
+        no_year = await client.post(f"/years/{today().year + 5}/close")
         bad_year = await client.post("/years/soon/close")
     assert negative.status_code == bad_line.status_code == bad_id.status_code == bad_year.status_code == 422
     assert negative.json()["detail"][0]["field"] == "body.amount_cents"

@@ -76,7 +76,8 @@ def test_almere_funding_config_shares_each_population_line_exactly() -> None:
     youth = {a[0]: a[3] for a in funding.allocations if a[2] == "youth" and a[1] == 2026}
     assert sum(youth.values()) == 960_000_000 and len(youth) == 4
     assert youth["wijkteam-stad"] > youth["wijkteam-buiten"] > youth["wijkteam-poort"] > youth["wijkteam-haven"]
-    assert funding.reserves == {2026: 50_000_000} and "manager-sociaal-domein" in funding.approver_roles
+    assert funding.reserves == {2026: 50_000_000, 2027: 51_500_000}
+    assert "manager-sociaal-domein" in funding.approver_roles
     fixed = [a for a in funding.allocations if a[2] == "discretionary"]
     assert {a[3] for a in fixed} == {30_000_000}  # maatwerkbudget EUR 300,000 per team (Almere, from 2018)
 
