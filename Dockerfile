@@ -21,7 +21,9 @@ RUN pip install -r requirements.lock
 # The project itself; keep in step with [tool.hatch.build.targets.wheel] in pyproject.toml.
 COPY pyproject.toml README.md ./
 COPY contracts ./contracts
+COPY kernel ./kernel
 COPY wijk ./wijk
+COPY tooling ./tooling
 COPY services ./services
 RUN pip install --no-deps . && rm -rf /src
 

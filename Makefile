@@ -37,7 +37,8 @@ integration: $(VENV)/.synced chromium
 lint: $(VENV)/.synced ## ruff (lint and format check), mypy, and the contract schemas against the models.
 	$(BIN)/ruff check --output-format concise .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy contracts wijk services
+	$(BIN)/mypy contracts kernel wijk services tooling
+	$(BIN)/lint-imports
 	$(BIN)/wijk contracts check
 
 format: $(VENV)/.synced

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.support.stack import Stack
-from wijk.embedded_broker import EmbeddedBroker
-from wijk.embedded_postgres import EmbeddedPostgres, PgEndpoint
+from tooling.embedded_broker import EmbeddedBroker
+from tooling.embedded_postgres import EmbeddedPostgres, PgEndpoint
 from wijk.settings import PlatformSettings
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"

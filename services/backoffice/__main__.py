@@ -1,5 +1,5 @@
-"""`python -m services.backoffice`: run backoffice as its own process (same as `wijk service backoffice`)."""
+"""`python -m services.backoffice`: run backoffice as its own process (the same as `wijk service backoffice`)."""
 
-from wijk.cli import main
+from services.backoffice.main import main
 
-main(["service", "backoffice"])
+main()

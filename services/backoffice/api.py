@@ -10,8 +10,8 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, PlainTextResponse
 from pydantic import BaseModel, Field
 
+from kernel.clock import today
 from services.backoffice.application import BackofficeApplication
-from wijk.clock import today
 
 
 class ObjectionBody(BaseModel):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
 from contracts.events.budget import FundsReserved
 from contracts.events.care import CareDeclared, CareStarted, CareStopped
+from kernel.clock import today
+from kernel.municipality import municipality_of
 from services.backoffice.api import router
 from services.backoffice.application import BackofficeApplication, ProviderMismatch, UnknownAssignment
 from services.backoffice.domain.catalogue import Catalogue, ProvisionTerms, UnknownProvision
@@ -14,10 +17,8 @@ from services.backoffice.domain.codelists import InvalidCode
 from services.backoffice.domain.decision import DispatchBeforeDecision, LetterNotIssued
 from services.backoffice.domain.objection import ConflictOfMandate, DeferralRefused, ObjectionAlreadyDecided
 from services.backoffice.translator import translate
-from wijk.clock import today
 from wijk.consumer import Delivery, Unprocessable, in_thread
-from wijk.municipality import municipality_of
-from wijk.service import ServiceDefinition, ServiceRuntime
+from wijk.service import ServiceDefinition, ServiceRuntime, serve
 from wijk.settings import PlatformSettings
 
 NEVER_EXECUTABLE = (UnknownProvision, DispatchBeforeDecision, InvalidCode, UnknownAssignment, ProviderMismatch)
@@ -68,3 +69,7 @@ DEFINITION = ServiceDefinition(
         LetterNotIssued: 409,
     },
 )
+
+
+def main() -> None:
+    asyncio.run(serve(DEFINITION))

@@ -1,4 +1,4 @@
-"""The statutory terms the backoffice states and counts, on the Dutch calendar (`wijk.termijnen`).
+"""The statutory terms the backoffice states and counts, on the Dutch calendar (`kernel.termijnen`).
 
 - Bezwaartermijn: six weeks (Awb 6:7) from the day after dispatch (Awb 6:8 lid 1).
 - Beslistermijn op bezwaar: six or twelve weeks (Awb 7:10) from the day after the bezwaartermijn ended.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from wijk.termijnen import term_end
+from kernel.termijnen import term_end
 
 OBJECTION_WEEKS = 6
 

@@ -10,8 +10,8 @@ from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
 from contracts.events.planning import BudgetLine
+from kernel.clock import today
 from services.budget.application import BudgetApplication
-from wijk.clock import today
 
 Year = Path(ge=1900, le=9999)
 

@@ -17,8 +17,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
+from kernel.municipality import BudgetLine, ConfigError, MunicipalityConfig, config_dir
 from services.budget.domain.allocation import population_allocation
-from wijk.municipality import BudgetLine, ConfigError, MunicipalityConfig, config_dir
 
 AGE_BANDS = ("0-17", "18-64", "65-74", "75+")
 

@@ -9,6 +9,8 @@ from typing import Any
 from contracts.events.backoffice import PaymentMade, ProviderAssigned
 from contracts.events.care import AssignmentRefused, CareStopped
 from contracts.events.planning import DecisionCancelled, DecisionTaken
+from kernel.clock import today
+from kernel.municipality import municipality_of
 from services.budget.api import router
 from services.budget.application import Allocation, BudgetApplication, YearNotClosed
 from services.budget.domain.budget_line import Overspending, YearAlreadyClosed
@@ -16,9 +18,7 @@ from services.budget.domain.reserve import DrawNotAuthorised, DrawNotPending, Re
 from services.budget.funding import Funding, funding_path, load_funding
 from services.budget.releases import NotKnown
 from services.budget.translator import translate
-from wijk.clock import today
 from wijk.consumer import Delivery, Unprocessable, in_thread
-from wijk.municipality import municipality_of
 from wijk.service import ServiceDefinition, ServiceRuntime, serve
 from wijk.settings import PlatformSettings
 

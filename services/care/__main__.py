@@ -1,5 +1,5 @@
-"""`python -m services.care`: run care as its own process (same as `wijk service care`)."""
+"""`python -m services.care`: run care as its own process (the same as `wijk service care`)."""
 
-from wijk.cli import main
+from services.care.main import main
 
-main(["service", "care"])
+main()

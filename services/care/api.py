@@ -15,9 +15,9 @@ from fastapi import APIRouter, Header, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.events.care import RefusalReason
+from kernel.clock import today
 from services.care.application import CareApplication
 from services.care.domain.declaration import Claim
-from wijk.clock import today
 
 ProviderId = Annotated[
     str, Header(alias="X-Provider-Id", min_length=1, description="The acting provider (stand-in for authentication).")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from eventsourcing.persistence import IntegrityError
 
 from contracts.events.backoffice import ProviderAssigned
+from kernel.clock import today
 from services.care.api import router
 from services.care.application import CareApplication, NotYourAssignment
 from services.care.domain.assignment import (
@@ -15,9 +18,8 @@ from services.care.domain.assignment import (
 )
 from services.care.providers import load_policies, providers_path
 from services.care.translator import translate
-from wijk.clock import today
 from wijk.consumer import Delivery, Unprocessable, in_thread
-from wijk.service import ServiceDefinition, ServiceRuntime
+from wijk.service import ServiceDefinition, ServiceRuntime, serve
 from wijk.settings import PlatformSettings
 
 
@@ -54,3 +56,7 @@ DEFINITION = ServiceDefinition(
         IntegrityError: 409,  # a concurrent command on the same assignment won: retry
     },
 )
+
+
+def main() -> None:
+    asyncio.run(serve(DEFINITION))

@@ -9,8 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
+from kernel.municipality import ConfigError, config_dir
 from services.care.domain.policy import Policy
-from wijk.municipality import ConfigError, config_dir
 
 
 class TariffConfig(BaseModel):

@@ -1,5 +1,5 @@
-"""`python -m services.debt`: run debt as its own process (same as `wijk service debt`)."""
+"""`python -m services.debt`: run debt as its own process (the same as `wijk service debt`)."""
 
-from wijk.cli import main
+from services.debt.main import main
 
-main(["service", "debt"])
+main()

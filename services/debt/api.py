@@ -11,8 +11,8 @@ from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, ConfigDict
 
 from contracts.events.debt import ArrangementKind, ClosureOutcome
+from kernel.clock import today
 from services.debt.application import DebtApplication
-from wijk.clock import today
 
 
 class Body(BaseModel):

@@ -3,19 +3,20 @@ periodic check for missed terms."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from eventsourcing.persistence import IntegrityError
 
 from contracts.events.backoffice import DebtReferralSent
 from contracts.events.intake import DebtConcernFlagged, HelpOffered
+from kernel.clock import today
 from services.debt.api import router
 from services.debt.application import DebtApplication
 from services.debt.domain.trajectory import StepOutOfOrder
 from services.debt.translator import translate
-from wijk.clock import today
 from wijk.consumer import in_thread
-from wijk.service import ServiceDefinition, ServiceRuntime
+from wijk.service import ServiceDefinition, ServiceRuntime, serve
 from wijk.settings import PlatformSettings
 
 log = logging.getLogger(__name__)
@@ -46,3 +47,7 @@ DEFINITION = ServiceDefinition(
     wire=wire,
     error_status={StepOutOfOrder: 409, IntegrityError: 409},
 )
+
+
+def main() -> None:
+    asyncio.run(serve(DEFINITION))

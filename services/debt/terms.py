@@ -1,4 +1,4 @@
-"""The Wgs terms for the first conversation, on the Dutch legal calendar (`wijk.termijnen`).
+"""The Wgs terms for the first conversation, on the Dutch legal calendar (`kernel.termijnen`).
 
 After a request for debt assistance the first conversation (eerste gesprek) takes place within four weeks; in a
 threatening situation (bedreigende situatie: eviction, or disconnection of energy or water) within three working
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from wijk.termijnen import add_working_days, term_end
+from kernel.termijnen import add_working_days, term_end
 
 FOUR_WEEKS = 4
 THREATENING_WORKING_DAYS = 3

@@ -1,5 +1,5 @@
-"""`python -m services.intake`: run intake as its own process (same as `wijk service intake`)."""
+"""`python -m services.intake`: run intake as its own process (the same as `wijk service intake`)."""
 
-from wijk.cli import main
+from services.intake.main import main
 
-main(["service", "intake"])
+main()

@@ -9,8 +9,8 @@ from uuid import UUID
 from fastapi import APIRouter
 from pydantic import BaseModel, Field, model_validator
 
+from kernel.clock import today
 from services.intake.application import IntakeApplication, SupportRequestInput
-from wijk.clock import today
 
 LifeDomain = Literal["income", "debts", "housing", "care", "youth", "work", "social_network", "health"]
 

@@ -10,9 +10,9 @@ from uuid import UUID
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
+from kernel.clock import today
 from services.intake.application import IntakeApplication
 from services.intake.domain.screening import DebtScreening
-from wijk.clock import today
 
 Threat = Literal["eviction", "energy_disconnection", "water_disconnection", "health_insurance_termination"]
 CONFLICT: dict[int | str, dict[str, Any]] = {

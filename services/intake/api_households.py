@@ -10,9 +10,9 @@ from uuid import UUID
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
+from kernel.clock import today
 from services.intake.application import IntakeApplication
 from services.intake.domain.residents import Address, Contact, HouseholdDetails, Resident
-from wijk.clock import today
 
 
 class ResidentBody(BaseModel):

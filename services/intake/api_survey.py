@@ -11,9 +11,9 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from kernel.clock import today
 from services.intake.application import IntakeApplication
 from services.intake.survey import AlreadyAnswered
-from wijk.clock import today
 from wijk.http import problem
 
 RESPONSES: dict[int | str, dict[str, Any]] = {

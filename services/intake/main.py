@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
+from kernel.clock import today
+from kernel.municipality import config_dir, municipality_of
 from services.intake import api, api_cases, api_households, api_survey
 from services.intake.application import IntakeApplication
 from services.intake.domain.case import NoClientSupportOffer
@@ -14,9 +17,7 @@ from services.intake.outcomes import OutcomeRelays
 from services.intake.partner_inbox import SIGNAL_TOPICS, PartnerInbox
 from services.intake.partners_config import load_partners
 from services.intake.translator import translate
-from wijk.clock import today
-from wijk.municipality import config_dir, municipality_of
-from wijk.service import ServiceDefinition, ServiceRuntime
+from wijk.service import ServiceDefinition, ServiceRuntime, serve
 from wijk.settings import PlatformSettings
 from wijk.topics import ensure_topics
 
@@ -60,3 +61,7 @@ DEFINITION = ServiceDefinition(
     wire=wire,
     error_status={HouseholdErased: 410, NoClientSupportOffer: 409, ClockConflict: 409},
 )
+
+
+def main() -> None:
+    asyncio.run(serve(DEFINITION))

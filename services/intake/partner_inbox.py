@@ -28,9 +28,9 @@ from contracts.envelope import CloudEventHeaders, EnvelopeError
 from contracts.partner_signals import PARTNER_SIGNALS, PartnerSignal
 from contracts.registry import UnknownEventType
 from contracts.topics import PARTNER_TYPES, dead_letter, partner_signals
+from kernel.clock import today
 from services.intake.application import IntakeApplication
 from services.intake.domain.partners import PartnerRegistry, SignalRefused
-from wijk.clock import today
 
 log = logging.getLogger(__name__)
 SIGNAL_TOPICS = tuple(partner_signals(t) for t in PARTNER_TYPES)

@@ -3,7 +3,7 @@
 Every term below is set by law in days or weeks, i.e. calendar days; none of them is counted in working days (the
 Wgs 3-working-day term for a threatening debt situation is debt assistance's clock). Each is counted from the day
 after the event (Awb 6:8-style counting) and, being a term set by law, extended under the Algemene termijnenwet
-art. 1 when its last day is a Saturday, Sunday or general holiday (`wijk.termijnen.term_end`).
+art. 1 when its last day is a Saturday, Sunday or general holiday (`kernel.termijnen.term_end`).
 
 | clock         | term     | counting                       | source                                                  |
 |---------------|----------|--------------------------------|---------------------------------------------------------|
@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from kernel.termijnen import term_end
 from services.intake.domain.clocks import Clock
-from wijk.termijnen import term_end
 
 
 @dataclass(frozen=True)

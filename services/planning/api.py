@@ -10,10 +10,10 @@ from uuid import UUID
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, Field
 
+from kernel.clock import today
 from services.planning.application import PlanningApplication
 from services.planning.domain.decision import DecisionRequest
 from services.planning.domain.deviation import DeviationRequest
-from wijk.clock import today
 
 LifeDomain = Literal["income", "debts", "housing", "care", "youth", "work", "social_network", "health"]
 Professional = Field(min_length=1, max_length=200, description="A professional's id in the mandate register.")

@@ -11,10 +11,10 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
+from kernel.municipality import DEFAULT_CONFIG, ConfigError, MunicipalityConfig
 from services.planning.domain.catalogue import Catalogue, Provision, Rule
 from services.planning.domain.mandates import Mandate, MandateRegister, Professional
 from services.planning.domain.teams import Organisation, TeamMember, TeamModel, TeamModels
-from wijk.municipality import DEFAULT_CONFIG, ConfigError, MunicipalityConfig
 
 Kind = Literal["wmo", "youth", "special_assistance", "discretionary", "informal"]
 LifeDomain = Literal["income", "debts", "housing", "care", "youth", "work", "social_network", "health"]

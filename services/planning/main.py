@@ -9,15 +9,15 @@ from eventsourcing.application import AggregateNotFoundError
 from contracts.events.budget import FundsRefused, FundsReserved
 from contracts.events.care import PlanFeedbackGiven
 from contracts.events.intake import CaseOpened, ClientSupportOffered
+from kernel.clock import today
+from kernel.municipality import config_dir, municipality_of
 from services.planning.api import router
 from services.planning.application import PlanningApplication
 from services.planning.config import load_planning_config
 from services.planning.domain.mandates import NotMandated
 from services.planning.domain.plan_team import PlanConflict
 from services.planning.translator import translate
-from wijk.clock import today
 from wijk.consumer import in_thread
-from wijk.municipality import config_dir, municipality_of
 from wijk.service import ServiceDefinition, ServiceRuntime, serve
 from wijk.settings import PlatformSettings
 

@@ -1,5 +1,5 @@
-"""`python -m services.reporting`: run reporting as its own process (same as `wijk service reporting`)."""
+"""`python -m services.reporting`: run reporting as its own process (the same as `wijk service reporting`)."""
 
-from wijk.cli import main
+from services.reporting.main import main
 
-main(["service", "reporting"])
+main()

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wijk.municipality import config_dir, municipality_of
+from kernel.municipality import config_dir, municipality_of
 from wijk.settings import PlatformSettings
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from wijk.clock import MUNICIPAL_TZ, today
+from kernel.clock import MUNICIPAL_TZ, today
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from contracts.registry import REGISTRY
 from services.reporting import api, pages
 from services.reporting.assemble import Reports
 from services.reporting.context import load_context
 from services.reporting.projection import Projection
-from wijk.service import ServiceDefinition, ServiceRuntime
+from wijk.service import ServiceDefinition, ServiceRuntime, serve
 
 
 def wire(runtime: ServiceRuntime) -> None:
@@ -30,3 +32,7 @@ DEFINITION = ServiceDefinition(
     "/dashboard; the yearly report at /report.html and /report.csv.",
     wire=wire,
 )
+
+
+def main() -> None:
+    asyncio.run(serve(DEFINITION))

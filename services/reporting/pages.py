@@ -9,13 +9,13 @@ from pathlib import Path
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
+from kernel.clock import today
 from services.reporting.api import Filter
 from services.reporting.assemble import Reports
 from services.reporting.document import render_document
 from services.reporting.export import to_csv
 from services.reporting.filters import ReportFilter
 from services.reporting.page import render_page
-from wijk.clock import today
 
 STATIC = Path(__file__).parent / "static"
 

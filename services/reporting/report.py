@@ -19,7 +19,7 @@ from contracts.events.care import CareStarted
 from contracts.events.debt import DebtReferralReceived
 from contracts.events.intake import CaseOpened, SupportRequested
 from contracts.events.planning import BudgetLine, DecisionTaken
-from wijk.clock import MUNICIPAL_TZ
+from kernel.clock import MUNICIPAL_TZ
 
 Row = Mapping[str, Any]
 

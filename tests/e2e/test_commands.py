@@ -24,7 +24,7 @@ def wijk(*args: str, timeout: float) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "WIJK_LOG_LEVEL": "WARNING"}
     env.pop("WIJK_MUNICIPALITY_CONFIG", None)
     return subprocess.run(
-        [sys.executable, "-m", "wijk.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+        [sys.executable, "-m", "tooling.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
     )
 
 

@@ -10,8 +10,8 @@ from tests.conftest import settings_for
 from tests.support.scenario import run_slice
 from tests.support.stack import Stack
 from tests.support.state import exact_state, normalised
-from wijk.embedded_broker import EmbeddedBroker
-from wijk.embedded_postgres import EmbeddedPostgres
+from tooling.embedded_broker import EmbeddedBroker
+from tooling.embedded_postgres import EmbeddedPostgres
 
 
 @pytest.fixture(scope="session")

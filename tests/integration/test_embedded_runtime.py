@@ -14,9 +14,9 @@ import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-from wijk.embedded_broker import EmbeddedBroker
-from wijk.embedded_postgres import EmbeddedPostgres, PgEndpoint
-from wijk.supervisor import Supervisor
+from tooling.embedded_broker import EmbeddedBroker
+from tooling.embedded_postgres import EmbeddedPostgres, PgEndpoint
+from tooling.supervisor import Supervisor
 
 pytestmark = pytest.mark.integration
 

@@ -8,7 +8,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, TypeVar
 
-from wijk.catalog import definition
+from tooling.catalog import definition
 from wijk.service import ServiceRuntime
 from wijk.settings import SERVICES, PlatformSettings, ServiceSettings
 

@@ -7,7 +7,7 @@ from typing import Any
 from uuid import uuid4
 
 from contracts.events.budget import FundsReserved
-from wijk.clock import today
+from kernel.clock import today
 
 
 def funds_reserved(**overrides: Any) -> FundsReserved:

@@ -9,11 +9,11 @@ import pytest
 
 from contracts.envelope import CloudEventHeaders
 from contracts.topics import facts
+from kernel.clock import today
 from services.backoffice.terms import objection_deadline
 from tests.integration.backoffice.facts import funds_reserved
 from tests.support.bus import Publisher, headers_of, read_topic
 from tests.support.stack import Stack, eventually
-from wijk.clock import today
 
 pytestmark = pytest.mark.integration
 

@@ -7,11 +7,11 @@ import pytest
 
 from contracts.events.budget import BudgetAllocated
 from contracts.topics import facts
+from kernel.clock import today
+from kernel.municipality import municipality_of
 from services.budget.funding import funding_path, load_funding
 from tests.support.bus import read_facts
 from tests.support.stack import Stack
-from wijk.clock import today
-from wijk.municipality import municipality_of
 
 pytestmark = pytest.mark.integration
 LINES_A_YEAR = 16  # four teams: wmo and discretionary (municipality.json), youth and special assistance (funding.json)

@@ -9,9 +9,9 @@ import pytest
 
 from contracts.events.budget import ReserveDrawApproved
 from contracts.topics import facts
+from kernel.clock import today
 from tests.support.bus import read_facts
 from tests.support.stack import Stack
-from wijk.clock import today
 
 pytestmark = pytest.mark.integration
 DRAW = {

@@ -13,9 +13,9 @@ from contracts.envelope import CloudEventHeaders
 from contracts.events.backoffice import ProviderAssigned
 from contracts.events.care import AssignmentAccepted, CareStarted
 from contracts.topics import facts
+from kernel.clock import today
 from tests.support.bus import Publisher, headers_of, read_topic
 from tests.support.stack import Stack, eventually
-from wijk.clock import today
 
 pytestmark = pytest.mark.integration
 

@@ -13,9 +13,9 @@ import pytest
 from contracts.events.debt import DebtReferralReceived, DebtTermMissed
 from contracts.events.intake import DebtConcernFlagged, HelpOffered
 from contracts.topics import facts
+from kernel.clock import today
 from tests.support.bus import Publisher, read_facts, read_topic
 from tests.support.stack import Stack, eventually
-from wijk.clock import today
 
 pytestmark = pytest.mark.integration
 FRIDAY = date(2026, 3, 6)

@@ -17,9 +17,9 @@ from contracts.events.intake import (
     StatutoryTermMissed,
 )
 from contracts.topics import facts
+from kernel.clock import today
 from tests.support.bus import read_facts
 from tests.support.stack import Stack
-from wijk.clock import today
 
 pytestmark = pytest.mark.integration
 MELDING = {"postcode": "1315 KL", "life_domains": ["care"]}

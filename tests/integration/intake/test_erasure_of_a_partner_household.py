@@ -23,7 +23,7 @@ from tests.integration.intake.test_erasure_leaves_nothing import reported, searc
 from tests.integration.intake.test_partner_signals import HOUSING
 from tests.support.bus import read_facts
 from tests.support.stack import Stack, eventually
-from wijk.partner_signal import send_signal as send
+from tooling.partner_signal import send_signal as send
 
 pytestmark = pytest.mark.integration
 SIGNAL = {"reference": "HUUR-7731-WB", "bsn": "999990147", "postcode": "1353 RT", "house_number": "231H",

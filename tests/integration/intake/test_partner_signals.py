@@ -8,10 +8,10 @@ import pytest
 from contracts.events.intake import CaseOpened, HelpOffered, SignalReceived, SignalRejected
 from contracts.partner_signals import ConcernSignal, PaymentArrearsSignal, SignalOutcome
 from contracts.topics import dead_letter, facts, partner_outcomes, partner_signals
+from kernel.clock import today
 from tests.support.bus import headers_of, read_facts, read_topic
 from tests.support.stack import Stack
-from wijk.clock import today
-from wijk.partner_signal import send_signal as send
+from tooling.partner_signal import send_signal as send
 
 pytestmark = pytest.mark.integration
 HOUSING = "urn:nld:oin:00000009000000000001:systeem:huurincasso"

@@ -103,7 +103,7 @@ async def test_the_cli_rebuilds_and_prints_the_outcome(stack: Stack) -> None:
         "WIJK_PG_DBNAME": s.pg_dbname,
     }
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "wijk.cli", "reporting", "rebuild", env=env,
+        sys.executable, "-m", "tooling.cli", "reporting", "rebuild", env=env,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
     out, err = await asyncio.wait_for(process.communicate(), timeout=120)

@@ -9,8 +9,8 @@ from datetime import timedelta
 import httpx
 import pytest
 
+from kernel.clock import today
 from tests.support.stack import Stack, eventually
-from wijk.clock import today
 
 pytestmark = pytest.mark.integration
 

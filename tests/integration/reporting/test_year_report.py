@@ -42,7 +42,7 @@ async def test_the_year_report_opens_as_pdf_html_and_csv_with_the_apis_numbers(s
     async with Publisher(stack.settings.kafka_bootstrap) as bus:
         await facts_recorded(stack, await publish_year(bus))
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "wijk.cli", "report", "--year", "2025", "--out", str(tmp_path), env=cli_env(stack),
+        sys.executable, "-m", "tooling.cli", "report", "--year", "2025", "--out", str(tmp_path), env=cli_env(stack),
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
     out, err = await asyncio.wait_for(process.communicate(), timeout=180)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.support.stack import Stack
+from tooling.simulate import simulate
+from tooling.simulate_scenario import Municipality
 from wijk.settings import PlatformSettings
-from wijk.simulate import simulate
-from wijk.simulate_scenario import Municipality
 
 pytestmark = pytest.mark.integration
 CONFIG = Path(__file__).resolve().parents[3] / "config"

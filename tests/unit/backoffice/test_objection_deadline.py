@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kernel.termijnen import is_working_day
 from services.backoffice.domain.decision import ObjectionTermTooShort
 from services.backoffice.terms import objection_deadline
 from tests.unit.backoffice.factories import HOURS, funded_decision
-from wijk.termijnen import is_working_day
 
 pytestmark = pytest.mark.unit
 

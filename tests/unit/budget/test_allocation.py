@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kernel.municipality import ConfigError, municipality_of
 from services.budget.domain.allocation import largest_remainder, population_allocation, population_score
 from services.budget.funding import funding_path, load_funding
-from wijk.municipality import ConfigError, municipality_of
 
 pytestmark = pytest.mark.unit
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from kernel.municipality import load_municipality
 from services.budget.funding import Funding, funding_path, load_funding
-from wijk.municipality import load_municipality
 
 pytestmark = pytest.mark.unit
 CONFIG = Path(__file__).resolve().parents[3] / "config"

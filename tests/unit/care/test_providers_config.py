@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from kernel.municipality import DEFAULT_CONFIG, ConfigError
 from services.care.providers import load_policies, providers_path
-from wijk.municipality import DEFAULT_CONFIG, ConfigError
 
 pytestmark = pytest.mark.unit
 

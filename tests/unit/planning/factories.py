@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kernel.municipality import load_municipality
 from services.planning.config import PlanningConfig, load_planning_config
 from services.planning.domain.decision import Decision, DecisionRequest
 from services.planning.domain.plan import Plan
-from wijk.municipality import load_municipality
 
 TODAY = date(2026, 3, 2)
 CONFIG = Path(__file__).resolve().parents[3] / "config"

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from kernel.municipality import ConfigError, load_municipality
 from services.planning.config import load_planning_config
 from services.planning.domain.assessment import assess
 from services.planning.domain.teams import UnknownTeam
 from tests.unit.planning.factories import ALMERE, CONFIG, ZAANSTAD, request
-from wijk.municipality import ConfigError, load_municipality
 
 pytestmark = pytest.mark.unit
 ALMERE_MUNICIPALITY = load_municipality(CONFIG / "almere" / "municipality.json")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wijk.cli import main
+from tooling.cli import main
 
 pytestmark = pytest.mark.unit
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from wijk.termijnen import add_working_days, easter_sunday, general_holidays, is_working_day, term_end
+from kernel.termijnen import add_working_days, easter_sunday, general_holidays, is_working_day, term_end
 
 pytestmark = pytest.mark.unit
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from kernel.municipality import MunicipalityConfig, config_dir, load_municipality
 from services.budget.funding import funding_path, load_funding
 from services.care.providers import load_policies, providers_path
 from services.intake.partners_config import load_partners
 from services.planning.config import PlanningConfig, load_planning_config
-from wijk.municipality import MunicipalityConfig, config_dir, load_municipality
 
 pytestmark = pytest.mark.unit
 CONFIG = Path(__file__).resolve().parents[3] / "config"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wijk.simulate_scenario import DEBT_SHARE, Municipality, households
+from tooling.simulate_scenario import DEBT_SHARE, Municipality, households
 
 pytestmark = pytest.mark.unit
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import httpx
 
-from wijk.clock import today
-from wijk.simulate_steps import Tally, post, until
+from kernel.clock import today
+from tooling.simulate_steps import Tally, post, until
 
 END_REASONS = ("19", "19", "23", "21", "31")
 """WMO588 (iWmo 3.2): mostly ended according to plan; a few early, by the client, or a move away."""

@@ -1,7 +1,7 @@
 """`wijk simulate`: play a municipality's year through the real HTTP APIs and the real bus.
 
-The year is a seeded script (`wijk.simulate_scenario`); residents, partners, professionals and providers act
-over HTTP (`wijk.simulate_steps`, `wijk.simulate_followup`); the summary is read back from reporting's API, so
+The year is a seeded script (`tooling.simulate_scenario`); residents, partners, professionals and providers act
+over HTTP (`tooling.simulate_steps`, `tooling.simulate_followup`); the summary is read back from reporting's API, so
 it is the council's report: the scenario's own teams and budgets, replayed from the facts. Dates: the services
 stamp facts with today's date; the year shows in the decisions' periods, the volume and the mix.
 """
@@ -17,11 +17,11 @@ from typing import Any
 
 import httpx
 
-from wijk.clock import today
-from wijk.simulate_followup import assignments_of, debt_trajectory, deliver, evaluate
-from wijk.simulate_report import Progress, wait_for_reporting
-from wijk.simulate_scenario import Household, Municipality, households
-from wijk.simulate_steps import (
+from kernel.clock import today
+from tooling.simulate_followup import assignments_of, debt_trajectory, deliver, evaluate
+from tooling.simulate_report import Progress, wait_for_reporting
+from tooling.simulate_scenario import Household, Municipality, households
+from tooling.simulate_steps import (
     SimulationError,
     Tally,
     decide,

@@ -28,11 +28,11 @@ from aiokafka import AIOKafkaConsumer
 
 from contracts.events.care import CareStarted
 from contracts.topics import facts
-from wijk.bench_cpu import cpu_seconds, per_household, postmaster_pid
-from wijk.bench_raw import create_topic, kafka_consume, kafka_produce, pg_inserts, rate
+from tooling.bench_cpu import cpu_seconds, per_household, postmaster_pid
+from tooling.bench_raw import create_topic, kafka_consume, kafka_produce, pg_inserts, rate
+from tooling.simulate_report import Progress
+from tooling.simulate_steps import plan_of, post
 from wijk.settings import SERVICES, PlatformSettings
-from wijk.simulate_report import Progress
-from wijk.simulate_steps import plan_of, post
 
 CONCURRENCY = 8
 UNLOADED = 10
@@ -200,7 +200,7 @@ def ratios(
 
 
 def command(households: int, messages: int, out: Path) -> int:
-    from wijk.simulate_run import start_stack
+    from tooling.simulate_run import start_stack
 
     began = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="wijk-bench-") as data:

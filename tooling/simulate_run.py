@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from wijk.settings import SERVICES
 
 if TYPE_CHECKING:
-    from wijk.simulate_scenario import Municipality
+    from tooling.simulate_scenario import Municipality
 
 
 def free_port() -> int:
@@ -27,7 +27,7 @@ def free_port() -> int:
 
 def start_stack(data_dir: Path, municipality_setting: str | None, say: object = print):  # type: ignore[no-untyped-def]
     """An embedded stack on free ports with an empty database; the caller stops it."""
-    from wijk.embedded_stack import EmbeddedStack
+    from tooling.embedded_stack import EmbeddedStack
 
     if municipality_setting:
         os.environ["WIJK_MUNICIPALITY_CONFIG"] = municipality_setting
@@ -41,7 +41,7 @@ def start_stack(data_dir: Path, municipality_setting: str | None, say: object = 
 
 def load_scenario(name_or_path: str) -> Municipality | None:
     """The municipality's configuration set, or None after saying on stderr which one is missing."""
-    from wijk.simulate_scenario import Municipality
+    from tooling.simulate_scenario import Municipality
 
     try:
         return Municipality.load(name_or_path)
@@ -51,9 +51,9 @@ def load_scenario(name_or_path: str) -> Municipality | None:
 
 
 def command(municipality: str, households: int, seed: int, data: Path | None, output: Path | None) -> int:
-    from wijk.embedded_stack import StackError
-    from wijk.simulate import SimulationError, run
-    from wijk.simulate_report import print_report
+    from tooling.embedded_stack import StackError
+    from tooling.simulate import SimulationError, run
+    from tooling.simulate_report import print_report
 
     scenario = load_scenario(municipality)
     if scenario is None:

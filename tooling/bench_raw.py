@@ -11,7 +11,7 @@ import asyncpg
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-from wijk.embedded_postgres import PgEndpoint
+from tooling.embedded_postgres import PgEndpoint
 
 PARTITIONS = 4
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import httpx
 
-from wijk.embedded_broker import EmbeddedBroker
-from wijk.embedded_postgres import EmbeddedPostgres
+from tooling.embedded_broker import EmbeddedBroker
+from tooling.embedded_postgres import EmbeddedPostgres
+from tooling.supervisor import Supervisor
 from wijk.settings import DEFAULT_PORTS, SERVICES, PlatformSettings
-from wijk.supervisor import Supervisor
 
 
 class StackError(RuntimeError):
@@ -53,7 +53,7 @@ class EmbeddedStack:
         for name in SERVICES:
             env[f"WIJK_{name.upper()}_HTTP_PORT"] = str(self.ports[name])
         for name in SERVICES:
-            self.supervisor.add(name, [sys.executable, "-m", "wijk.cli", "service", name], env)
+            self.supervisor.add(name, [sys.executable, "-m", "tooling.cli", "service", name], env)
         say(f"services     starting: {', '.join(SERVICES)} (logs in {self.data_dir / 'logs'})")
         self.supervisor.start()
         self.wait_ready(say)

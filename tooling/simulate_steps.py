@@ -17,8 +17,8 @@ import httpx
 
 from contracts.partner_signals import PaymentArrearsSignal
 from contracts.topics import partner_signals
-from wijk.partner_signal import send_signal
-from wijk.simulate_scenario import Decision, Household, Municipality
+from tooling.partner_signal import send_signal
+from tooling.simulate_scenario import Decision, Household, Municipality
 
 T = TypeVar("T")
 Tally = Counter[str]
@@ -117,7 +117,7 @@ async def plan_of(
 async def set_goals(
     client: httpx.AsyncClient, urls: dict[str, str], plan_id: str, domains: set[str], set_by: str, hh: Household
 ) -> None:
-    from wijk.simulate_scenario import OWN_STRENGTH
+    from tooling.simulate_scenario import OWN_STRENGTH
 
     for number, domain in enumerate(sorted(domains)):
         body = {

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from wijk.settings import SERVICES, PlatformSettings
 
 if TYPE_CHECKING:
-    from wijk.embedded_stack import EmbeddedStack
-    from wijk.simulate_scenario import Municipality
+    from tooling.embedded_stack import EmbeddedStack
+    from tooling.simulate_scenario import Municipality
 
 
 def positive(text: str) -> int:
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     simulate.add_argument("--municipality", default="almere", help="config/<name>/ or a municipality.json path")
     simulate.add_argument("--households", type=positive, default=20, help="households in the year (default 20)")
     simulate.add_argument("--seed", type=int, default=2026, help="seed of the scenario's randomness")
-    simulate.add_argument("--data", type=Path, default=None, help="data folder (default .wijk/simulate/<name>)")
+    simulate.add_argument("--data", type=Path, default=None, help="data folder (default .tooling/simulate/<name>)")
     simulate.add_argument("--output", type=Path, default=None, help="also write the result as JSON here")
 
     bench = commands.add_parser("bench", help="raw broker and PostgreSQL limits against the full pipeline")
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--messages", type=positive, default=20000, help="raw produce/consume messages (default 20000)")
     bench.add_argument("--out", type=Path, default=Path("bench-results"), help="folder for the results file")
 
-    from wijk.report_cli import register
+    from tooling.report_cli import register
 
     reporting_handlers = register(commands)  # `wijk reporting rebuild`, `wijk report`
     args = parser.parse_args(argv)
@@ -79,19 +79,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    from wijk.simulate_run import command
+    from tooling.simulate_run import command
 
     return command(args.municipality, args.households, args.seed, args.data, args.output)
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from wijk.bench import command
+    from tooling.bench import command
 
     return command(args.households, args.messages, args.out)
 
 
 def _service(args: argparse.Namespace) -> int:
-    from wijk.catalog import definition
+    from tooling.catalog import definition
     from wijk.service import serve
 
     asyncio.run(serve(definition(args.name)))
@@ -124,8 +124,8 @@ def _contracts(args: argparse.Namespace) -> int:
 
 
 def _up(args: argparse.Namespace) -> int:
-    from wijk.embedded_stack import EmbeddedStack, StackError
-    from wijk.simulate_run import load_scenario
+    from tooling.embedded_stack import EmbeddedStack, StackError
+    from tooling.simulate_run import load_scenario
 
     scenario = load_scenario(args.municipality or PlatformSettings().municipality_config or "almere")
     if scenario is None:
@@ -159,8 +159,8 @@ def _demo(stack: EmbeddedStack, scenario: Municipality, households: int, seed: i
     """A small simulated scenario through the real APIs and bus: the simulator's year, in miniature."""
     import httpx
 
-    from wijk.simulate import run
-    from wijk.simulate_report import print_report
+    from tooling.simulate import run
+    from tooling.simulate_report import print_report
 
     urls = {name: stack.url(name) for name in SERVICES}
     if seed is None:  # another seed on every start, so a second demo on the same data adds new households
