@@ -7,21 +7,12 @@ import pytest
 
 from contracts.events.budget import BudgetAllocated
 from contracts.topics import facts
-from kernel.clock import today
-from kernel.municipality import municipality_of
-from services.budget.funding import funding_path, load_funding
+from tests.support.budgets import NO_BUDGET_YEAR, allocated_budgets
 from tests.support.bus import read_facts
 from tests.support.stack import Stack
 
 pytestmark = pytest.mark.integration
 LINES_A_YEAR = 16  # four teams: wmo and discretionary (municipality.json), youth and special assistance (funding.json)
-NO_BUDGET_YEAR = today().year + 5  # beyond the years budget allocates: configured ones and through next year
-
-
-def expected_budgets() -> tuple[int, int]:
-    """Lines and reserves: every configured year (2026, 2027), and each later year through next year."""
-    funding = load_funding(funding_path(""), municipality_of("")).through(today().year + 1)
-    return len(funding.allocations), len(funding.reserves)
 
 
 async def test_configured_budgets_are_allocated_and_listed_per_team_and_year(stack: Stack) -> None:
@@ -37,7 +28,7 @@ async def test_configured_budgets_are_allocated_and_listed_per_team_and_year(sta
         ("wmo", 180_000_000, 180_000_000),
         ("youth", 95_299_760, 95_299_760),
     ]
-    lines, _ = expected_budgets()
+    lines, _ = allocated_budgets()
     assert len(every) == lines >= 2 * LINES_A_YEAR and other_year == []
     assert (wmo["team_id"], wmo["year"], wmo["reserved_cents"], wmo["spent_cents"]) == ("wijkteam-haven", 2026, 0, 0)
 
@@ -47,7 +38,7 @@ async def test_a_restart_allocates_nothing_twice(stack: Stack) -> None:
     await stack.stop(["budget"])
     await stack.start(["budget"])
     app = stack["budget"].app
-    lines, reserves = expected_budgets()
+    lines, reserves = allocated_budgets()
     assert app is not None and app.recorder.max_notification_id() == lines + reserves
     published = await read_facts(stack.settings.kafka_bootstrap, facts("budget"), lines + 1, polls=8)
     assert len(published) == lines and all(isinstance(f, BudgetAllocated) for f in published)

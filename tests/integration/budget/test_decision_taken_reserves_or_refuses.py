@@ -12,11 +12,12 @@ import pytest
 from contracts.events.budget import FundsRefused, FundsReserved
 from contracts.events.planning import DecisionTaken
 from contracts.topics import facts
+from tests.support.budgets import NO_BUDGET_YEAR, allocated_budgets
 from tests.support.bus import publish, read_facts
 from tests.support.stack import Stack, eventually
 
 pytestmark = pytest.mark.integration
-ALLOCATED = 16  # BudgetAllocated facts published on start
+ALLOCATED, _ = allocated_budgets()  # BudgetAllocated facts published on start
 WMO = 180_000_000
 HOUSEHOLD = uuid.uuid4()  # one household: its facts share a partition, so they arrive in order
 
@@ -47,7 +48,7 @@ async def wmo_line(stack: Stack) -> dict[str, Any]:
 async def test_decisions_are_reserved_once_and_refused_when_the_line_cannot_carry_them(stack: Stack) -> None:
     await stack.start(["budget"])
     bootstrap = stack.settings.kafka_bootstrap
-    fits, too_much, no_line = decision(250_000), decision(WMO), decision(1_000, start=date(2027, 1, 1))
+    fits, too_much, no_line = decision(250_000), decision(WMO), decision(1_000, start=date(NO_BUDGET_YEAR, 1, 1))
     await publish(bootstrap, fits, too_much, no_line)
     await publish(bootstrap, fits, first_sequence=10)  # the same decision once more, as a new fact
 
@@ -62,6 +63,6 @@ async def test_decisions_are_reserved_once_and_refused_when_the_line_cannot_carr
     assert reserved[0].year == 2026 and reserved[0].subject == str(fits.household_id)
     assert refused == {
         too_much.decision_id: f"wijkteam-haven wmo 2026: remaining {WMO - 250_000} cents, needed {WMO}",
-        no_line.decision_id: "wijkteam-haven wmo 2027: no budget allocated",
+        no_line.decision_id: f"wijkteam-haven wmo {NO_BUDGET_YEAR}: no budget allocated",
     }
     assert len(outcomes) == ALLOCATED + 3
