@@ -105,6 +105,7 @@ class AccessLog:
     def __init__(self, pool: asyncpg.Pool, schema: str, timeout: float = 5.0, retry_seconds: float = 2.0) -> None:
         self.pool, self.schema, self.timeout, self.retry_seconds = pool, schema, timeout, retry_seconds
         self.written = 0
+        self.writes = 0
         self.failures = 0
         self._pending: list[tuple[AccessRecord, asyncio.Future[None]]] = []
         self._backlog: list[AccessRecord] = []
@@ -147,7 +148,7 @@ class AccessLog:
                 _settle(batch, AccessLogUnavailable(f"the access log could not be written: {exc}"))
                 await asyncio.sleep(self.retry_seconds)
             else:
-                self.written += len(entries)
+                self.written, self.writes = self.written + len(entries), self.writes + 1
                 _settle(batch, None)
 
     def _keep(self, entries: list[AccessRecord], exc: Exception) -> None:
