@@ -53,13 +53,14 @@ async def test_an_organisation_without_the_role_gets_403(
     identity: IdentityProvider, postgres: EmbeddedPostgres
 ) -> None:
     postgres.reset_database()
+    operator = bearer(identity.client_token("wijk-operator", "intake"))
     async with guarded(identity, postgres) as (client, log, _):
-        answer = await client.get(
-            "/households/h-haven", headers=bearer(identity.client_token("wijk-operator", "intake"))
-        )
+        answer = await client.get("/households/h-haven", headers=operator)
+        [record] = await log.query(subject="wijk-operator")
     assert answer.status_code == 403
     assert answer.json()["rule"] == "professional@own-team"
     assert "operator" in answer.json()["detail"]
+    assert (record["client_id"], record["organisation"], record["status"]) == ("wijk-operator", None, 403)
 
 
 async def test_a_command_is_recorded_with_the_subject_from_the_token(

@@ -13,8 +13,8 @@ import pytest
 from joserfc import jwt
 from joserfc.jwk import RSAKey
 
-from tests.support.identity import IdentityProvider
 from tests.integration.identity.guarded_app import guarded
+from tests.support.identity import IdentityProvider
 from tooling.embedded_postgres import EmbeddedPostgres
 
 pytestmark = pytest.mark.integration
