@@ -44,6 +44,12 @@ class AccessControl:
     public: frozenset[str] = PUBLIC_PATHS
     login_path: str | None = None
 
+    async def close(self) -> None:
+        if self.access_log is not None:
+            await self.access_log.close()
+        if self.validator is not None:
+            await self.validator.aclose()
+
     def with_public(self, paths: Iterable[str]) -> AccessControl:
         self.public = self.public | frozenset(paths)
         return self

@@ -9,12 +9,12 @@ async def decide(plan_id: UUID, body: DecisionBody, permit: Permit = require("pl
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.responses import JSONResponse
-from fastapi.routing import APIRoute
 
 from wijk.auth.context import AccessContext
 from wijk.auth.guard import AccessControl, AccessGuard
@@ -68,11 +68,21 @@ def route_actions(app: FastAPI) -> dict[str, str | None]:
     """Each route (`METHOD /path`) with the action it requires, or None when it requires none."""
     public = app.state.access_control.public if hasattr(app.state, "access_control") else frozenset()
     actions: dict[str, str | None] = {}
-    for route in app.routes:
-        if isinstance(route, APIRoute) and route.path not in public:
+    for route in _endpoints(app.routes):
+        if route.path not in public:
             for method in sorted(route.methods or ()):
                 actions[f"{method} {route.path}"] = _required_action(route.dependant)
     return actions
+
+
+def _endpoints(routes: Iterable[Any]) -> Iterator[Any]:
+    """Every API route, also inside routers included by FastAPI >= 0.16x (which no longer flattens them)."""
+    for route in routes:
+        candidates = getattr(route, "effective_candidates", None)
+        if callable(candidates):
+            yield from _endpoints(candidates())
+        elif isinstance(getattr(route, "dependant", None), Dependant):
+            yield route
 
 
 def _required_action(dependant: Dependant) -> str | None:
