@@ -178,6 +178,10 @@ def _print_where_to_look(stack: EmbeddedStack) -> None:
     print(f"  intake API (melding)  {stack.url('intake')}/docs")
     print(f"  planning API          {stack.url('planning')}/docs")
     print(f"  Kafka bootstrap       {stack.broker.bootstrap}")
+    print(f"  identity provider     {stack.identity.issuer}/.well-known/openid-configuration")
+    credentials = stack.identity.credentials()
+    example = "raadslid" if "raadslid" in credentials.users else sorted(credentials.users)[0]
+    print(f"  log in as             {example} (or any user), password in {credentials.path}")
     print(f"  logs                  {stack.data_dir / 'logs'}")
 
 
