@@ -159,3 +159,13 @@ def _read(path: Path) -> Rights:
         raise RightsError(f"rights file {path} does not exist") from None
     except (ValueError, ValidationError) as exc:
         raise RightsError(f"rights file {path} is invalid: {exc}") from None
+
+
+def matrix_markdown(rights: Rights) -> str:
+    """The matrix as the Markdown table of `docs/identity.md` (a test keeps the two equal)."""
+    lines = ["| action | who (role@scope) | personal data read | basis | routes |", "| --- | --- | --- | --- | --- |"]
+    for action, entry in rights.actions.items():
+        who = ", ".join(f"`{rule}`" for rule in entry.rules)
+        routes = "<br>".join(f"`{route}`" for route in entry.routes)
+        lines.append(f"| `{action}` | {who} | {'yes' if entry.personal_data else ''} | {entry.basis} | {routes} |")
+    return "\n".join(lines) + "\n"

@@ -46,7 +46,7 @@ def unsigned(identity: IdentityProvider) -> str:
 
 def hmac_with_public_key(identity: IdentityProvider) -> str:
     """The classic key-confusion attack: HS256 keyed with the provider's public key (crafted by hand on purpose)."""
-    public = identity.signing_keys().keys[0].as_pem(private=False)
+    public = identity.signing_keys().keys[0].as_pem(private=False)  # type: ignore[union-attr]
     signing_input = f"{_b64(json.dumps({'alg': 'HS256', 'typ': 'at+jwt'}).encode())}."
     signing_input += _b64(json.dumps(_claims(identity)).encode())
     signature = hmac.new(public, signing_input.encode(), hashlib.sha256).digest()
