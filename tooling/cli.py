@@ -132,7 +132,7 @@ def _up(args: argparse.Namespace) -> int:
         return 2
     os.environ["WIJK_MUNICIPALITY_CONFIG"] = scenario.setting  # the services inherit it
     data = args.data or Path(".wijk") / scenario.name
-    stack = EmbeddedStack(data)
+    stack = EmbeddedStack(data, identity_port=8100)  # a stable issuer across restarts of `wijk up`
     stopping = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     try:

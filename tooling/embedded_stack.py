@@ -29,7 +29,11 @@ class StackError(RuntimeError):
 
 class EmbeddedStack:
     def __init__(
-        self, data_dir: Path, broker_port: int = 29092, ports: dict[str, int] | None = None, identity_port: int = 8100
+        self,
+        data_dir: Path,
+        broker_port: int = 29092,
+        ports: dict[str, int] | None = None,
+        identity_port: int | None = None,
     ) -> None:
         self.data_dir = data_dir.resolve()
         self.ports = {**DEFAULT_PORTS, **(ports or {})}
