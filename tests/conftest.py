@@ -16,6 +16,7 @@ from tooling.embedded_postgres import EmbeddedPostgres, PgEndpoint
 from wijk.settings import PlatformSettings
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+pytest_plugins = ["tests.support.identity"]
 
 
 @pytest.fixture(scope="session")

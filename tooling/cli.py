@@ -132,7 +132,7 @@ def _up(args: argparse.Namespace) -> int:
         return 2
     os.environ["WIJK_MUNICIPALITY_CONFIG"] = scenario.setting  # the services inherit it
     data = args.data or Path(".wijk") / scenario.name
-    stack = EmbeddedStack(data)
+    stack = EmbeddedStack(data, identity_port=8100)  # a stable issuer across restarts of `wijk up`
     stopping = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     try:
@@ -178,6 +178,10 @@ def _print_where_to_look(stack: EmbeddedStack) -> None:
     print(f"  intake API (melding)  {stack.url('intake')}/docs")
     print(f"  planning API          {stack.url('planning')}/docs")
     print(f"  Kafka bootstrap       {stack.broker.bootstrap}")
+    print(f"  identity provider     {stack.identity.issuer}/.well-known/openid-configuration")
+    credentials = stack.identity.credentials()
+    example = "raadslid" if "raadslid" in credentials.users else sorted(credentials.users)[0]
+    print(f"  log in as             {example} (or any user), password in {credentials.path}")
     print(f"  logs                  {stack.data_dir / 'logs'}")
 
 

@@ -1,4 +1,5 @@
-"""The embedded stack: PostgreSQL and the Tansu broker as child processes, and every service supervised.
+"""The embedded stack: PostgreSQL, the Tansu broker and the OpenID Connect provider as child processes, and
+every service supervised.
 
 Data lives under one folder (`.wijk/` by default): PostgreSQL's data, each service's log. Tansu keeps nothing
 on disk, so every start meets an empty broker; the services' outbox relays rebuild the bus from the stores.
@@ -14,7 +15,9 @@ from pathlib import Path
 
 import httpx
 
+from kernel.municipality import config_dir
 from tooling.embedded_broker import EmbeddedBroker
+from tooling.embedded_identity import EmbeddedIdentity
 from tooling.embedded_postgres import EmbeddedPostgres
 from tooling.supervisor import Supervisor
 from wijk.settings import DEFAULT_PORTS, SERVICES, PlatformSettings
@@ -25,11 +28,21 @@ class StackError(RuntimeError):
 
 
 class EmbeddedStack:
-    def __init__(self, data_dir: Path, broker_port: int = 29092, ports: dict[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        broker_port: int = 29092,
+        ports: dict[str, int] | None = None,
+        identity_port: int | None = None,
+    ) -> None:
         self.data_dir = data_dir.resolve()
         self.ports = {**DEFAULT_PORTS, **(ports or {})}
         self.postgres = EmbeddedPostgres(self.data_dir / "postgres", dbname="wijk")
         self.broker = EmbeddedBroker(port=broker_port, log_path=self.data_dir / "logs" / "tansu.log")
+        config = config_dir(PlatformSettings().municipality_config)
+        self.identity = EmbeddedIdentity(
+            config, self.data_dir, port=identity_port, log_path=self.data_dir / "logs" / "identity.log"
+        )
         self.supervisor = Supervisor(self.data_dir / "logs")
 
     def url(self, service: str) -> str:
@@ -49,6 +62,9 @@ class EmbeddedStack:
         endpoint = self.postgres.start()
         say("Kafka broker starting (Tansu, in memory: the relays republish the record from the stores)")
         bootstrap = self.broker.start()
+        issuer = self.identity.start()
+        say(f"OpenID Connect provider {issuer} (ready in {self.identity.started_in or 0:.1f} s; keys and")
+        say(f"             credentials generated in {self.data_dir / 'identity'}, readable by you only)")
         env = {**os.environ, **endpoint.env(), "WIJK_KAFKA_BOOTSTRAP": bootstrap}
         for name in SERVICES:
             env[f"WIJK_{name.upper()}_HTTP_PORT"] = str(self.ports[name])
@@ -81,5 +97,6 @@ class EmbeddedStack:
 
     def stop(self) -> None:
         self.supervisor.stop()
+        self.identity.stop()
         self.broker.stop()
         self.postgres.stop()

@@ -24,6 +24,9 @@ from faststream.kafka.opentelemetry import KafkaTelemetryMiddleware
 from contracts.envelope import source_urn
 from contracts.topics import dead_letter, facts
 from wijk import telemetry
+from wijk.auth.guard import AccessControl
+from wijk.auth.routes import install
+from wijk.auth.wiring import access_control, access_metrics
 from wijk.consumer import Inbox
 from wijk.db import create_pool
 from wijk.eventstore import ServiceApplication
@@ -66,6 +69,7 @@ class ServiceRuntime:
         self.inbox: Inbox | None = None
         self.relay: OutboxRelay | None = None
         self.http: FastAPI | None = None
+        self.access: AccessControl | None = None
         self._server: EmbeddedServer | None = None
         self._tasks: list[asyncio.Task[Any]] = []
         self.on_start: list[Callable[[], Any]] = []
@@ -144,6 +148,9 @@ class ServiceRuntime:
         error_status.update(self.definition.error_status)
         self.http = create_http_app(self.name, self.readiness, self.metrics, error_status, self.definition.description)
         self.http.include_router(self.router)
+        assert self.pool is not None
+        self.access = await access_control(self.name, self.settings, self.pool)
+        install(self.http, self.access)  # every route not on the public list is guarded, however it was added
         self._server = http_server(self.http, self.service_settings.http_host, self.service_settings.http_port)
         task = asyncio.create_task(self._server.serve(), name=f"{self.name}-http")
         self._tasks.append(task)
@@ -162,6 +169,7 @@ class ServiceRuntime:
         if self.inbox is not None:
             figures["wijk_inbox_processed_total"] = self.inbox.processed
             figures["wijk_inbox_dead_lettered_total"] = self.inbox.dead_lettered
+        figures.update(access_metrics(self.access))
         return figures
 
     async def readiness(self) -> dict[str, bool]:
@@ -189,6 +197,8 @@ class ServiceRuntime:
         self._tasks.clear()
         for hook in self.on_stop:
             await hook()
+        if self.access is not None:
+            await self.access.close()
         if self.broker is not None:
             await self.broker.stop()
         if self.pool is not None:

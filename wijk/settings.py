@@ -50,6 +50,14 @@ class PlatformSettings(BaseSettings):
     municipality_config: str = Field(
         "", description="Path of the municipality's configuration file; empty: config/almere/municipality.json."
     )
+    identity_issuer: str = Field(
+        "",
+        description="OpenID Connect issuer whose tokens every service validates (discovery and JWKS). "
+        "Empty: routes without a declared right are open, a transitional state (issue 12).",
+    )
+    identity_config: str = Field(
+        "", description="Path of identity.json (claims, audiences); empty: identity.json beside municipality_config."
+    )
 
     def pg_dsn(self) -> str:
         """A libpq connection string that works for TCP hosts and for socket directories alike."""
