@@ -50,6 +50,11 @@ def from_xml(root: etree._Element, code: str) -> Message:
     return _read(root, message_type(code), namespace(code))  # type: ignore[no-any-return]
 
 
+def read_as(element: etree._Element, cls: type, code_ns: str) -> Any:
+    """One part of a message (its header, say) read on its own, without the message's XSD having judged it."""
+    return _read(element, cls, code_ns)
+
+
 def _fill(parent: etree._Element, obj: Any, ns: str) -> None:
     child_ns = BASIS_NS if getattr(obj, "BASIS", False) else ns
     for spec, _hint in _fields(type(obj)):
