@@ -159,7 +159,10 @@ class IwmoApplication(ServiceApplication):
         entry = self.mailbox.at(self.agb_of(provider_id), position)
         if entry is None:
             raise LookupError(f"no message at position {position} in this mailbox")
-        archived: ArchivedMessage = self.repository.get(entry.message_id)
+        return self.document_at(entry.message_id)
+
+    def document_at(self, message_id: UUID) -> bytes:
+        archived: ArchivedMessage = self.repository.get(message_id)
         return base64.b64decode(archived.document)
 
 

@@ -22,6 +22,7 @@ from services.iwmo.api import TooLarge, router
 from services.iwmo.application import IwmoApplication, UnknownMailbox
 from services.iwmo.config import parties
 from services.iwmo.domain.client import ClientRecords, NoClientRecords
+from services.iwmo.filedrop import FileDrop
 from services.iwmo.settings import IwmoSettings
 from services.iwmo.translator import translate
 from services.iwmo.xml.safe import Limits
@@ -60,6 +61,9 @@ def definition(records: ClientRecords | None = None, iwmo: IwmoSettings | None =
         runtime.inbox.on(ProviderAssigned, in_thread(on_provider_assigned))
         runtime.router.include_router(router(app, gateway.max_message_bytes))
         runtime.every("send-held-301", gateway.retry_seconds, lambda: app.send_held(today()))
+        if gateway.drop_dir is not None:
+            drop = FileDrop(app, gateway.drop_dir)
+            runtime.every("file-drop", gateway.drop_poll_seconds, lambda: drop.run(today()))
 
     return ServiceDefinition(
         name="iwmo",

@@ -32,8 +32,8 @@ class IwmoSettings(BaseSettings):
     max_depth: int = Field(16, gt=8, description="A message nested deeper than this is refused while it is parsed.")
     drop_dir: Path | None = Field(
         None,
-        description="Root of the file drop: <drop_dir>/<AGB code>/in (the provider's XML files, picked up) and "
-        "/out (the gemeente's messages, written). Empty: no file drop.",
+        description="Root of the file drop: <drop_dir>/<AGB code>/in (the provider's XML files, picked up, then "
+        "moved to in/done with their outcome) and /out (the gemeente's messages, written). Empty: no file drop.",
     )
     drop_poll_seconds: float = Field(5.0, gt=0, description="How often the file drop is scanned and written.")
     retry_seconds: float = Field(
