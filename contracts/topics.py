@@ -7,7 +7,7 @@ order on one partition. Fact topics keep their messages forever: they are the re
 from __future__ import annotations
 
 PREFIX = "nl.wijkteam"
-PUBLISHING_SERVICES = ("intake", "planning", "budget", "backoffice", "care", "debt")
+PUBLISHING_SERVICES = ("intake", "planning", "budget", "backoffice", "care", "debt", "iwmo")
 PARTNER_TYPES = ("school", "gp", "housing", "energy", "water", "insurer")
 
 

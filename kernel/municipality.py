@@ -44,12 +44,13 @@ class ProvisionConfig(BaseModel):
 class ProviderConfig(BaseModel):
     id: str
     name: str
-    agb_code: str = ""
+    agb_code: str = Field("", pattern=r"^(\d{8})?$", description="AGB code: the provider in iWmo messages.")
 
 
 class MunicipalityConfig(BaseModel):
     municipality: str
     oin: str = Field(pattern=r"^\d{20}$")
+    gemeentecode: str = Field("", pattern=r"^(\d{4})?$", description="CBS gemeentecode (iWmo Afzender/Ontvanger).")
     districts: list[DistrictConfig] = Field(min_length=1)
     budgets: list[BudgetConfig] = []
     provisions: list[ProvisionConfig] = []

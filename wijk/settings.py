@@ -92,5 +92,6 @@ DEFAULT_PORTS = {
     "care": 8105,
     "debt": 8106,
     "reporting": 8107,
+    "iwmo": 8108,
 }
 SERVICES = tuple(DEFAULT_PORTS)

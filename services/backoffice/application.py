@@ -11,6 +11,7 @@ from eventsourcing.persistence import Tracking
 
 from contracts.events.budget import FundsReserved
 from contracts.events.care import CareDeclared, CareStarted, CareStopped
+from contracts.events.iwmo import CareDeclarationReported, CareStartReported, CareStopReported
 from services.backoffice import views
 from services.backoffice.domain.assignment import Assignment, Declaration
 from services.backoffice.domain.catalogue import PAID_TO_HOUSEHOLD, Catalogue, assigned_volume, legal_basis
@@ -70,7 +71,7 @@ class BackofficeApplication(ServiceApplication):
         self.record_processed(tracking, decision, assignment)
         return decision.id  # type: ignore[no-any-return]
 
-    def on_care_started(self, event: CareStarted, tracking: Tracking) -> None:
+    def on_care_started(self, event: CareStarted | CareStartReported, tracking: Tracking) -> None:
         """iWmo 305: record the start of care (a regiebericht, never a condition for payment)."""
         if self.already_processed(tracking):
             return
@@ -78,7 +79,7 @@ class BackofficeApplication(ServiceApplication):
         assignment.start(event.start_date)
         self.record_processed(tracking, assignment)
 
-    def on_care_stopped(self, event: CareStopped, tracking: Tracking) -> None:
+    def on_care_stopped(self, event: CareStopped | CareStopReported, tracking: Tracking) -> None:
         """iWmo 307: record the stop with its reason code from WMO588 (an unknown code is refused)."""
         if self.already_processed(tracking):
             return
@@ -86,7 +87,7 @@ class BackofficeApplication(ServiceApplication):
         assignment.stop(event.end_date, event.reason_code)
         self.record_processed(tracking, assignment)
 
-    def on_care_declared(self, event: CareDeclared, tracking: Tracking, today: date) -> None:
+    def on_care_declared(self, event: CareDeclared | CareDeclarationReported, tracking: Tracking, today: date) -> None:
         """iWmo 323 answered with 325: accept and pay, or refuse with the reason and retourcode."""
         if self.already_processed(tracking):
             return

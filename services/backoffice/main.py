@@ -8,6 +8,7 @@ from typing import Any
 
 from contracts.events.budget import FundsReserved
 from contracts.events.care import CareDeclared, CareStarted, CareStopped
+from contracts.events.iwmo import CareDeclarationReported, CareStartReported, CareStopReported
 from kernel.clock import today
 from kernel.municipality import municipality_of
 from services.backoffice.api import router
@@ -52,6 +53,10 @@ def wire(runtime: ServiceRuntime) -> None:
     inbox.on(CareStarted, in_thread(refusing(lambda e, d: app.on_care_started(e, d.tracking))))
     inbox.on(CareStopped, in_thread(refusing(lambda e, d: app.on_care_stopped(e, d.tracking))))
     inbox.on(CareDeclared, in_thread(refusing(lambda e, d: app.on_care_declared(e, d.tracking, today()))))
+    # The same reports from providers that speak iWmo XML, as the gateway accepted them (docs/iwmo.md).
+    inbox.on(CareStartReported, in_thread(refusing(lambda e, d: app.on_care_started(e, d.tracking))))
+    inbox.on(CareStopReported, in_thread(refusing(lambda e, d: app.on_care_stopped(e, d.tracking))))
+    inbox.on(CareDeclarationReported, in_thread(refusing(lambda e, d: app.on_care_declared(e, d.tracking, today()))))
     runtime.router.include_router(router(app))
 
 

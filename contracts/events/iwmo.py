@@ -1,0 +1,56 @@
+"""Facts published by the iWmo gateway: what a provider reported in iWmo 3.2 XML, once the gateway accepted it.
+
+They mirror the reference provider's facts (`contracts.events.care`) for providers that speak XML instead of
+JSON, so the backoffice follows a toewijzing the same way whichever way its provider reports. No personal data:
+the BSN and the client's name stay in the XML and in intake.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+from uuid import UUID
+
+from pydantic import Field
+
+from contracts.events.base import HouseholdEvent
+from contracts.topics import facts
+
+TOPIC = facts("iwmo")
+
+
+class CareStartReported(HouseholdEvent):
+    """A provider reported the start of care in a WMO305 that the gateway accepted (answered 0200 in the 306)."""
+
+    type: ClassVar[str] = "nl.wijkteam.iwmo.care-start-reported.v1"
+    topic: ClassVar[str] = TOPIC
+    assignment_id: UUID
+    provider_id: str
+    start_date: date
+
+
+class CareStopReported(HouseholdEvent):
+    """A provider reported the end of care in a WMO307 the gateway accepted; reason code list WMO588 (20 is a
+    temporary stop)."""
+
+    type: ClassVar[str] = "nl.wijkteam.iwmo.care-stop-reported.v1"
+    topic: ClassVar[str] = TOPIC
+    assignment_id: UUID
+    provider_id: str
+    end_date: date
+    reason_code: str
+
+
+class CareDeclarationReported(HouseholdEvent):
+    """One prestatie of a WMO323 that the gateway approved (0200 in the 325): delivered volume to be paid."""
+
+    type: ClassVar[str] = "nl.wijkteam.iwmo.care-declaration-reported.v1"
+    topic: ClassVar[str] = TOPIC
+    declaration_id: UUID
+    assignment_id: UUID
+    provider_id: str
+    period_start: date
+    period_end: date
+    volume: int = Field(gt=0)
+    unit: str
+    amount_cents: int = Field(ge=0)

@@ -1,0 +1,78 @@
+"""Each provider's mailbox over HTTP: post an iWmo message, list and fetch what the gemeente sent since a position.
+
+The acting provider is a parameter of every route, never read from the XML or a body: in this version the
+`X-Provider-Id` header stands in for it (like care's API); the next wave takes it from the access token of the
+provider's client credentials (issue 12), by replacing `acting_provider` alone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi.responses import JSONResponse
+
+from kernel.clock import today
+from services.iwmo.application import IwmoApplication
+from services.iwmo.xml.schemas import SchemasMissing
+
+XML = "application/xml"
+
+
+def acting_provider(
+    provider: Annotated[str, Header(alias="X-Provider-Id", min_length=1, description="Stand-in for the token.")],
+) -> str:
+    return provider
+
+
+Provider = Annotated[str, Depends(acting_provider)]
+
+
+def router(app: IwmoApplication, max_bytes: int) -> APIRouter:
+    api = APIRouter(tags=["iwmo"], prefix="/mailbox")
+
+    @api.post("/messages", responses={413: {"description": "Too large"}, 503: {"description": "No XSDs"}})
+    async def post_message(request: Request, provider: Provider) -> JSONResponse:
+        """Deliver one iWmo 3.2 message (the body is the XML). The answer says what was accepted or refused and
+        why, and where the retour waits in the mailbox; an unreadable message is kept with its reason (422)."""
+        app.schemas.check_folder()
+        document = await _body(request, max_bytes)
+        outcome = await asyncio.to_thread(app.receive, provider, document, today())
+        status = 422 if outcome["outcome"] == "unreadable" else 200
+        return JSONResponse(outcome, status_code=status)
+
+    @api.get("/messages")
+    async def list_messages(
+        provider: Provider,
+        direction: Literal["out", "in"] = "out",
+        after: int = Query(0, ge=0, description="Only messages after this position."),
+        limit: int = Query(100, ge=1, le=1000),
+    ) -> list[dict[str, Any]]:
+        """The provider's messages in one direction after a position, oldest first: 'out' is what the gemeente
+        sent (301s and retours), 'in' what the provider delivered, with the outcome and reasons."""
+        return await asyncio.to_thread(app.messages, provider, direction, after, limit)
+
+    @api.get("/messages/{position}", response_class=Response, responses={200: {"content": {XML: {}}}})
+    async def get_message(position: int, provider: Provider) -> Response:
+        """One message of the provider's own mailbox, exactly as it went over the wire."""
+        return Response(await asyncio.to_thread(app.document, provider, position), media_type=XML)
+
+    return api
+
+
+async def _body(request: Request, max_bytes: int) -> bytes:
+    """The body, read no further than the limit: a huge upload is refused before it is held, let alone parsed."""
+    received = bytearray()
+    async for chunk in request.stream():
+        received.extend(chunk)
+        if len(received) > max_bytes:
+            raise TooLarge(f"the message exceeds {max_bytes} bytes")
+    return bytes(received)
+
+
+class TooLarge(ValueError):
+    """A body above the gateway's size limit (413)."""
+
+
+__all__ = ["SchemasMissing", "TooLarge", "router"]

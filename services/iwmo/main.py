@@ -1,0 +1,83 @@
+"""Wires the gateway: its application, the facts it consumes (ProviderAssigned), what it publishes, its mailbox
+routes and the retry of held 301s.
+
+Without the XSD folder the gateway still starts (the rest of the stack must not fall over a missing folder): it
+logs an error naming the folder, keeps taking in assignments and holds their 301s, and answers the mailbox with
+503 and the reason. Once the folder is there, the held 301s go out at the next retry.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from eventsourcing.persistence import IntegrityError
+
+from contracts.events.backoffice import ProviderAssigned
+from kernel.clock import today
+from kernel.municipality import municipality_of
+from services.iwmo.api import TooLarge, router
+from services.iwmo.application import IwmoApplication, UnknownMailbox
+from services.iwmo.config import parties
+from services.iwmo.domain.client import ClientRecords, NoClientRecords
+from services.iwmo.filedrop import FileDrop
+from services.iwmo.settings import IwmoSettings
+from services.iwmo.translator import translate
+from services.iwmo.xml.safe import Limits
+from services.iwmo.xml.schemas import Schemas, SchemasMissing
+from wijk.consumer import Delivery, in_thread
+from wijk.service import ServiceDefinition, ServiceRuntime, serve
+from wijk.settings import PlatformSettings
+
+log = logging.getLogger(__name__)
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def definition(records: ClientRecords | None = None, iwmo: IwmoSettings | None = None) -> ServiceDefinition:
+    """The gateway's definition; tests and the simulator pass their own source of client data."""
+    source = records or NoClientRecords()
+
+    def build(settings: PlatformSettings) -> IwmoApplication:
+        gateway = iwmo or IwmoSettings()
+        schemas = Schemas(gateway.xsd_dir)
+        try:
+            schemas.check_folder()
+        except SchemasMissing as exc:
+            log.error("iwmo runs without XML: %s", exc)
+        limits = Limits(gateway.max_message_bytes, gateway.max_depth)
+        who = parties(municipality_of(settings.municipality_config))
+        return IwmoApplication(who, schemas, source, limits, settings.blind_index_secret.encode(), settings)
+
+    def wire(runtime: ServiceRuntime) -> None:
+        app = runtime.app
+        assert isinstance(app, IwmoApplication) and runtime.inbox is not None
+        gateway = iwmo or IwmoSettings()
+
+        def on_provider_assigned(event: ProviderAssigned, delivery: Delivery) -> None:
+            app.on_provider_assigned(event, delivery.tracking, today(), datetime.now(AMSTERDAM).time())
+
+        runtime.inbox.on(ProviderAssigned, in_thread(on_provider_assigned))
+        runtime.router.include_router(router(app, gateway.max_message_bytes))
+        runtime.every("send-held-301", gateway.retry_seconds, lambda: app.send_held(today()))
+        if gateway.drop_dir is not None:
+            drop = FileDrop(app, gateway.drop_dir)
+            runtime.every("file-drop", gateway.drop_poll_seconds, lambda: drop.run(today()))
+
+    return ServiceDefinition(
+        name="iwmo",
+        description="The iWmo 3.2 gateway: toewijzingen (301) to each provider's mailbox, the provider's XML in "
+        "(302, 305, 307, 315, 317, 320, 323), validated against the official XSDs and answered with retour codes.",
+        build_app=build,
+        translate=translate,
+        wire=wire,
+        error_status={UnknownMailbox: 403, SchemasMissing: 503, TooLarge: 413, IntegrityError: 409},
+    )
+
+
+DEFINITION = definition()
+
+
+def main() -> None:
+    asyncio.run(serve(DEFINITION))

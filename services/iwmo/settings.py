@@ -1,0 +1,41 @@
+"""The gateway's own settings (environment prefix `WIJK_IWMO_`), each with a default and a description.
+
+`docs/iwmo.md` lists them; a contract test keeps that list complete.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def default_xsd_dir() -> Path:
+    """`../shared/iwmo-xsd` beside the project: where the official schemas are kept, outside the repository."""
+    return PROJECT.parent / "shared" / "iwmo-xsd"
+
+
+class IwmoSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WIJK_IWMO_", extra="ignore")
+
+    xsd_dir: Path = Field(
+        default_factory=default_xsd_dir,
+        description="Folder with the official iWmo 3.2 XSDs (WMO301.xsd .. WMO325.xsd, basisschema.xsd). Without "
+        "it the gateway runs without XML: it keeps its records, holds outgoing messages and refuses incoming ones.",
+    )
+    max_message_bytes: int = Field(
+        10 * 1024 * 1024, gt=0, description="A message larger than this is refused before it is parsed."
+    )
+    max_depth: int = Field(16, gt=8, description="A message nested deeper than this is refused while it is parsed.")
+    drop_dir: Path | None = Field(
+        None,
+        description="Root of the file drop: <drop_dir>/<AGB code>/in (the provider's XML files, picked up, then "
+        "moved to in/done with their outcome) and /out (the gemeente's messages, written). Empty: no file drop.",
+    )
+    drop_poll_seconds: float = Field(5.0, gt=0, description="How often the file drop is scanned and written.")
+    retry_seconds: float = Field(
+        30.0, gt=0, description="How often held outgoing messages (301s awaiting the client's data) are retried."
+    )
