@@ -9,47 +9,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
-from uuid import UUID
 
 import pytest
-from eventsourcing.persistence import DatetimeAsISO, JSONTranscoder, Mapper, StoredEvent, UUIDAsHex
 from eventsourcing.utils import resolve_topic
 
 from services.planning.application import VALUE_OBJECTS
 from services.planning.domain.plan import Plan
 from services.planning.translator import translate
 from services.planning.views import plan_view
+from tests.support.stored_events import golden, loaded, mapper, published, read
 from tests.unit.planning.factories import decision, plan
-from wijk.eventstore import DateAsISO
 
 pytestmark = pytest.mark.unit
-STORED_V1 = json.loads((Path(__file__).parent / "stored" / "plan_v1.json").read_text())
-
-
-def mapper() -> Mapper[UUID]:
-    """The mapper as planning's application builds it: JSON, ids, dates and the plan's value objects."""
-    transcoder = JSONTranscoder()
-    for transcoding in (UUIDAsHex(), DatetimeAsISO(), DateAsISO(), *VALUE_OBJECTS):
-        transcoder.register(transcoding)
-    return Mapper(transcoder)
-
-
-def as_stored(recorded: dict[str, Any]) -> StoredEvent:
-    """A recorded event as its row in the store: the state exactly as the version 1 mapper wrote it."""
-    state = json.dumps(recorded["state"], separators=(",", ":"), ensure_ascii=False).encode()
-    return StoredEvent(UUID(recorded["originator_id"]), recorded["originator_version"], recorded["topic"], state)
-
-
-def loaded(events: list[Any]) -> Plan:
-    rebuilt = None
-    for domain_event in events:
-        rebuilt = domain_event.mutate(rebuilt)
-    assert isinstance(rebuilt, Plan)
-    return rebuilt
+STORED_V1 = golden(Path(__file__).parent / "stored" / "plan_v1.json")
 
 
 def version_1_events() -> list[Any]:
-    return [mapper().to_domain_event(as_stored(e)) for e in STORED_V1["events"]]
+    return read(STORED_V1["events"], VALUE_OBJECTS)
 
 
 def test_a_plan_stored_in_version_1_loads_as_it_was() -> None:
@@ -57,8 +33,7 @@ def test_a_plan_stored_in_version_1_loads_as_it_was() -> None:
 
 
 def test_version_1_events_publish_byte_for_byte_the_same_facts() -> None:
-    facts = [translate(e) for e in version_1_events()]
-    assert [f and f.model_dump_json() for f in facts] == [e["fact"] for e in STORED_V1["events"]]
+    assert published(version_1_events(), translate) == [e["fact"] for e in STORED_V1["events"]]
 
 
 @pytest.mark.parametrize("base", ["plan_team:CoordinatedPlan", "plan_escalation:EscalatingPlan"])
@@ -70,9 +45,9 @@ def test_topics_of_the_former_base_classes_resolve_to_the_plans_events(base: str
 def test_a_version_1_plan_takes_new_decisions_in_version_2() -> None:
     old = loaded(version_1_events())
     old.take_decision(decision(life_domain="income"))
-    stored = [mapper().to_stored_event(e) for e in old.collect_events()]
+    stored = [mapper(VALUE_OBJECTS).to_stored_event(e) for e in old.collect_events()]
     assert [json.loads(s.state)["class_version"] for s in stored] == [2]
-    assert loaded([*version_1_events(), mapper().to_domain_event(stored[0])]) == old
+    assert loaded([*version_1_events(), mapper(VALUE_OBJECTS).to_domain_event(stored[0])]) == old
 
 
 def test_a_decision_is_stored_whole_and_loads_equal() -> None:
@@ -80,10 +55,11 @@ def test_a_decision_is_stored_whole_and_loads_equal() -> None:
     taken = decision(deviations=[{"rule_ref": "R", "limit": "max_age", "value": 17, "actual": 18}], justification="x")
     p.take_decision(taken)
     events = p.collect_events()
-    stored = mapper().to_stored_event(events[-1])
+    roundtrip = mapper(VALUE_OBJECTS)
+    stored = roundtrip.to_stored_event(events[-1])
     state = json.loads(stored.state)
     assert stored.topic == "services.planning.domain.plan:Plan.DecisionTaken"
     assert state["class_version"] == 2 and state["decision"]["_type_"] == "planning_decision"
-    assert mapper().to_domain_event(stored).decision == taken
-    assert loaded([mapper().to_domain_event(mapper().to_stored_event(e)) for e in events]).decisions == p.decisions
+    assert roundtrip.to_domain_event(stored).decision == taken
+    assert loaded(roundtrip.to_domain_event(roundtrip.to_stored_event(e)) for e in events).decisions == p.decisions
     assert p.decisions[taken.decision_id].deviations == taken.deviations
