@@ -61,14 +61,14 @@ class ClockCommands(IntakeBase):
                 for notification in batch:
                     if notification.topic not in (STARTED, STOPPED, MISSED):
                         continue
-                    event = self.mapper.to_domain_event(notification)
-                    key = (event.originator_id, event.clock_id)  # type: ignore[attr-defined]
+                    event: Any = self.mapper.to_domain_event(notification)
                     if notification.topic == STARTED:
                         conn.execute(
                             "INSERT INTO intake.clock_due VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
-                            (*key, event.due_on),  # type: ignore[attr-defined]
+                            (event.originator_id, event.clock.clock_id, event.clock.due_on),
                         )
                     else:
+                        key = (event.originator_id, event.clock_id)
                         conn.execute("DELETE FROM intake.clock_due WHERE case_id = %s AND clock_id = %s", key)
                 position = batch[-1].id
                 conn.execute(

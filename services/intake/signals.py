@@ -23,7 +23,7 @@ from services.intake.domain.household import Household, HouseholdErased
 from services.intake.domain.partners import Partner
 from services.intake.domain.rejected_signal import RejectedSignal
 from services.intake.domain.routing import normalise_postcode
-from services.intake.domain.signal import Signal, signal_id
+from services.intake.domain.signal import Signal, TakenSignal, signal_id
 from services.intake.domain.support_request import SupportRequest
 from services.intake.meldingen import open_case
 from services.intake.sealing import address_index, bsn_index, seal
@@ -76,8 +76,8 @@ class SignalCommands(IntakeBase):
         others: list[Any], today: date, new_household: bool,
     ) -> None:  # fmt: skip
         arrears = signal.arrears_cents if isinstance(signal, PaymentArrearsSignal) else 0
-        taken = Signal(sid, event_id, partner.id, signal.kind, household.id, case.id, case.team_id, today,
-                       new_household, arrears)  # fmt: skip
+        taken = Signal(sid, TakenSignal(event_id, partner.id, signal.kind, household.id, case.id, case.team_id, today,
+                                        new_household, arrears))  # fmt: skip
         if taken.obliges_help_offer:
             case.flag_debt_concern(today, threatening=False)
             taken.offer_help(today)
