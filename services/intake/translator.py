@@ -14,6 +14,7 @@ from services.intake.domain.household import Household
 from services.intake.domain.rejected_signal import RejectedSignal
 from services.intake.domain.signal import Signal
 from services.intake.domain.support_request import SupportRequest
+from services.intake.domain.survey import SurveyAnswer
 
 
 @singledispatch
@@ -182,4 +183,15 @@ def _(event: Any) -> facts.SignalRejected:
         signal_topic=event.topic,
         reason=event.reason,
         rejected_on=event.rejected_on,
+    )
+
+
+@translate.register(SurveyAnswer.Recorded)  # type: ignore[attr-defined]
+def _(event: Any) -> facts.SatisfactionRecorded:
+    return facts.SatisfactionRecorded(
+        household_id=event.household_id,
+        case_id=event.case_id,
+        team_id=event.team_id,
+        score=event.score,
+        answered_on=event.answered_on,
     )

@@ -10,10 +10,12 @@ from typing import Any
 from uuid import uuid4
 
 import pytest
+from eventsourcing.utils import get_topic
 
 from services.intake.application import VALUE_OBJECTS
 from services.intake.domain.case import Case
 from services.intake.domain.signal import Signal, TakenSignal, signal_id
+from services.intake.domain.survey import SurveyAnswer
 from services.intake.outcomes import outcome_of
 from services.intake.terms import melding_clocks
 from services.intake.translator import translate
@@ -66,3 +68,12 @@ def test_a_signal_and_its_offer_of_help_are_stored_whole_in_version_2() -> None:
     received, offered = (roundtrip.to_domain_event(s) for s in stored)
     assert received.signal == taken and offered.offer.arrears_cents == 99  # type: ignore[attr-defined]
     assert state(loaded([received, offered])) == state(signal)
+
+
+def test_a_survey_answer_stored_before_the_aggregate_moved_to_the_domain_loads() -> None:
+    recorded = golden(STORED / "survey_answer_v1.json")
+    assert {e["topic"] for e in recorded["events"]} == {"services.intake.survey:SurveyAnswer.Recorded"}
+    answer = loaded(read(recorded["events"]))
+    assert isinstance(answer, SurveyAnswer) and state(answer) == recorded["state"]
+    assert published(read(recorded["events"]), translate) == [e["fact"] for e in recorded["events"]]
+    assert get_topic(type(answer)) == "services.intake.domain.survey:SurveyAnswer"
