@@ -52,9 +52,21 @@ def loaded(events: Iterable[Any]) -> Any:
 
 
 def state(aggregate: Aggregate) -> Any:
-    """An aggregate's own attributes as the golden files record them (values that are not JSON as their repr)."""
-    own = {k: v for k, v in vars(aggregate).items() if not k.startswith("_")}
-    return json.loads(json.dumps(own, default=repr))
+    """An aggregate's own attributes as the golden files record them."""
+    return plain({k: v for k, v in vars(aggregate).items() if not k.startswith("_")})
+
+
+def plain(value: Any) -> Any:
+    """JSON's shapes: keys as strings, sets sorted, and what JSON has no type for (ids, dates, values) as its repr."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, set | frozenset):
+        return sorted(repr(v) for v in value)
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if value is None or isinstance(value, str | int | float):
+        return value
+    return repr(value)
 
 
 def published(events: Iterable[Any], translate: Callable[[Any], Any]) -> list[Any]:
