@@ -2,28 +2,48 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import Tracking
+from eventsourcing.persistence import JSONTranscoder, Tracking
 
 from contracts.events.budget import FundsReserved
 from contracts.events.care import CareDeclared, CareStarted, CareStopped
 from contracts.events.iwmo import CareDeclarationReported, CareStartReported, CareStopReported
 from services.backoffice import views
-from services.backoffice.domain.assignment import Assignment, Declaration
+from services.backoffice.domain.assignment import Assignment, Declaration, Order
 from services.backoffice.domain.catalogue import PAID_TO_HOUSEHOLD, Catalogue, assigned_volume, legal_basis
 from services.backoffice.domain.codelists import EURO_UNIT, describe_extent
-from services.backoffice.domain.decision import Decision, decision_key
-from services.backoffice.domain.objection import Objection
+from services.backoffice.domain.decision import (
+    Decision,
+    FundedDecision,
+    Letter,
+    ProviderAssignment,
+    decision_key,
+)
+from services.backoffice.domain.objection import LodgedObjection, Objection
 from services.backoffice.domain.referral import DebtReferral
 from services.backoffice.letter import render_letter
 from services.backoffice.letter_html import render_letter_html
 from services.backoffice.terms import objection_deadline, weeks_after
 from wijk.eventstore import ServiceApplication
 from wijk.settings import PlatformSettings
+from wijk.transcodings import ValueObjectAsDict
+
+VALUE_OBJECTS = tuple(
+    ValueObjectAsDict(value_type, f"backoffice_{name}")
+    for value_type, name in (
+        (FundedDecision, "funded_decision"),
+        (Letter, "letter"),
+        (ProviderAssignment, "provider_assignment"),
+        (Order, "order"),
+        (LodgedObjection, "lodged_objection"),
+    )
+)
+"""The value objects the backoffice's events carry whole."""
 
 
 class UnknownAssignment(LookupError):
@@ -41,6 +61,11 @@ class BackofficeApplication(ServiceApplication):
         self.catalogue = catalogue
         super().__init__(settings)
 
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        for transcoding in VALUE_OBJECTS:
+            transcoder.register(transcoding)
+
     def on_funds_reserved(self, event: FundsReserved, tracking: Tracking, today: date) -> UUID | None:
         """Budget funded a decision: send the beschikking today, then assign the provider or pay the household."""
         if self.already_processed(tracking):
@@ -49,10 +74,7 @@ class BackofficeApplication(ServiceApplication):
             self.record_processed(tracking)  # the same decision, republished under another position
             return None
         terms = self.catalogue.provision(event.provision_code)
-        decision = Decision(
-            **event.model_dump(include={"decision_id", "household_id", "team_id", "provision_code", "amount_cents"}),
-            **event.model_dump(include={"period_start", "period_end", "decided_by", "decided_on", "budget_line"}),
-        )
+        decision = Decision(FundedDecision(**event.model_dump(include={f.name for f in fields(FundedDecision)})))
         household_paid = event.budget_line in PAID_TO_HOUSEHOLD
         extent = (
             ""
@@ -153,8 +175,7 @@ class BackofficeApplication(ServiceApplication):
         """The assignment to follow through start, stop and declarations, created with the 301 it mirrors."""
         ordered = decision.assignment
         assert ordered is not None
-        return Assignment(
-            id=ordered.assignment_id,
+        order = Order(
             decision_id=decision.decision_id,
             household_id=decision.household_id,
             provider_id=ordered.provider_id,
@@ -165,6 +186,7 @@ class BackofficeApplication(ServiceApplication):
             period_end=ordered.period_end,
             amount_cents=decision.amount_cents,
         )
+        return Assignment(id=ordered.assignment_id, order=order)
 
     def _decision(self, decision_id: UUID) -> Decision:
         return self.repository.get(decision_key(decision_id))  # type: ignore[no-any-return]

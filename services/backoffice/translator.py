@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from functools import singledispatch
 from typing import Any
 
@@ -33,16 +34,14 @@ def _fields(event: Any, *names: str) -> dict[str, Any]:
 
 @translate.register(Decision.LetterIssued)
 def _(event: Any) -> DecisionLetterIssued:
-    names = ("household_id", "letter_id", "decision_id", "provision_code", "amount_cents", "decision_date")
-    more = ("dispatch_date", "objection_deadline", "legal_basis")
-    return DecisionLetterIssued(**_fields(event, *names, *more))
+    names = ("household_id", "decision_id", "provision_code", "amount_cents")
+    letter = ("letter_id", "decision_date", "dispatch_date", "objection_deadline", "legal_basis")
+    return DecisionLetterIssued(**_fields(event, *names), **_fields(event.letter, *letter))
 
 
 @translate.register(Decision.ProviderAssigned)
 def _(event: Any) -> ProviderAssigned:
-    names = ("household_id", "assignment_id", "decision_id", "provider_id", "product_code", "volume", "unit")
-    more = ("frequency", "period_start", "period_end", "product_category")
-    return ProviderAssigned(**_fields(event, *names, *more))
+    return ProviderAssigned(**_fields(event, "household_id", "decision_id"), **asdict(event.assignment))
 
 
 @translate.register(Decision.HouseholdPaid)
@@ -66,7 +65,7 @@ def _(event: Any) -> PaymentMade:
 @translate.register(Objection.Lodged)
 def _(event: Any) -> ObjectionLodged:
     names = ("household_id", "decision_id", "lodged_on", "objection_deadline", "advisory_committee", "decision_due")
-    return ObjectionLodged(objection_id=event.originator_id, **_fields(event, *names))
+    return ObjectionLodged(objection_id=event.originator_id, **_fields(event.objection, *names))
 
 
 @translate.register(Objection.Deferred)

@@ -21,12 +21,13 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import Tracking
+from eventsourcing.persistence import JSONTranscoder, Tracking
 
 from contracts.events.backoffice import ProviderAssigned
 from contracts.events.care import AssignmentRefused, CareStopped
 from contracts.events.planning import DecisionCancelled
-from services.budget.domain.budget_line import BudgetLine, budget_line_id, label
+from services.budget.domain.budget_line import BudgetLine, Release, Spending, YearFigures, budget_line_id, label
+from services.budget.domain.claim import Claim, Refusal
 from services.budget.domain.commitment import (
     AssignmentLink,
     Commitment,
@@ -36,8 +37,22 @@ from services.budget.domain.commitment import (
     pending_release_id,
 )
 from services.budget.domain.line_snapshot import SNAPSHOT_INTERVAL
+from services.budget.domain.reserve import DrawApproval
 from wijk.eventstore import ServiceApplication
+from wijk.transcodings import ValueObjectAsDict
 
+VALUE_OBJECTS = tuple(
+    ValueObjectAsDict(value_type, f"budget_{name}")
+    for value_type, name in (
+        (Claim, "claim"),
+        (Refusal, "refusal"),
+        (Spending, "spending"),
+        (Release, "release"),
+        (YearFigures, "year_figures"),
+        (DrawApproval, "draw_approval"),
+    )
+)
+"""The value objects budget's events carry whole."""
 TEMPORARY_STOP = "20"
 """WMO588 reden beëindiging 20, 'levering tijdelijk beëindigd': care restarts with a new 305; nothing is released."""
 
@@ -52,6 +67,11 @@ class NotKnown(LookupError):
 
 class ReleasingApplication(ServiceApplication):
     snapshotting_intervals = {BudgetLine: SNAPSHOT_INTERVAL}  # a busy line replays at most this many events
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        for transcoding in VALUE_OBJECTS:
+            transcoder.register(transcoding)
 
     def on_provider_assigned(self, event: ProviderAssigned, tracking: Tracking) -> None:
         """Remember which decision an assignment executes; apply a refusal or stop that arrived before this fact."""

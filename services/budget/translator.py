@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from functools import singledispatch
 from typing import Any
 
@@ -25,10 +26,6 @@ def translate(event: Any) -> Any:
     return None
 
 
-def _fields(event: Any, *names: str) -> dict[str, Any]:
-    return {name: getattr(event, name) for name in names}
-
-
 @translate.register(BudgetLine.Allocated)
 def _(event: Any) -> BudgetAllocated:
     return BudgetAllocated(
@@ -38,38 +35,31 @@ def _(event: Any) -> BudgetAllocated:
 
 @translate.register(BudgetLine.FundsReserved)
 def _(event: Any) -> FundsReserved:
-    names = ("household_id", "decision_id", "plan_id", "team_id", "year", "budget_line", "amount_cents")
-    more = ("provision_code", "period_start", "period_end", "decided_by", "decided_on")
-    return FundsReserved(**_fields(event, *names, *more))
+    return FundsReserved(year=event.claim.year, **asdict(event.claim))
 
 
 @translate.register(BudgetLine.FundsRefused)
 @translate.register(UnfundedClaim.FundsRefused)
 def _(event: Any) -> FundsRefused:
-    names = ("household_id", "decision_id", "plan_id", "team_id", "year", "budget_line", "amount_cents", "reason")
-    return FundsRefused(**_fields(event, *names))
+    return FundsRefused(**asdict(event.refusal))
 
 
 @translate.register(BudgetLine.FundsSpent)
 def _(event: Any) -> FundsSpent:
-    names = ("household_id", "decision_id", "payment_id", "team_id", "year", "budget_line", "amount_cents")
-    return FundsSpent(**_fields(event, *names, "from_reservation_cents", "paid_on"))
+    return FundsSpent(**asdict(event.spending))
 
 
 @translate.register(BudgetLine.FundsReleased)
 def _(event: Any) -> FundsReleased:
-    names = ("household_id", "decision_id", "team_id", "year", "budget_line", "amount_cents", "released_on")
-    return FundsReleased(**_fields(event, *names, "reason"))
+    return FundsReleased(**asdict(event.release))
 
 
 @translate.register(ReserveDraw.Approved)
 def _(event: Any) -> ReserveDrawApproved:
-    names = ("team_id", "year", "budget_line", "amount_cents", "reason", "approved_by", "role", "approved_on")
-    return ReserveDrawApproved(draw_id=event.originator_id, **_fields(event, *names))
+    return ReserveDrawApproved(draw_id=event.originator_id, **asdict(event.approval))
 
 
 @translate.register(BudgetLine.Closed)
 def _(event: Any) -> YearClosed:
-    names = ("team_id", "year", "budget_line", "closed_on", "allocated_cents", "reserve_draws_cents", "spent_cents")
-    more = ("reserved_open_cents", "released_or_unused_cents", "of_which_released_cents")
-    return YearClosed(**_fields(event, *names, *more))
+    line = {"team_id": event.team_id, "year": event.year, "budget_line": event.budget_line}
+    return YearClosed(**line, closed_on=event.closed_on, **asdict(event.figures))

@@ -4,19 +4,24 @@ feedback out. Every command names the acting provider: a provider only acts on i
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import fields
 from datetime import date
 from typing import Any
 from uuid import UUID, uuid4
 
-from eventsourcing.persistence import Tracking
+from eventsourcing.persistence import JSONTranscoder, Tracking
 
 from contracts.events.backoffice import ProviderAssigned
-from services.care.domain.assignment import Assignment
+from services.care.domain.assignment import Assignment, DeclaredCare, Order
 from services.care.domain.declaration import Claim
 from services.care.domain.policy import Policy, accept, respond
 from wijk.eventstore import ServiceApplication
 from wijk.log_index import LogIndex
 from wijk.settings import PlatformSettings
+from wijk.transcodings import ValueObjectAsDict
+
+VALUE_OBJECTS = (ValueObjectAsDict(Order, "care_order"), ValueObjectAsDict(DeclaredCare, "care_declared"))
+"""The value objects care's events carry whole."""
 
 
 class NotYourAssignment(PermissionError):
@@ -33,7 +38,12 @@ class CareApplication(ServiceApplication):
     def __init__(self, policies: Mapping[str, Policy], settings: PlatformSettings | None = None) -> None:
         self.policies = dict(policies)
         super().__init__(settings)
-        self.by_provider = LogIndex(self, Assignment.Received, key=lambda e: e.provider_id)
+        self.by_provider = LogIndex(self, Assignment.Received, key=lambda e: e.order.provider_id)
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        for transcoding in VALUE_OBJECTS:
+            transcoder.register(transcoding)
 
     def on_provider_assigned(self, event: ProviderAssigned, tracking: Tracking, today: date) -> UUID | None:
         """Take in an assignment (iWmo 301) and answer it as the provider's policy says; reject any other's."""
@@ -42,18 +52,7 @@ class CareApplication(ServiceApplication):
         if event.assignment_id in self.repository:
             self.record_processed(tracking)  # the same assignment, republished under another position
             return None
-        assignment = Assignment(
-            assignment_id=event.assignment_id,
-            household_id=event.household_id,
-            decision_id=event.decision_id,
-            provider_id=event.provider_id,
-            product_code=event.product_code,
-            volume=event.volume,
-            unit=event.unit,
-            frequency=event.frequency,
-            period_start=event.period_start,
-            period_end=event.period_end,
-        )
+        assignment = Assignment(Order(**event.model_dump(include={f.name for f in fields(Order)})))
         respond(assignment, self.policies, today)
         self.record_processed(tracking, assignment)
         return assignment.id

@@ -64,16 +64,17 @@ def _(event: Any) -> CareStopped:
 
 @translate.register(Assignment.Declared)
 def _(event: Any) -> CareDeclared:
+    declared = event.declaration
     return CareDeclared(
         household_id=event.household_id,
-        declaration_id=event.declaration_id,
+        declaration_id=declared.declaration_id,
         assignment_id=event.originator_id,
         provider_id=event.provider_id,
-        period_start=event.period_start,
-        period_end=event.period_end,
-        volume=event.volume,
-        unit=event.unit,
-        amount_cents=event.amount_cents,
+        period_start=declared.period_start,
+        period_end=declared.period_end,
+        volume=declared.volume,
+        unit=declared.unit,
+        amount_cents=declared.amount_cents,
     )
 
 

@@ -1,18 +1,122 @@
-"""Intake's application: the command modules combined. Commands return ids; queries return plain data."""
+"""Intake's application: one class with its store, the routing, the key vault and the blind-index secret. Each
+command is a function in a small module (households, meldingen, cases, clock_check, signals, survey) that this class
+calls with itself. Commands return ids; queries return plain data."""
 
 from __future__ import annotations
 
-from services.intake.cases import CaseCommands
-from services.intake.clock_check import ClockCommands
-from services.intake.households import HouseholdCommands
-from services.intake.meldingen import MeldingCommands, Opened, SupportRequestInput
-from services.intake.signals import SignalCommands
-from services.intake.survey import SurveyCommands
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.persistence import JSONTranscoder
+
+from contracts.partner_signals import PartnerSignal
+from services.intake import cases, clock_check, households, meldingen, signals, survey
+from services.intake.cases import ApplicationOpened
+from services.intake.clock_check import ClockIndex
+from services.intake.domain.case import Case
+from services.intake.domain.clocks import Clock
+from services.intake.domain.household import Household
+from services.intake.domain.partners import Partner
+from services.intake.domain.residents import HouseholdDetails
+from services.intake.domain.routing import Routing
+from services.intake.domain.screening import DebtScreening
+from services.intake.domain.signal import HelpOffer, TakenSignal
+from services.intake.households import Registered
+from services.intake.meldingen import Opened, SupportRequestInput
+from services.intake.vault import KeyVault
+from wijk.eventstore import ServiceApplication
+from wijk.settings import PlatformSettings
+from wijk.transcodings import ValueObjectAsDict
 
 __all__ = ["IntakeApplication", "Opened", "SupportRequestInput"]
+T = TypeVar("T")
+
+VALUE_OBJECTS = (
+    ValueObjectAsDict(Clock, "intake_clock"),
+    ValueObjectAsDict(TakenSignal, "intake_taken_signal"),
+    ValueObjectAsDict(HelpOffer, "intake_help_offer"),
+)
+"""The value objects intake's events carry whole."""
 
 
-class IntakeApplication(
-    HouseholdCommands, MeldingCommands, CaseCommands, ClockCommands, SignalCommands, SurveyCommands
-):
+class IntakeApplication(ServiceApplication):
     name = "intake"
+
+    def __init__(self, routing: Routing, secret: bytes, settings: PlatformSettings | None = None) -> None:
+        self.routing = routing
+        self.secret = secret
+        super().__init__(settings)
+        self.vault = KeyVault(self.settings.pg_dsn())
+        self.clock_index = ClockIndex(self.recorder, self.mapper, self.vault.pool)
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        for transcoding in VALUE_OBJECTS:
+            transcoder.register(transcoding)
+
+    def close(self) -> None:
+        self.vault.close()
+        super().close()
+
+    def present_household(self, household_id: UUID) -> Household:
+        """The household, or HouseholdErased (410) when its personal data was erased."""
+        household: Household = self.repository.get(household_id)
+        household.ensure_present()
+        return household
+
+    def get_case(self, case_id: UUID) -> Case:
+        case: Case = self.repository.get(case_id)
+        return case
+
+    def with_new_key(self, household_id: UUID, digests: list[bytes], command: Callable[[bytes], T]) -> T:
+        """Make the household's key (and its indexes), run the command; if the command fails, forget the key."""
+        key = self.vault.create(household_id, digests)
+        try:
+            return command(key)
+        except BaseException:
+            self.vault.forget(household_id)
+            raise
+
+    def register_household(self, details: HouseholdDetails) -> Registered:
+        return households.register_household(self, details)
+
+    def household(self, household_id: UUID) -> dict[str, Any]:
+        return households.household_view(self, household_id)
+
+    def erase_household(self, household_id: UUID, today: date) -> date:
+        return households.erase_household(self, household_id, today)
+
+    def request_support(self, request: SupportRequestInput, today: date) -> Opened:
+        return meldingen.request_support(self, request, today)
+
+    def offer_client_support(self, case_id: UUID, offered_by: str, today: date) -> date:
+        return cases.offer_client_support(self, case_id, offered_by, today)
+
+    def choose_client_support(self, case_id: UUID, choice: str, today: date) -> date:
+        return cases.choose_client_support(self, case_id, choice, today)
+
+    def receive_application(self, case_id: UUID, domain: str, today: date) -> ApplicationOpened:
+        return cases.receive_application(self, case_id, domain, today)
+
+    def stop_clock(self, case_id: UUID, clock_id: str, stopped_on: date) -> bool:
+        return cases.stop_clock(self, case_id, clock_id, stopped_on)
+
+    def screen_debts(self, case_id: UUID, screening: DebtScreening, today: date) -> bool:
+        return cases.screen_debts(self, case_id, screening, today)
+
+    def case(self, case_id: UUID) -> dict[str, Any]:
+        return cases.case_view(self.get_case(case_id))
+
+    def check_clocks(self, today: date) -> list[dict[str, Any]]:
+        return clock_check.check_clocks(self, self.clock_index, today)
+
+    def take_signal(self, signal: PartnerSignal, partner: Partner, event_id: str, today: date) -> UUID | None:
+        return signals.take_signal(self, signal, partner, event_id, today)
+
+    def reject_signal(self, source: str, topic: str, event_id: str, reason: str, today: date) -> None:
+        signals.reject_signal(self, source, topic, event_id, reason, today)
+
+    def record_satisfaction(self, case_id: UUID, score: int, answered_on: date, today: date) -> UUID:
+        return survey.record_satisfaction(self, case_id, score, answered_on, today)

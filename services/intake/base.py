@@ -1,53 +1,43 @@
-"""The shared core of intake's application: its store, the routing, the key vault and the blind-index secret.
+"""What intake's command modules need from its application: the store, the routing, the key vault and the
+blind-index secret, and the three lookups every command shares.
 
-The commands live in small modules (households, meldingen, cases, clocks, signals), each a subclass of this base;
-`application.IntakeApplication` combines them. Every command ends in exactly one `save()`: nothing half-written.
+The commands are functions in small modules (households, meldingen, cases, signals, survey, clock_check), each
+taking the application as an `Intake`; `application.IntakeApplication` is the one class, and it calls them. Every
+command ends in exactly one `save()`: nothing half-written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 from uuid import UUID
+
+from eventsourcing.application import Repository
 
 from services.intake.domain.case import Case
 from services.intake.domain.household import Household
 from services.intake.domain.routing import Routing
 from services.intake.vault import KeyVault
-from wijk.eventstore import ServiceApplication
-from wijk.settings import PlatformSettings
 
 T = TypeVar("T")
 
 
-class IntakeBase(ServiceApplication):
-    name = "intake"
+class Intake(Protocol):
+    routing: Routing
+    secret: bytes
+    vault: KeyVault
 
-    def __init__(self, routing: Routing, secret: bytes, settings: PlatformSettings | None = None) -> None:
-        self.routing = routing
-        self.secret = secret
-        super().__init__(settings)
-        self.vault = KeyVault(self.settings.pg_dsn())
+    @property
+    def repository(self) -> Repository[UUID]: ...
 
-    def close(self) -> None:
-        self.vault.close()
-        super().close()
+    def save(self, *objects: Any, **kwargs: Any) -> Any: ...
 
     def present_household(self, household_id: UUID) -> Household:
         """The household, or HouseholdErased (410) when its personal data was erased."""
-        household: Household = self.repository.get(household_id)
-        household.ensure_present()
-        return household
+        ...
 
-    def get_case(self, case_id: UUID) -> Case:
-        case: Case = self.repository.get(case_id)
-        return case
+    def get_case(self, case_id: UUID) -> Case: ...
 
     def with_new_key(self, household_id: UUID, digests: list[bytes], command: Callable[[bytes], T]) -> T:
         """Make the household's key (and its indexes), run the command; if the command fails, forget the key."""
-        key = self.vault.create(household_id, digests)
-        try:
-            return command(key)
-        except BaseException:
-            self.vault.forget(household_id)
-            raise
+        ...

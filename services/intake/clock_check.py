@@ -13,9 +13,12 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.persistence import ApplicationRecorder, Mapper
 from eventsourcing.utils import get_topic
+from psycopg import Connection
+from psycopg_pool import ConnectionPool
 
-from services.intake.base import IntakeBase
+from services.intake.base import Intake
 from services.intake.domain.case import Case
 from services.intake.domain.household import HouseholdErased
 
@@ -26,50 +29,26 @@ CREATE TABLE IF NOT EXISTS intake.clock_due (
 CREATE TABLE IF NOT EXISTS intake.clock_index_position (id int PRIMARY KEY, position bigint NOT NULL);
 """
 STARTED, STOPPED, MISSED = (get_topic(e) for e in (Case.ClockStarted, Case.ClockStopped, Case.TermMissed))  # type: ignore[attr-defined]
+CHECK_LOCK = threading.Lock()
+"""One check at a time in a process: two would record the same missed term twice over."""
 
 
-class ClockCommands(IntakeBase):
-    _check_lock = threading.Lock()
+class ClockIndex:
+    """The running clocks by last day, caught up from the notification log."""
 
-    def check_clocks(self, today: date) -> list[dict[str, Any]]:
-        """Record every missed term as of `today`; returns what it recorded (case and clock ids)."""
-        with self._check_lock:
-            self._catch_up()
-            recorded: list[dict[str, Any]] = []
-            for case_id in self._cases_due(today):
-                case = self.get_case(case_id)
-                try:
-                    self.present_household(case.household_id)
-                except HouseholdErased:  # erased: its clocks no longer concern anyone
-                    with self.vault.pool.connection() as conn:
-                        conn.execute("DELETE FROM intake.clock_due WHERE case_id = %s", (case_id,))
-                    continue
-                missed = case.record_missed_terms(today)
-                if missed:
-                    self.save(case)
-                    recorded.extend({"case_id": str(case_id), "clock_id": c} for c in missed)
-            self._catch_up()
-            return recorded
+    def __init__(self, recorder: ApplicationRecorder, mapper: Mapper[UUID], pool: ConnectionPool) -> None:
+        self.recorder, self.mapper, self.pool = recorder, mapper, pool
 
-    def _catch_up(self) -> None:
-        with self.vault.pool.connection() as conn:
+    def catch_up(self) -> None:
+        with self.pool.connection() as conn:
             conn.execute(INDEX_SQL)
             row = conn.execute("SELECT position FROM intake.clock_index_position WHERE id = 1").fetchone()
         position = row[0] if row else 0
         while batch := self.recorder.select_notifications(position + 1, 500):
-            with self.vault.pool.connection() as conn, conn.transaction():
+            with self.pool.connection() as conn, conn.transaction():
                 for notification in batch:
-                    if notification.topic not in (STARTED, STOPPED, MISSED):
-                        continue
-                    event = self.mapper.to_domain_event(notification)
-                    key = (event.originator_id, event.clock_id)  # type: ignore[attr-defined]
-                    if notification.topic == STARTED:
-                        conn.execute(
-                            "INSERT INTO intake.clock_due VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
-                            (*key, event.due_on),  # type: ignore[attr-defined]
-                        )
-                    else:
-                        conn.execute("DELETE FROM intake.clock_due WHERE case_id = %s AND clock_id = %s", key)
+                    if notification.topic in (STARTED, STOPPED, MISSED):
+                        self._index(conn, notification.topic, self.mapper.to_domain_event(notification))
                 position = batch[-1].id
                 conn.execute(
                     "INSERT INTO intake.clock_index_position VALUES (1, %s) "
@@ -77,9 +56,45 @@ class ClockCommands(IntakeBase):
                     (position,),
                 )
 
-    def _cases_due(self, today: date) -> list[UUID]:
-        with self.vault.pool.connection() as conn:
+    def cases_due(self, today: date) -> list[UUID]:
+        with self.pool.connection() as conn:
             rows = conn.execute(
                 "SELECT DISTINCT case_id FROM intake.clock_due WHERE due_on < %s ORDER BY case_id", (today,)
             ).fetchall()
         return [UUID(str(r[0])) for r in rows]
+
+    def forget(self, case_id: UUID) -> None:
+        with self.pool.connection() as conn:
+            conn.execute("DELETE FROM intake.clock_due WHERE case_id = %s", (case_id,))
+
+    @staticmethod
+    def _index(conn: Connection[Any], topic: str, event: Any) -> None:
+        if topic == STARTED:
+            clock = event.clock
+            conn.execute(
+                "INSERT INTO intake.clock_due VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+                (event.originator_id, clock.clock_id, clock.due_on),
+            )
+        else:
+            key = (event.originator_id, event.clock_id)
+            conn.execute("DELETE FROM intake.clock_due WHERE case_id = %s AND clock_id = %s", key)
+
+
+def check_clocks(intake: Intake, index: ClockIndex, today: date) -> list[dict[str, Any]]:
+    """Record every missed term as of `today`; returns what it recorded (case and clock ids)."""
+    with CHECK_LOCK:
+        index.catch_up()
+        recorded: list[dict[str, Any]] = []
+        for case_id in index.cases_due(today):
+            case = intake.get_case(case_id)
+            try:
+                intake.present_household(case.household_id)
+            except HouseholdErased:  # erased: its clocks no longer concern anyone
+                index.forget(case_id)
+                continue
+            missed = case.record_missed_terms(today)
+            if missed:
+                intake.save(case)
+                recorded.extend({"case_id": str(case_id), "clock_id": c} for c in missed)
+        index.catch_up()
+        return recorded

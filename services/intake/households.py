@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from services.intake.base import IntakeBase
+from services.intake.base import Intake
 from services.intake.domain.household import Household
 from services.intake.domain.residents import HouseholdDetails
 from services.intake.domain.routing import normalise_postcode
@@ -26,41 +26,42 @@ class Registered:
     team_id: str
 
 
-class HouseholdCommands(IntakeBase):
-    def register_household(self, details: HouseholdDetails) -> Registered:
-        checked = details.checked()
-        postcode = normalise_postcode(checked.address.postcode)
-        address = {**checked.to_dict()["address"], "postcode": postcode}
-        district = self.routing.route(postcode)
-        household_id = uuid.uuid4()
-        digests = [bsn_index(self.secret, r.bsn) for r in checked.residents]
-        digests.append(address_index(self.secret, postcode, checked.address.house_number))
-        data = {**checked.to_dict(), "address": address}
+def register_household(intake: Intake, details: HouseholdDetails) -> Registered:
+    checked = details.checked()
+    postcode = normalise_postcode(checked.address.postcode)
+    address = {**checked.to_dict()["address"], "postcode": postcode}
+    district = intake.routing.route(postcode)
+    household_id = uuid.uuid4()
+    digests = [bsn_index(intake.secret, r.bsn) for r in checked.residents]
+    digests.append(address_index(intake.secret, postcode, checked.address.house_number))
+    data = {**checked.to_dict(), "address": address}
 
-        def save(key: bytes) -> None:
-            sealed = seal(key, household_id, data)
-            self.save(Household(household_id, district.name, district.team_id, len(checked.residents), sealed))
+    def save(key: bytes) -> None:
+        sealed = seal(key, household_id, data)
+        intake.save(Household(household_id, district.name, district.team_id, len(checked.residents), sealed))
 
-        self.with_new_key(household_id, digests, save)
-        return Registered(household_id, district.name, district.team_id)
+    intake.with_new_key(household_id, digests, save)
+    return Registered(household_id, district.name, district.team_id)
 
-    def household(self, household_id: UUID) -> dict[str, Any]:
-        """The household as the team sees it, unsealed; HouseholdErased (410) once it was erased."""
-        household = self.present_household(household_id)
-        details = unseal(self.vault.key(household_id), household_id, household.sealed)
-        return {
-            "household_id": str(household_id),
-            "district": household.district,
-            "team_id": household.team_id,
-            "members": household.members,
-            "case_ids": [str(c) for c in household.case_ids],
-            **details,
-        }
 
-    def erase_household(self, household_id: UUID, today: date) -> date:
-        """Destroy the household's key, then record the erasure (a retry after a failure in between is safe)."""
-        household = self.present_household(household_id)
-        self.vault.destroy(household_id, today)
-        household.erase(today)
-        self.save(household)
-        return today
+def household_view(intake: Intake, household_id: UUID) -> dict[str, Any]:
+    """The household as the team sees it, unsealed; HouseholdErased (410) once it was erased."""
+    household = intake.present_household(household_id)
+    details = unseal(intake.vault.key(household_id), household_id, household.sealed)
+    return {
+        "household_id": str(household_id),
+        "district": household.district,
+        "team_id": household.team_id,
+        "members": household.members,
+        "case_ids": [str(c) for c in household.case_ids],
+        **details,
+    }
+
+
+def erase_household(intake: Intake, household_id: UUID, today: date) -> date:
+    """Destroy the household's key, then record the erasure (a retry after a failure in between is safe)."""
+    household = intake.present_household(household_id)
+    intake.vault.destroy(household_id, today)
+    household.erase(today)
+    intake.save(household)
+    return today

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from services.intake.base import IntakeBase
+from services.intake.base import Intake
 from services.intake.domain.case import Case
 from services.intake.domain.household import Household
 from services.intake.domain.routing import normalise_postcode
@@ -40,33 +40,33 @@ class Opened:
     team_id: str
 
 
-class MeldingCommands(IntakeBase):
-    def request_support(self, request: SupportRequestInput, today: date) -> Opened:
-        """A melding: register the household when it is new, record the request and open a case for its team."""
-        check_request(request.requested_by, request.life_domains)
-        if request.household_id is not None:
-            household = self.present_household(request.household_id)
-            return self._open(household, request, today)
-        if not request.postcode:
-            raise ValueError("a melding names a registered household_id, or the postcode of a new household")
-        postcode = normalise_postcode(request.postcode)
-        district = self.routing.route(postcode)
-        household_id = uuid.uuid4()
+def request_support(intake: Intake, request: SupportRequestInput, today: date) -> Opened:
+    """A melding: register the household when it is new, record the request and open a case for its team."""
+    check_request(request.requested_by, request.life_domains)
+    if request.household_id is not None:
+        household = intake.present_household(request.household_id)
+        return _open(intake, household, request, today)
+    if not request.postcode:
+        raise ValueError("a melding names a registered household_id, or the postcode of a new household")
+    postcode = normalise_postcode(request.postcode)
+    district = intake.routing.route(postcode)
+    household_id = uuid.uuid4()
 
-        def register(key: bytes) -> Opened:
-            sealed = seal(key, household_id, {"address": {"postcode": postcode}})
-            household = Household(household_id, district.name, district.team_id, request.members, sealed)
-            return self._open(household, request, today)
+    def register(key: bytes) -> Opened:
+        sealed = seal(key, household_id, {"address": {"postcode": postcode}})
+        household = Household(household_id, district.name, district.team_id, request.members, sealed)
+        return _open(intake, household, request, today)
 
-        return self.with_new_key(household_id, [], register)
+    return intake.with_new_key(household_id, [], register)
 
-    def _open(self, household: Household, request: SupportRequestInput, today: date) -> Opened:
-        melding = SupportRequest(household.id, request.requested_by, request.life_domains, today)
-        case = open_case(household, melding, today)
-        if request.debt_concern:
-            case.flag_debt_concern(today, request.threatening)
-        self.save(household, melding, case)
-        return Opened(household.id, melding.id, case.id, household.district, household.team_id)
+
+def _open(intake: Intake, household: Household, request: SupportRequestInput, today: date) -> Opened:
+    melding = SupportRequest(household.id, request.requested_by, request.life_domains, today)
+    case = open_case(household, melding, today)
+    if request.debt_concern:
+        case.flag_debt_concern(today, request.threatening)
+    intake.save(household, melding, case)
+    return Opened(household.id, melding.id, case.id, household.district, household.team_id)
 
 
 def open_case(household: Household, melding: SupportRequest, today: date) -> Case:

@@ -30,16 +30,15 @@ def outcome_of(partner_id: str) -> Callable[[Any], SignalOutcome | None]:
     """The translator for one partner's relay: its own signals' outcomes, nothing else."""
 
     def translate(event: Any) -> SignalOutcome | None:
-        if getattr(event, "partner_id", None) != partner_id:
-            return None
-        if isinstance(event, HELP_OFFERED):
+        if isinstance(event, HELP_OFFERED) and event.offer.partner_id == partner_id:
+            offer = event.offer
             return SignalOutcome(
-                signal_id=event.event_id, partner_id=partner_id, outcome="help_offered", reported_on=event.offered_on
+                signal_id=offer.event_id, partner_id=partner_id, outcome="help_offered", reported_on=offer.offered_on
             )
-        if isinstance(event, RECEIVED) and event.kind == "concern":
+        if isinstance(event, RECEIVED) and event.signal.partner_id == partner_id and event.signal.kind == "concern":
             return SignalOutcome(
-                signal_id=event.event_id, partner_id=partner_id, outcome="taken_into_case",
-                reported_on=event.received_on,
+                signal_id=event.signal.event_id, partner_id=partner_id, outcome="taken_into_case",
+                reported_on=event.signal.received_on,
             )  # fmt: skip
         return None
 

@@ -10,6 +10,7 @@ case for its district's team. Payment arrears flag a debt concern and record the
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -17,86 +18,104 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError
 
 from contracts.partner_signals import ConcernSignal, PartnerSignal, PaymentArrearsSignal
-from services.intake.base import IntakeBase
+from services.intake.base import Intake
 from services.intake.domain.case import Case
 from services.intake.domain.household import Household, HouseholdErased
 from services.intake.domain.partners import Partner
 from services.intake.domain.rejected_signal import RejectedSignal
 from services.intake.domain.routing import normalise_postcode
-from services.intake.domain.signal import Signal, signal_id
+from services.intake.domain.signal import Signal, TakenSignal, signal_id
 from services.intake.domain.support_request import SupportRequest
 from services.intake.meldingen import open_case
 from services.intake.sealing import address_index, bsn_index, seal
 
 
-class SignalCommands(IntakeBase):
-    def take_signal(self, signal: PartnerSignal, partner: Partner, event_id: str, today: date) -> UUID | None:
-        """Take a signal into a household's case; None when this signal (source and ce_id) was taken before."""
-        sid = signal_id(partner.source, event_id)
-        if sid in self.repository:
-            return None
-        digests = self._digests(signal)
-        household = self._match(digests)
-        if household is not None and household.latest_case_id is not None:
-            case = self.get_case(household.latest_case_id)
-            self._take(signal, partner, sid, event_id, household, case, [], today, new_household=False)
-            return sid
-        if household is not None:
-            melding = SupportRequest(household.id, "professional", life_domains(signal, partner), today)
-            self._take(signal, partner, sid, event_id, household, open_case(household, melding, today),
-                         [melding], today, new_household=False)  # fmt: skip
-            return sid
-        return self._register(signal, partner, sid, event_id, digests, today)
+@dataclass(frozen=True)
+class Arrival:
+    """A partner's signal on its way into a case: what was signalled, by whom, under which ids, on which day."""
 
-    def reject_signal(self, source: str, topic: str, event_id: str, reason: str, today: date) -> None:
-        """Record a refused signal (no content, only who sent it where and why); a redelivery records nothing."""
-        rid = signal_id(source, event_id)
-        if rid not in self.repository:
-            self.save(RejectedSignal(rid, source, topic, reason, today))
+    signal: PartnerSignal
+    partner: Partner
+    signal_id: UUID
+    event_id: str
+    today: date
 
-    def _register(
-        self, signal: PartnerSignal, partner: Partner, sid: UUID, event_id: str, digests: list[bytes], today: date
-    ) -> UUID:
-        postcode = normalise_postcode(signal.postcode or "")
-        district = self.routing.route(postcode)
-        household_id = uuid.uuid4()
-        details = sealed_details(signal, postcode)
+    def melding(self, household: Household) -> SupportRequest:
+        """The support request a signal makes for a household without an open case."""
+        return SupportRequest(household.id, "professional", life_domains(self.signal, self.partner), self.today)
 
-        def register(key: bytes) -> UUID:
-            household = Household(household_id, district.name, district.team_id, 1, seal(key, household_id, details))
-            melding = SupportRequest(household.id, "professional", life_domains(signal, partner), today)
-            case = open_case(household, melding, today)
-            self._take(signal, partner, sid, event_id, household, case, [melding], today, new_household=True)
-            return sid
 
-        return self.with_new_key(household_id, digests, register)
+def take_signal(intake: Intake, signal: PartnerSignal, partner: Partner, event_id: str, today: date) -> UUID | None:
+    """Take a signal into a household's case; None when this signal (source and ce_id) was taken before."""
+    arrival = Arrival(signal, partner, signal_id(partner.source, event_id), event_id, today)
+    if arrival.signal_id in intake.repository:
+        return None
+    digests = _digests(intake.secret, signal)
+    household = _match(intake, digests)
+    if household is None:
+        return _register(intake, arrival, digests)
+    if household.latest_case_id is not None:
+        _take(intake, arrival, household, intake.get_case(household.latest_case_id), [], new_household=False)
+    else:
+        melding = arrival.melding(household)
+        _take(intake, arrival, household, open_case(household, melding, today), [melding], new_household=False)
+    return arrival.signal_id
 
-    def _take(
-        self, signal: PartnerSignal, partner: Partner, sid: UUID, event_id: str, household: Household, case: Case,
-        others: list[Any], today: date, new_household: bool,
-    ) -> None:  # fmt: skip
-        arrears = signal.arrears_cents if isinstance(signal, PaymentArrearsSignal) else 0
-        taken = Signal(sid, event_id, partner.id, signal.kind, household.id, case.id, case.team_id, today,
-                       new_household, arrears)  # fmt: skip
-        if taken.obliges_help_offer:
-            case.flag_debt_concern(today, threatening=False)
-            taken.offer_help(today)
-        self.save(household, *others, case, taken)
 
-    def _digests(self, signal: PartnerSignal) -> list[bytes]:
-        digests = [bsn_index(self.secret, signal.bsn)] if signal.bsn else []
-        if signal.postcode and signal.house_number:
-            digests.append(address_index(self.secret, normalise_postcode(signal.postcode), signal.house_number))
-        return digests
+def reject_signal(intake: Intake, source: str, topic: str, event_id: str, reason: str, today: date) -> None:
+    """Record a refused signal (no content, only who sent it where and why); a redelivery records nothing."""
+    rid = signal_id(source, event_id)
+    if rid not in intake.repository:
+        intake.save(RejectedSignal(rid, source, topic, reason, today))
 
-    def _match(self, digests: list[bytes]) -> Household | None:
-        household_id = self.vault.find(digests)
-        if household_id is None:
-            return None
-        try:
-            return self.present_household(household_id)
-        except (AggregateNotFoundError, HouseholdErased):
-            return None
+
+def _register(intake: Intake, arrival: Arrival, digests: list[bytes]) -> UUID:
+    postcode = normalise_postcode(arrival.signal.postcode or "")
+    district = intake.routing.route(postcode)
+    household_id = uuid.uuid4()
+    details = sealed_details(arrival.signal, postcode)
+
+    def register(key: bytes) -> UUID:
+        household = Household(household_id, district.name, district.team_id, 1, seal(key, household_id, details))
+        melding = arrival.melding(household)
+        case = open_case(household, melding, arrival.today)
+        _take(intake, arrival, household, case, [melding], new_household=True)
+        return arrival.signal_id
+
+    return intake.with_new_key(household_id, digests, register)
+
+
+def _take(
+    intake: Intake, arrival: Arrival, household: Household, case: Case, others: list[Any], new_household: bool
+) -> None:
+    signal, today = arrival.signal, arrival.today
+    arrears = signal.arrears_cents if isinstance(signal, PaymentArrearsSignal) else 0
+    taken = TakenSignal(
+        arrival.event_id, arrival.partner.id, signal.kind, household.id, case.id, case.team_id, today,
+        new_household, arrears,
+    )  # fmt: skip
+    record = Signal(arrival.signal_id, taken)
+    if record.obliges_help_offer:
+        case.flag_debt_concern(today, threatening=False)
+        record.offer_help(today)
+    intake.save(household, *others, case, record)
+
+
+def _digests(secret: bytes, signal: PartnerSignal) -> list[bytes]:
+    digests = [bsn_index(secret, signal.bsn)] if signal.bsn else []
+    if signal.postcode and signal.house_number:
+        digests.append(address_index(secret, normalise_postcode(signal.postcode), signal.house_number))
+    return digests
+
+
+def _match(intake: Intake, digests: list[bytes]) -> Household | None:
+    household_id = intake.vault.find(digests)
+    if household_id is None:
+        return None
+    try:
+        return intake.present_household(household_id)
+    except (AggregateNotFoundError, HouseholdErased):
+        return None
 
 
 def life_domains(signal: PartnerSignal, partner: Partner) -> list[str]:

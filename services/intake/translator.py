@@ -14,6 +14,7 @@ from services.intake.domain.household import Household
 from services.intake.domain.rejected_signal import RejectedSignal
 from services.intake.domain.signal import Signal
 from services.intake.domain.support_request import SupportRequest
+from services.intake.domain.survey import SurveyAnswer
 
 
 @singledispatch
@@ -99,16 +100,17 @@ def _(event: Any) -> facts.ApplicationReceived:
 
 @translate.register(Case.ClockStarted)
 def _(event: Any) -> facts.StatutoryClockStarted:
+    clock = event.clock
     return facts.StatutoryClockStarted(
         household_id=event.household_id,
         case_id=event.originator_id,
         team_id=event.team_id,
-        clock=event.clock,
-        clock_id=event.clock_id,
-        started_on=event.started_on,
-        due_on=event.due_on,
-        counting=event.counting,
-        legal_basis=event.legal_basis,
+        clock=clock.clock,
+        clock_id=clock.clock_id,
+        started_on=clock.started_on,
+        due_on=clock.due_on,
+        counting=clock.counting,
+        legal_basis=clock.legal_basis,
     )
 
 
@@ -146,28 +148,30 @@ def _(event: Any) -> facts.HouseholdErased:
 
 @translate.register(Signal.Received)
 def _(event: Any) -> facts.SignalReceived:
+    signal = event.signal
     return facts.SignalReceived(
-        household_id=event.household_id,
+        household_id=signal.household_id,
         signal_id=event.originator_id,
-        case_id=event.case_id,
-        team_id=event.team_id,
-        partner_id=event.partner_id,
-        kind=event.kind,
-        received_on=event.received_on,
-        new_household=event.new_household,
+        case_id=signal.case_id,
+        team_id=signal.team_id,
+        partner_id=signal.partner_id,
+        kind=signal.kind,
+        received_on=signal.received_on,
+        new_household=signal.new_household,
     )
 
 
 @translate.register(Signal.HelpOffered)
 def _(event: Any) -> facts.HelpOffered:
+    offer = event.offer
     return facts.HelpOffered(
-        household_id=event.household_id,
-        case_id=event.case_id,
+        household_id=offer.household_id,
+        case_id=offer.case_id,
         signal_id=event.originator_id,
-        team_id=event.team_id,
-        partner_id=event.partner_id,
-        arrears_cents=event.arrears_cents,
-        offered_on=event.offered_on,
+        team_id=offer.team_id,
+        partner_id=offer.partner_id,
+        arrears_cents=offer.arrears_cents,
+        offered_on=offer.offered_on,
     )
 
 
@@ -179,4 +183,15 @@ def _(event: Any) -> facts.SignalRejected:
         signal_topic=event.topic,
         reason=event.reason,
         rejected_on=event.rejected_on,
+    )
+
+
+@translate.register(SurveyAnswer.Recorded)  # type: ignore[attr-defined]
+def _(event: Any) -> facts.SatisfactionRecorded:
+    return facts.SatisfactionRecorded(
+        household_id=event.household_id,
+        case_id=event.case_id,
+        team_id=event.team_id,
+        score=event.score,
+        answered_on=event.answered_on,
     )

@@ -10,14 +10,16 @@ from typing import Any, TypeVar
 from uuid import UUID, uuid4
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import RecordConflictError, Tracking
+from eventsourcing.persistence import JSONTranscoder, RecordConflictError, Tracking
 
 from contracts.events.budget import FundsRefused, FundsReserved
 from contracts.events.care import PlanFeedbackGiven
 from contracts.events.intake import CaseOpened, ClientSupportOffered
 from services.planning.config import PlanningConfig
 from services.planning.domain.assessment import assess, decision_of
-from services.planning.domain.decision import DecisionRequest
+from services.planning.domain.decision import Decision, DecisionRequest
+from services.planning.domain.deviation import Deviation
+from services.planning.domain.goals import Goal
 from services.planning.domain.household_plans import HouseholdPlans, household_plans_id
 from services.planning.domain.mandates import NotMandated
 from services.planning.domain.plan import NotEscalated, Plan, UnknownDecision, team_coordinator
@@ -26,7 +28,14 @@ from services.planning.views import plan_view
 from wijk.consumer import Unprocessable
 from wijk.eventstore import ServiceApplication
 from wijk.settings import PlatformSettings
+from wijk.transcodings import ValueObjectAsDict
 
+VALUE_OBJECTS = (
+    ValueObjectAsDict(Decision, "planning_decision"),
+    ValueObjectAsDict(Deviation, "planning_deviation"),
+    ValueObjectAsDict(Goal, "planning_goal"),
+)
+"""The value objects the plan's events carry whole."""
 SAVE_ATTEMPTS = 3
 """A fact about the plan may land between reading and saving it; the command then simply runs again."""
 T = TypeVar("T")
@@ -52,6 +61,11 @@ class PlanningApplication(ServiceApplication):
     def __init__(self, config: PlanningConfig, settings: PlatformSettings | None = None) -> None:
         self.config = config
         super().__init__(settings)
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        for transcoding in VALUE_OBJECTS:
+            transcoder.register(transcoding)
 
     def on_case_opened(self, event: CaseOpened, tracking: Tracking) -> None:
         """Draft the household's plan, unless it already has an open one (then the case joins that plan)."""

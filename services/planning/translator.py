@@ -18,17 +18,11 @@ from contracts.events.planning import (
     PlanEvaluated,
 )
 from services.planning.domain.plan import Plan
-from services.planning.domain.plan_cancellation import CancellingPlan
-from services.planning.domain.plan_escalation import EscalatingPlan
-from services.planning.domain.plan_followup import FollowedUpPlan
-from services.planning.domain.plan_team import CoordinatedPlan
 
 
 @singledispatch
 def translate(event: Any) -> Any:
-    """Internal events without a public counterpart (the plan learning funds, feedback, offers) stay inside.
-
-    Events raised by a base class of `Plan` are instances of that base's event classes: register those."""
+    """Internal events without a public counterpart (the plan learning funds, feedback, offers) stay inside."""
     return None
 
 
@@ -45,27 +39,28 @@ def _(event: Any) -> PlanDrafted:
 
 @translate.register(Plan.DecisionTaken)
 def _(event: Any) -> DecisionTaken:
+    decision = event.decision
     return DecisionTaken(
         household_id=event.household_id,
         plan_id=event.originator_id,
-        decision_id=event.decision_id,
+        decision_id=decision.decision_id,
         team_id=event.team_id,
-        provision_code=event.provision_code,
-        budget_line=event.budget_line,
-        amount_cents=event.amount_cents,
-        period_start=event.period_start,
-        period_end=event.period_end,
-        decided_by=event.decided_by,
-        decided_on=event.decided_on,
-        life_domain=event.life_domain or None,
-        mandate_ref=event.mandate_ref or None,
-        on_behalf_of=event.on_behalf_of or None,
-        escalated=event.escalated,
-        proposed_by=event.proposed_by or None,
+        provision_code=decision.provision_code,
+        budget_line=decision.budget_line,
+        amount_cents=decision.amount_cents,
+        period_start=decision.period_start,
+        period_end=decision.period_end,
+        decided_by=decision.decided_by,
+        decided_on=decision.decided_on,
+        life_domain=decision.life_domain or None,
+        mandate_ref=decision.mandate_ref or None,
+        on_behalf_of=decision.on_behalf_of or None,
+        escalated=decision.escalated,
+        proposed_by=decision.proposed_by or None,
     )
 
 
-@translate.register(CoordinatedPlan.CoordinatorAssigned)
+@translate.register(Plan.CoordinatorAssigned)
 def _(event: Any) -> CoordinatorAssigned:
     return CoordinatorAssigned(
         household_id=event.household_id,
@@ -78,70 +73,81 @@ def _(event: Any) -> CoordinatorAssigned:
     )
 
 
-@translate.register(CoordinatedPlan.GoalSet)
+@translate.register(Plan.GoalSet)
 def _(event: Any) -> GoalSet:
-    fields = ("household_id", "team_id", "life_domain", "goal", "own_strength", "network", "set_by", "set_on")
-    return GoalSet(plan_id=event.originator_id, **{f: getattr(event, f) for f in fields})
+    goal = event.goal
+    return GoalSet(
+        household_id=event.household_id,
+        plan_id=event.originator_id,
+        team_id=event.team_id,
+        life_domain=goal.life_domain,
+        goal=goal.goal,
+        own_strength=goal.own_strength,
+        network=goal.network,
+        set_by=goal.set_by,
+        set_on=event.set_on,
+    )
 
 
-@translate.register(EscalatingPlan.DecisionEscalated)
+@translate.register(Plan.DecisionEscalated)
 def _(event: Any) -> DecisionEscalated:
     decision = event.decision
     return DecisionEscalated(
         household_id=event.household_id,
         plan_id=event.originator_id,
         team_id=event.team_id,
-        decision_id=decision["decision_id"],
-        provision_code=decision["provision_code"],
-        budget_line=decision["budget_line"],
-        amount_cents=decision["amount_cents"],
-        period_start=decision["period_start"],
-        period_end=decision["period_end"],
-        proposed_by=decision["decided_by"],
-        escalated_on=decision["decided_on"],
-        reason=event.reason,
-        deviating_rules=[d["rule_ref"] for d in decision["deviations"]],
+        decision_id=decision.decision_id,
+        provision_code=decision.provision_code,
+        budget_line=decision.budget_line,
+        amount_cents=decision.amount_cents,
+        period_start=decision.period_start,
+        period_end=decision.period_end,
+        proposed_by=decision.decided_by,
+        escalated_on=decision.decided_on,
+        reason=decision.reason,
+        deviating_rules=[d["rule_ref"] for d in decision.deviations],
     )
 
 
-@translate.register(EscalatingPlan.DeviationRecorded)
+@translate.register(Plan.DeviationRecorded)
 def _(event: Any) -> DeviationRecorded:
+    deviation = event.deviation
     return DeviationRecorded(
         household_id=event.household_id,
         plan_id=event.originator_id,
         team_id=event.team_id,
-        deviation_id=event.deviation_id,
-        decision_id=event.decision_id,
-        provision_code=event.provision_code,
-        rule_ref=event.rule["rule_ref"],
-        rule_limit=event.rule["limit"],
-        rule_value=event.rule["value"],
-        actual_value=event.rule["actual"],
-        justification=event.justification,
-        decided_by=event.decided_by,
-        proposed_by=event.proposed_by or None,
-        recorded_on=event.recorded_on,
+        deviation_id=deviation.deviation_id,
+        decision_id=deviation.decision_id,
+        provision_code=deviation.provision_code,
+        rule_ref=deviation.rule_ref,
+        rule_limit=deviation.limit,
+        rule_value=deviation.value,
+        actual_value=deviation.actual,
+        justification=deviation.justification,
+        decided_by=deviation.decided_by,
+        proposed_by=deviation.proposed_by or None,
+        recorded_on=deviation.recorded_on,
     )
 
 
-@translate.register(EscalatingPlan.ArrangementRecorded)
+@translate.register(Plan.ArrangementRecorded)
 def _(event: Any) -> ArrangementRecorded:
     decision = event.decision
     return ArrangementRecorded(
         household_id=event.household_id,
         plan_id=event.originator_id,
         team_id=event.team_id,
-        arrangement_id=decision["decision_id"],
-        provision_code=decision["provision_code"],
-        life_domain=decision["life_domain"],
-        period_start=decision["period_start"],
-        period_end=decision["period_end"],
-        recorded_by=decision["decided_by"],
-        recorded_on=decision["decided_on"],
+        arrangement_id=decision.decision_id,
+        provision_code=decision.provision_code,
+        life_domain=decision.life_domain,
+        period_start=decision.period_start,
+        period_end=decision.period_end,
+        recorded_by=decision.decided_by,
+        recorded_on=decision.decided_on,
     )
 
 
-@translate.register(FollowedUpPlan.Evaluated)
+@translate.register(Plan.Evaluated)
 def _(event: Any) -> PlanEvaluated:
     return PlanEvaluated(
         household_id=event.household_id,
@@ -154,7 +160,7 @@ def _(event: Any) -> PlanEvaluated:
     )
 
 
-@translate.register(CancellingPlan.DecisionCancelled)
+@translate.register(Plan.DecisionCancelled)
 def _(event: Any) -> DecisionCancelled:
     fields = ("household_id", "team_id", "decision_id", "cancelled_by", "reason", "cancelled_on")
     return DecisionCancelled(plan_id=event.originator_id, **{f: getattr(event, f) for f in fields})

@@ -23,7 +23,7 @@ def plan_view(plan: Plan) -> dict[str, Any]:
         "client_support_offered": {str(case): day.isoformat() for case, day in plan.client_support_offers.items()},
         "goals": [plain(asdict(goal)) for goal in plan.goals.values()],
         "decisions": [decision_view(d) for d in plan.decisions.values()],
-        "deviations": plain(plan.deviations),
+        "deviations": [plain(asdict(deviation)) for deviation in plan.deviations],
         "evaluations": plain(plan.evaluations),
         "provider_feedback": plain(plan.feedback),
     }

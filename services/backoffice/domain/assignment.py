@@ -13,13 +13,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from math import ceil
+from typing import Any
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.upcasting import fold
 from services.backoffice.domain.codelists import RETURN_CODES, TEMPORARY_STOP, check_end_reason
 
 NAMESPACE = UUID("7f2c9e41-0a5b-4d3e-8b6f-2c1d9e7a4b35")
+
+
+@dataclass(frozen=True)
+class Order:
+    """What the backoffice follows of an assignment it ordered (iWmo 301): the decision and household it serves,
+    the provider, the volume per frequency period within the period, and the decision's amount."""
+
+    decision_id: UUID
+    household_id: UUID
+    provider_id: str
+    volume: int
+    unit: str
+    frequency: str
+    period_start: date
+    period_end: date
+    amount_cents: int
 
 
 @dataclass(frozen=True)
@@ -52,23 +70,21 @@ def refusal(code: str, detail: str) -> str:
 
 
 class Assignment(Aggregate):
-    @event("Ordered")
-    def __init__(
-        self,
-        id: UUID,
-        decision_id: UUID,
-        household_id: UUID,
-        provider_id: str,
-        volume: int,
-        unit: str,
-        frequency: str,
-        period_start: date,
-        period_end: date,
-        amount_cents: int,
-    ) -> None:
-        self.decision_id, self.household_id, self.provider_id = decision_id, household_id, provider_id
-        self.volume, self.unit, self.frequency = volume, unit, frequency
-        self.period_start, self.period_end, self.amount_cents = period_start, period_end, amount_cents
+    class Ordered(Aggregate.Created):
+        """Carries the order whole (class version 2); version 1 flattened its nine fields."""
+
+        order: Order
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            fold(Order, state, "order")
+
+    @event(Ordered)
+    def __init__(self, id: UUID, order: Order) -> None:
+        self.decision_id, self.household_id, self.provider_id = order.decision_id, order.household_id, order.provider_id
+        self.volume, self.unit, self.frequency = order.volume, order.unit, order.frequency
+        self.period_start, self.period_end, self.amount_cents = order.period_start, order.period_end, order.amount_cents
         self.started_on: date | None = None
         self.stopped_on: date | None = None
         self.stop_reason: str | None = None

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.upcasting import fold
 from services.backoffice.domain.catalogue import ProvisionTerms, assigned_volume
 from services.backoffice.domain.codelists import (
     check_frequency,
@@ -41,6 +43,22 @@ class ProviderAlreadyAssigned(ValueError):
 
 class ObjectionTermTooShort(ValueError):
     """The stated end of the bezwaartermijn is earlier than six weeks after dispatch."""
+
+
+@dataclass(frozen=True)
+class FundedDecision:
+    """A team's decision as the backoffice receives it once budget reserved its money."""
+
+    decision_id: UUID
+    household_id: UUID
+    team_id: str
+    provision_code: str
+    amount_cents: int
+    period_start: date
+    period_end: date
+    decided_by: str
+    decided_on: date
+    budget_line: str = "wmo"
 
 
 @dataclass(frozen=True)
@@ -82,30 +100,54 @@ def assignment_key(decision_id: UUID) -> UUID:
 
 
 class Decision(Aggregate):
-    """A decision taken under mandate and funded by budget, as the backoffice executes it."""
+    """A decision taken under mandate and funded by budget, as the backoffice executes it. Its events carry the
+    decision, the letter and the provider assignment whole (class version 2; version 1 flattened them)."""
+
+    class Received(Aggregate.Created):
+        decision: FundedDecision
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            fold(FundedDecision, state, "decision")
+
+    class LetterIssued(Aggregate.Event):
+        household_id: UUID
+        decision_id: UUID
+        provision_code: str
+        amount_cents: int
+        letter: Letter
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            fold(Letter, state, "letter")
+
+    class ProviderAssigned(Aggregate.Event):
+        household_id: UUID
+        decision_id: UUID
+        assignment: ProviderAssignment
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            fold(ProviderAssignment, state, "assignment")
 
     @staticmethod
-    def create_id(decision_id: UUID) -> UUID:
-        return decision_key(decision_id)
+    def create_id(decision: FundedDecision) -> UUID:
+        return decision_key(decision.decision_id)
 
-    @event("Received")
-    def __init__(
-        self,
-        decision_id: UUID,
-        household_id: UUID,
-        team_id: str,
-        provision_code: str,
-        amount_cents: int,
-        period_start: date,
-        period_end: date,
-        decided_by: str,
-        decided_on: date,
-        budget_line: str = "wmo",
-    ) -> None:
-        self.decision_id, self.household_id, self.team_id = decision_id, household_id, team_id
-        self.provision_code, self.amount_cents, self.budget_line = provision_code, amount_cents, budget_line
-        self.period_start, self.period_end = period_start, period_end
-        self.decided_by, self.decided_on = decided_by, decided_on
+    @event(Received)
+    def __init__(self, decision: FundedDecision) -> None:
+        self.decision_id, self.household_id, self.team_id = (
+            decision.decision_id,
+            decision.household_id,
+            decision.team_id,
+        )
+        self.provision_code, self.amount_cents = decision.provision_code, decision.amount_cents
+        self.budget_line = decision.budget_line
+        self.period_start, self.period_end = decision.period_start, decision.period_end
+        self.decided_by, self.decided_on = decision.decided_by, decision.decided_on
         self.letter: Letter | None = None
         self.assignment: ProviderAssignment | None = None
         self.household_paid_on: date | None = None
@@ -128,47 +170,18 @@ class Decision(Aggregate):
             raise DispatchBeforeDecision(f"dispatch {dispatch_date} is before the decision of {self.decided_on}")
         if objection_deadline < dispatch_date + OBJECTION_TERM:
             raise ObjectionTermTooShort(f"{objection_deadline} is less than six weeks after dispatch {dispatch_date}")
-        self._letter_issued(
-            letter_id=uuid5(NAMESPACE, f"letter:{self.decision_id}"),
-            household_id=self.household_id,
-            decision_id=self.decision_id,
-            provision_code=self.provision_code,
-            amount_cents=self.amount_cents,
-            decision_date=self.decided_on,
-            dispatch_date=dispatch_date,
-            objection_deadline=objection_deadline,
-            provision_name=provision_name,
-            municipality=municipality,
-            legal_basis=legal_basis,
-            extent=extent,
-        )
-
-    @event("LetterIssued")
-    def _letter_issued(
-        self,
-        letter_id: UUID,
-        household_id: UUID,
-        decision_id: UUID,
-        provision_code: str,
-        amount_cents: int,
-        decision_date: date,
-        dispatch_date: date,
-        objection_deadline: date,
-        provision_name: str,
-        municipality: str,
-        legal_basis: str = "",
-        extent: str = "",
-    ) -> None:
-        self.letter = Letter(
-            letter_id,
-            decision_date,
-            dispatch_date,
-            objection_deadline,
-            provision_name,
-            municipality,
-            legal_basis,
+        letter_id = uuid5(NAMESPACE, f"letter:{self.decision_id}")
+        letter = Letter(
+            letter_id, self.decided_on, dispatch_date, objection_deadline, provision_name, municipality, legal_basis,
             extent,
-        )
+        )  # fmt: skip
+        self._letter_issued(self.household_id, self.decision_id, self.provision_code, self.amount_cents, letter)
+
+    @event(LetterIssued)
+    def _letter_issued(
+        self, household_id: UUID, decision_id: UUID, provision_code: str, amount_cents: int, letter: Letter
+    ) -> None:
+        self.letter = letter
 
     def assign_provider(self, terms: ProvisionTerms) -> None:
         """Assign the catalogue's provider for the decision's period (iWmo 301), with codes from the official lists."""
@@ -176,10 +189,8 @@ class Decision(Aggregate):
         if self.assignment is not None:
             raise ProviderAlreadyAssigned(f"decision {self.decision_id} is already assigned")
         volume = check_volume(assigned_volume(terms.unit))
-        self._provider_assigned(
+        assignment = ProviderAssignment(
             assignment_id=assignment_key(self.decision_id),
-            household_id=self.household_id,
-            decision_id=self.decision_id,
             provider_id=terms.provider_id,
             product_code=check_product_code(terms.product_code),
             volume=volume,
@@ -189,33 +200,11 @@ class Decision(Aggregate):
             period_end=self.period_end,
             product_category=check_product_category(terms.product_category) if terms.product_category else "",
         )
+        self._provider_assigned(self.household_id, self.decision_id, assignment)
 
-    @event("ProviderAssigned")
-    def _provider_assigned(
-        self,
-        assignment_id: UUID,
-        household_id: UUID,
-        decision_id: UUID,
-        provider_id: str,
-        product_code: str,
-        volume: int,
-        unit: str,
-        frequency: str,
-        period_start: date,
-        period_end: date,
-        product_category: str = "",
-    ) -> None:
-        self.assignment = ProviderAssignment(
-            assignment_id,
-            provider_id,
-            product_code,
-            volume,
-            unit,
-            frequency,
-            period_start,
-            period_end,
-            product_category,
-        )
+    @event(ProviderAssigned)
+    def _provider_assigned(self, household_id: UUID, decision_id: UUID, assignment: ProviderAssignment) -> None:
+        self.assignment = assignment
 
     def pay_household(self, paid_on: date) -> None:
         """Pay special assistance or discretionary support to the household, once, when the letter is sent."""

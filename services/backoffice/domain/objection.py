@@ -11,10 +11,14 @@ The calendar (Algemene termijnenwet) is passed in as `term_end`, so the domain s
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
+
+from kernel.upcasting import fold
 
 TermEnd = Callable[[date, int], date]
 """(start, weeks) -> the last day of a statutory term counted from the day after `start`."""
@@ -37,25 +41,39 @@ class ConflictOfMandate(Exception):
     """Awb 10:3 lid 3: who took the contested decision under mandate may not decide on the bezwaar against it."""
 
 
+@dataclass(frozen=True)
+class LodgedObjection:
+    """A bezwaar as lodged: against which decision, on which grounds, when, and by when it must be decided."""
+
+    decision_id: UUID
+    household_id: UUID
+    lodged_on: date
+    grounds: str
+    objection_deadline: date
+    advisory_committee: bool
+    decision_due: date
+    contested_by: str
+
+
 class Objection(Aggregate):
-    @event("Lodged")
-    def __init__(
-        self,
-        decision_id: UUID,
-        household_id: UUID,
-        lodged_on: date,
-        grounds: str,
-        objection_deadline: date,
-        advisory_committee: bool,
-        decision_due: date,
-        contested_by: str,
-    ) -> None:
-        if not grounds.strip():
+    class Lodged(Aggregate.Created):
+        """Carries the bezwaar as lodged whole (class version 2); version 1 flattened its eight fields."""
+
+        objection: LodgedObjection
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            fold(LodgedObjection, state, "objection")
+
+    @event(Lodged)
+    def __init__(self, objection: LodgedObjection) -> None:
+        if not objection.grounds.strip():
             raise ValueError("a bezwaar states its grounds")
-        self.decision_id, self.household_id = decision_id, household_id
-        self.lodged_on, self.grounds = lodged_on, grounds
-        self.objection_deadline, self.advisory_committee = objection_deadline, advisory_committee
-        self.decision_due, self.contested_by = decision_due, contested_by
+        self.decision_id, self.household_id = objection.decision_id, objection.household_id
+        self.lodged_on, self.grounds = objection.lodged_on, objection.grounds
+        self.objection_deadline, self.advisory_committee = objection.objection_deadline, objection.advisory_committee
+        self.decision_due, self.contested_by = objection.decision_due, objection.contested_by
         self.deferred_weeks = 0
         self.outcome: str | None = None
         self.decided_by: str | None = None
@@ -76,7 +94,9 @@ class Objection(Aggregate):
         weeks = DECISION_WEEKS_WITH_COMMITTEE if advisory_committee else DECISION_WEEKS
         due = term_end(objection_deadline, weeks)
         return cls(
-            decision_id, household_id, lodged_on, grounds, objection_deadline, advisory_committee, due, contested_by
+            LodgedObjection(
+                decision_id, household_id, lodged_on, grounds, objection_deadline, advisory_committee, due, contested_by
+            )
         )
 
     @property

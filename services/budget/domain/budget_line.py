@@ -10,13 +10,15 @@ The books of a line always balance:  allocated + drawn = spent + reserved + rema
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from services.budget.domain.claim import Claim
+from kernel.upcasting import fold
+from services.budget.domain.claim import Claim, Refusal
 from services.budget.domain.line_snapshot import LineSnapshot
 
 NAMESPACE = UUID("9a3f6e21-4c7d-4b8a-b5e2-7d1c0f9a6b43")
@@ -28,6 +30,47 @@ def budget_line_id(team_id: str, year: int, line: str) -> UUID:
 
 def label(team_id: str, year: int, line: str) -> str:
     return f"{team_id} {line} {year}"
+
+
+@dataclass(frozen=True)
+class Spending:
+    """A payment booked on the line: from the decision's open reservation first, the excess from what remains."""
+
+    household_id: UUID
+    decision_id: UUID
+    payment_id: UUID
+    team_id: str
+    year: int
+    budget_line: str
+    amount_cents: int
+    from_reservation_cents: int
+    paid_on: date
+
+
+@dataclass(frozen=True)
+class Release:
+    """What was still reserved for a decision, given back to what remains (care stopped, decision cancelled)."""
+
+    household_id: UUID
+    decision_id: UUID
+    team_id: str
+    year: int
+    budget_line: str
+    amount_cents: int
+    released_on: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """The line's books at the year-end close: allocated + drawn = spent + reserved_open + released_or_unused."""
+
+    allocated_cents: int
+    reserve_draws_cents: int
+    spent_cents: int
+    reserved_open_cents: int
+    released_or_unused_cents: int
+    of_which_released_cents: int
 
 
 class ClaimOnWrongLine(ValueError):
@@ -43,7 +86,54 @@ class YearAlreadyClosed(ValueError):
 
 
 class BudgetLine(Aggregate):
+    """Its bookings are value objects its events carry whole (class version 2; version 1 flattened them)."""
+
     Snapshot = LineSnapshot
+
+    class FundsReserved(Aggregate.Event):
+        claim: Claim
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state.pop("year")  # the claim's own: the year its period starts in, as the line checked
+            fold(Claim, state, "claim")
+
+    class FundsRefused(Aggregate.Event):
+        refusal: Refusal
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            fold(Refusal, state, "refusal")
+
+    class FundsSpent(Aggregate.Event):
+        spending: Spending
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            fold(Spending, state, "spending")
+
+    class FundsReleased(Aggregate.Event):
+        release: Release
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            fold(Release, state, "release")
+
+    class Closed(Aggregate.Event):
+        team_id: str
+        year: int
+        budget_line: str
+        closed_on: date
+        figures: YearFigures
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            fold(YearFigures, state, "figures")
 
     @staticmethod
     def create_id(team_id: str, year: int, line: str) -> UUID:
@@ -84,14 +174,12 @@ class BudgetLine(Aggregate):
         if claim.amount_cents < 0:
             raise ValueError(f"a claim is never negative, got {claim.amount_cents} cents")
         if self.closed_on is not None:
-            self._funds_refused(
-                reason=f"{self.name}: the year was closed on {self.closed_on}", **claim.refusal_fields()
-            )
+            self._funds_refused(claim.refused(f"{self.name}: the year was closed on {self.closed_on}"))
         elif claim.amount_cents > self.remaining_cents:
             reason = f"{self.name}: remaining {self.remaining_cents} cents, needed {claim.amount_cents}"
-            self._funds_refused(reason=reason, **claim.refusal_fields())
+            self._funds_refused(claim.refused(reason))
         else:
-            self._funds_reserved(year=self.year, **claim.fields())
+            self._funds_reserved(claim)
 
     def spend(self, household_id: UUID, decision_id: UUID, payment_id: UUID, amount_cents: int, paid_on: date) -> None:
         """Book a payment for a decision: from its open reservation first, the excess from what remains."""
@@ -107,13 +195,9 @@ class BudgetLine(Aggregate):
                 f"{self.name}: payment {payment_id} of {amount_cents} cents exceeds the open reservation "
                 f"({from_reservation}) plus what remains ({self.remaining_cents})"
             )
-        self._funds_spent(
-            **self._keys(household_id, decision_id),
-            payment_id=payment_id,
-            amount_cents=amount_cents,
-            from_reservation_cents=from_reservation,
-            paid_on=paid_on,
-        )
+        keys = self._keys(household_id, decision_id)
+        self._funds_spent(Spending(**keys, payment_id=payment_id, amount_cents=amount_cents,
+                                   from_reservation_cents=from_reservation, paid_on=paid_on))  # fmt: skip
 
     def release(self, household_id: UUID, decision_id: UUID, released_on: date, reason: str) -> None:
         """Release what is still reserved for the decision (care stopped, decision cancelled); once."""
@@ -121,9 +205,8 @@ class BudgetLine(Aggregate):
         if open_cents == 0:
             return
         self._check_open()
-        self._funds_released(
-            **self._keys(household_id, decision_id), amount_cents=open_cents, released_on=released_on, reason=reason
-        )
+        keys = self._keys(household_id, decision_id)
+        self._funds_released(Release(**keys, amount_cents=open_cents, released_on=released_on, reason=reason))
 
     def draw(self, draw_id: UUID, amount_cents: int) -> None:
         """Add an approved draw on the municipal reserve to this line."""
@@ -135,7 +218,7 @@ class BudgetLine(Aggregate):
     def close(self, closed_on: date) -> None:
         """The year-end close: freeze the figures, which the statement shows."""
         self._check_open()
-        self._closed(team_id=self.team_id, year=self.year, budget_line=self.line, closed_on=closed_on, **self.figures())
+        self._closed(self.team_id, self.year, self.line, closed_on, YearFigures(**self.figures()))
 
     def figures(self) -> dict[str, int]:
         """The line's books: allocated + drawn = spent + reserved_open + released_or_unused."""
@@ -148,92 +231,35 @@ class BudgetLine(Aggregate):
             "of_which_released_cents": self.released_cents,
         }
 
-    @event("FundsReserved")
-    def _funds_reserved(
-        self,
-        household_id: UUID,
-        decision_id: UUID,
-        plan_id: UUID,
-        team_id: str,
-        year: int,
-        budget_line: str,
-        amount_cents: int,
-        provision_code: str,
-        period_start: date,
-        period_end: date,
-        decided_by: str,
-        decided_on: date,
-    ) -> None:
-        self.reservations[decision_id] = amount_cents
-        self.reserved_cents += amount_cents
+    @event(FundsReserved)
+    def _funds_reserved(self, claim: Claim) -> None:
+        self.reservations[claim.decision_id] = claim.amount_cents
+        self.reserved_cents += claim.amount_cents
 
-    @event("FundsRefused")
-    def _funds_refused(
-        self,
-        household_id: UUID,
-        decision_id: UUID,
-        plan_id: UUID,
-        team_id: str,
-        year: int,
-        budget_line: str,
-        amount_cents: int,
-        reason: str,
-    ) -> None:
-        self.refused.add(decision_id)
+    @event(FundsRefused)
+    def _funds_refused(self, refusal: Refusal) -> None:
+        self.refused.add(refusal.decision_id)
 
-    @event("FundsSpent")
-    def _funds_spent(
-        self,
-        household_id: UUID,
-        decision_id: UUID,
-        team_id: str,
-        year: int,
-        budget_line: str,
-        payment_id: UUID,
-        amount_cents: int,
-        from_reservation_cents: int,
-        paid_on: date,
-    ) -> None:
-        if decision_id in self.reservations:
-            self.reservations[decision_id] -= from_reservation_cents
-        self.reserved_cents -= from_reservation_cents
-        self.spent_cents += amount_cents
-        self.payments.add(payment_id)
+    @event(FundsSpent)
+    def _funds_spent(self, spending: Spending) -> None:
+        if spending.decision_id in self.reservations:
+            self.reservations[spending.decision_id] -= spending.from_reservation_cents
+        self.reserved_cents -= spending.from_reservation_cents
+        self.spent_cents += spending.amount_cents
+        self.payments.add(spending.payment_id)
 
-    @event("FundsReleased")
-    def _funds_released(
-        self,
-        household_id: UUID,
-        decision_id: UUID,
-        team_id: str,
-        year: int,
-        budget_line: str,
-        amount_cents: int,
-        released_on: date,
-        reason: str,
-    ) -> None:
-        self.reservations[decision_id] = 0
-        self.reserved_cents -= amount_cents
-        self.released_cents += amount_cents
+    @event(FundsReleased)
+    def _funds_released(self, release: Release) -> None:
+        self.reservations[release.decision_id] = 0
+        self.reserved_cents -= release.amount_cents
+        self.released_cents += release.amount_cents
 
     @event("ReserveDrawn")
     def _reserve_drawn(self, draw_id: UUID, amount_cents: int) -> None:
         self.drawn_cents += amount_cents
 
-    @event("Closed")
-    def _closed(
-        self,
-        team_id: str,
-        year: int,
-        budget_line: str,
-        closed_on: date,
-        allocated_cents: int,
-        reserve_draws_cents: int,
-        spent_cents: int,
-        reserved_open_cents: int,
-        released_or_unused_cents: int,
-        of_which_released_cents: int,
-    ) -> None:
+    @event(Closed)
+    def _closed(self, team_id: str, year: int, budget_line: str, closed_on: date, figures: YearFigures) -> None:
         self.closed_on = closed_on
 
     def _keys(self, household_id: UUID, decision_id: UUID) -> dict[str, Any]:

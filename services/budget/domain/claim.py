@@ -1,4 +1,4 @@
-"""A claim on a budget: a decision taken in a plan that needs its money set aside."""
+"""A claim on a budget: a decision taken in a plan that needs its money set aside, and its refusal."""
 
 from __future__ import annotations
 
@@ -9,7 +9,23 @@ from uuid import UUID
 
 
 @dataclass(frozen=True)
+class Refusal:
+    """A claim the budget does not carry: which decision, on which line, how much, and why (what the plan hears)."""
+
+    household_id: UUID
+    decision_id: UUID
+    plan_id: UUID
+    team_id: str
+    year: int
+    budget_line: str
+    amount_cents: int
+    reason: str
+
+
+@dataclass(frozen=True)
 class Claim:
+    """A value object: a reservation carries it whole on to the backoffice."""
+
     household_id: UUID
     decision_id: UUID
     plan_id: UUID
@@ -31,7 +47,14 @@ class Claim:
         """Everything a reservation carries on to the backoffice."""
         return asdict(self)
 
-    def refusal_fields(self) -> dict[str, Any]:
-        """What a refusal tells the plan, besides its reason."""
-        keep = ("household_id", "decision_id", "plan_id", "team_id", "budget_line", "amount_cents")
-        return {"year": self.year, **{k: getattr(self, k) for k in keep}}
+    def refused(self, reason: str) -> Refusal:
+        return Refusal(
+            self.household_id,
+            self.decision_id,
+            self.plan_id,
+            self.team_id,
+            self.year,
+            self.budget_line,
+            self.amount_cents,
+            reason,
+        )

@@ -9,10 +9,14 @@ for uncertainty" (DOMAIN.md, source 003); the approving roles are the municipali
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
+
+from kernel.upcasting import fold
 
 NAMESPACE = UUID("5b0d7c3e-92a4-4f1e-8c6b-1e7a9d2f4c58")
 
@@ -31,6 +35,20 @@ class DrawNotAuthorised(Exception):
 
 class DrawNotPending(ValueError):
     """A draw is decided once."""
+
+
+@dataclass(frozen=True)
+class DrawApproval:
+    """An approved draw, as the line and the council see it: how much for which line, why, and who approved it."""
+
+    team_id: str
+    year: int
+    budget_line: str
+    amount_cents: int
+    reason: str
+    approved_by: str
+    role: str
+    approved_on: date
 
 
 class ReserveFund(Aggregate):
@@ -67,6 +85,16 @@ class ReserveFund(Aggregate):
 class ReserveDraw(Aggregate):
     """A team's request to draw on the reserve for one of its lines, and its approval."""
 
+    class Approved(Aggregate.Event):
+        """Carries the approval whole (class version 2); version 1 flattened its eight fields."""
+
+        approval: DrawApproval
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            fold(DrawApproval, state, "approval")
+
     @event("Requested")
     def __init__(
         self, team_id: str, year: int, budget_line: str, amount_cents: int, reason: str, requested_by: str, on: date
@@ -92,27 +120,9 @@ class ReserveDraw(Aggregate):
             raise DrawNotAuthorised(f"role {role!r} may not approve reserve draws (allowed: {sorted(approving_roles)})")
         if approved_by == self.requested_by:
             raise DrawNotAuthorised(f"{approved_by} requested this draw and may not approve it too")
-        self._approved(
-            team_id=self.team_id,
-            year=self.year,
-            budget_line=self.budget_line,
-            amount_cents=self.amount_cents,
-            reason=self.reason,
-            approved_by=approved_by,
-            role=role,
-            approved_on=on,
-        )
+        request = (self.team_id, self.year, self.budget_line, self.amount_cents, self.reason)
+        self._approved(DrawApproval(*request, approved_by, role, on))
 
-    @event("Approved")
-    def _approved(
-        self,
-        team_id: str,
-        year: int,
-        budget_line: str,
-        amount_cents: int,
-        reason: str,
-        approved_by: str,
-        role: str,
-        approved_on: date,
-    ) -> None:
-        self.approved_by, self.approved_on = approved_by, approved_on
+    @event(Approved)
+    def _approved(self, approval: DrawApproval) -> None:
+        self.approved_by, self.approved_on = approval.approved_by, approval.approved_on

@@ -7,11 +7,14 @@ start and stop are regieberichten and may not be made a condition for payment (P
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.upcasting import fold
 from services.care.domain.codes import REFUSAL_REASONS, TEMPORARY_STOP, end_reason
 from services.care.domain.declaration import Assigned, Claim, refusal
 
@@ -40,32 +43,68 @@ class StartOutsidePeriod(ValueError):
     """Care starts and ends within the assignment's period."""
 
 
+@dataclass(frozen=True)
+class Order:
+    """The assignment as the provider receives it (iWmo 301): what to deliver, how much per period, until when."""
+
+    assignment_id: UUID
+    household_id: UUID
+    decision_id: UUID
+    provider_id: str
+    product_code: str
+    volume: int
+    unit: str
+    frequency: str
+    period_start: date
+    period_end: date
+
+
+@dataclass(frozen=True)
+class DeclaredCare:
+    """Delivered care as the provider declares it (iWmo 323): the period, the volume and what it costs."""
+
+    declaration_id: UUID
+    period_start: date
+    period_end: date
+    volume: int
+    unit: str
+    amount_cents: int
+
+
 class Assignment(Aggregate):
-    """One provider's order to deliver a provision to a household for a period (modelled on iWmo 301)."""
+    """One provider's order to deliver a provision to a household for a period (modelled on iWmo 301). Its events
+    carry the order and each declaration whole (class version 2; version 1 flattened them)."""
+
+    class Received(Aggregate.Created):
+        order: Order
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            fold(Order, state, "order")
+
+    class Declared(Aggregate.Event):
+        household_id: UUID
+        provider_id: str
+        declaration: DeclaredCare
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            fold(DeclaredCare, state, "declaration")
 
     @staticmethod
-    def create_id(assignment_id: UUID) -> UUID:
-        return assignment_id
+    def create_id(order: Order) -> UUID:
+        return order.assignment_id
 
-    @event("Received")
-    def __init__(
-        self,
-        assignment_id: UUID,
-        household_id: UUID,
-        decision_id: UUID,
-        provider_id: str,
-        product_code: str,
-        volume: int,
-        unit: str,
-        frequency: str,
-        period_start: date,
-        period_end: date,
-    ) -> None:
-        if period_end < period_start:
-            raise InvalidPeriod(f"the period ends ({period_end}) before it starts ({period_start})")
-        self.household_id, self.decision_id, self.provider_id = household_id, decision_id, provider_id
-        self.product_code, self.volume, self.unit, self.frequency = product_code, volume, unit, frequency
-        self.period_start, self.period_end = period_start, period_end
+    @event(Received)
+    def __init__(self, order: Order) -> None:
+        if order.period_end < order.period_start:
+            raise InvalidPeriod(f"the period ends ({order.period_end}) before it starts ({order.period_start})")
+        self.household_id, self.decision_id, self.provider_id = order.household_id, order.decision_id, order.provider_id
+        self.product_code, self.volume, self.unit = order.product_code, order.volume, order.unit
+        self.frequency = order.frequency
+        self.period_start, self.period_end = order.period_start, order.period_end
         self.status = RECEIVED
         self.rejection_reason: str | None = None
         self.start_date: date | None = None
@@ -151,26 +190,14 @@ class Assignment(Aggregate):
             return reason
         assert tariff_cents is not None
         amount = claim.volume * tariff_cents
-        self._declared(
-            self.household_id, self.provider_id, declaration_id, claim.period_start, claim.period_end,
-            claim.volume, self.unit, amount,
-        )  # fmt: skip
+        declared = DeclaredCare(declaration_id, claim.period_start, claim.period_end, claim.volume, self.unit, amount)
+        self._declared(self.household_id, self.provider_id, declared)
         return None
 
-    @event("Declared")
-    def _declared(
-        self,
-        household_id: UUID,
-        provider_id: str,
-        declaration_id: UUID,
-        period_start: date,
-        period_end: date,
-        volume: int,
-        unit: str,
-        amount_cents: int,
-    ) -> None:
-        self.declared_volume += volume
-        self.declarations.append(declaration_id)
+    @event(Declared)
+    def _declared(self, household_id: UUID, provider_id: str, declaration: DeclaredCare) -> None:
+        self.declared_volume += declaration.volume
+        self.declarations.append(declaration.declaration_id)
 
     @event("DeclarationRefused")
     def _declaration_refused(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
@@ -23,6 +24,19 @@ class NoClientSupportOffer(Exception):
 
 
 class Case(Aggregate):
+    class ClockStarted(Aggregate.Event):
+        """Carries the clock whole (class version 2); version 1 flattened its six fields."""
+
+        household_id: UUID
+        team_id: str
+        clock: Clock
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            started = ("clock", "clock_id", "started_on", "due_on", "counting", "legal_basis")
+            state["clock"] = Clock(**{name: state.pop(name) for name in started})
+
     @event("Opened")
     def __init__(self, household_id: UUID, request_id: UUID, district: str, team_id: str, opened_on: date) -> None:
         self.household_id = household_id
@@ -103,17 +117,11 @@ class Case(Aggregate):
 
     def start_clock(self, clock: Clock) -> None:
         check_start(self.clocks, clock.clock_id)
-        self._clock_started(
-            self.household_id, self.team_id, clock.clock, clock.clock_id, clock.started_on, clock.due_on,
-            clock.counting, clock.legal_basis,
-        )  # fmt: skip
+        self._clock_started(self.household_id, self.team_id, clock)
 
-    @event("ClockStarted")
-    def _clock_started(
-        self, household_id: UUID, team_id: str, clock: str, clock_id: str, started_on: date, due_on: date,
-        counting: str, legal_basis: str,
-    ) -> None:  # fmt: skip
-        self.clocks[clock_id] = Clock(clock, clock_id, started_on, due_on, counting, legal_basis)
+    @event(ClockStarted)
+    def _clock_started(self, household_id: UUID, team_id: str, clock: Clock) -> None:
+        self.clocks[clock.clock_id] = clock
 
     def stop_clock(self, clock_id: str, stopped_on: date) -> bool:
         """What the term was for happened; returns whether it happened in time (on or before the last day)."""

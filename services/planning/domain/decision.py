@@ -1,8 +1,11 @@
-"""A decision in a plan: a provision for a period and an amount, taken by a mandated professional."""
+"""A decision in a plan: a provision for a period and an amount, taken by a mandated professional.
+
+A `Decision` is a value object: the plan's events carry it whole, and a change of status is a new value.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Protocol
 from uuid import UUID
@@ -31,7 +34,7 @@ class DecisionRequest:
     deviation: DeviationRequest | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Decision:
     decision_id: UUID
     provision_code: str
@@ -52,6 +55,32 @@ class Decision:
     deviations: list[dict[str, Any]] = field(default_factory=list)
     """Each departed rule: {rule_ref, limit, value, actual}; all share `justification`."""
     justification: str = ""
+    proposed_by: str = ""
+    """Who proposed an escalated decision that a mandate holder then took."""
+
+    def with_status(self, status: str, reason: str | None = None) -> Decision:
+        return replace(self, status=status, reason=self.reason if reason is None else reason)
+
+    def taken_by(self, approved_by: str, mandate_ref: str, on_behalf_of: str, on: date) -> Decision:
+        """The escalated proposal, taken by a mandate holder; its proposer stays on record."""
+        return replace(
+            self,
+            status=TAKEN,
+            decided_by=approved_by,
+            decided_on=on,
+            mandate_ref=mandate_ref,
+            on_behalf_of=on_behalf_of,
+            escalated=True,
+            approved_by=approved_by,
+            proposed_by=self.decided_by,
+        )
+
+    def proposal_taken_as(self, taken: Decision) -> Decision:
+        """This escalated proposal as `taken`: what was proposed (its deviations, their justification, why it was
+        escalated) stays with the decision. A v1 DecisionTaken carried only what the approval set."""
+        return replace(
+            taken, reason=self.reason, paid=self.paid, deviations=self.deviations, justification=self.justification
+        )
 
 
 class HasDecisionFields(Protocol):

@@ -6,6 +6,8 @@ Each departed rule becomes its own fact, DeviationRecorded, so the council sees 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
 
 from services.planning.domain.catalogue import Breach
 
@@ -25,6 +27,23 @@ class InvalidDeviation(ValueError):
 class DeviationRequest:
     rule_refs: tuple[str, ...]
     justification: str
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """A recorded afwijking: one rule one decision departs from, its justification, and who decided it."""
+
+    deviation_id: UUID
+    decision_id: UUID
+    provision_code: str
+    rule_ref: str
+    limit: str
+    value: int
+    actual: int
+    justification: str
+    decided_by: str
+    proposed_by: str
+    recorded_on: date
 
 
 def check_deviation(breaches: list[Breach], request: DeviationRequest | None) -> None:

@@ -4,7 +4,7 @@ art. 2.3.2 lid 4 onder c-e: the investigation weighs own strength and the networ
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from services.planning.domain.catalogue import LIFE_DOMAINS
 
@@ -19,8 +19,10 @@ class InvalidEvaluation(ValueError):
     """An evaluation without results, with an unknown outcome, or a life domain twice."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Goal:
+    """A value object: GoalSet carries it whole; an evaluation makes a new value with its outcome."""
+
     life_domain: str
     goal: str
     own_strength: str
@@ -28,6 +30,14 @@ class Goal:
     set_by: str
     outcome: str = ""
     remarks: str = ""
+
+    def stripped(self) -> Goal:
+        return replace(
+            self, goal=self.goal.strip(), own_strength=self.own_strength.strip(), network=self.network.strip()
+        )
+
+    def evaluated(self, outcome: str, remarks: str) -> Goal:
+        return replace(self, outcome=outcome, remarks=remarks)
 
 
 def check_goal(life_domain: str, goal: str, own_strength: str) -> None:

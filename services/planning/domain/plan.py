@@ -1,34 +1,43 @@
-"""The household's integrated plan (integraal plan): one coordinator (regisseur) and the decisions taken in it.
+"""The household's integrated plan (integraal plan): one coordinator (regisseur), goals per life domain, and the
+decisions taken in it, with their deviations, evaluations and providers' feedback.
 
 Decisions are refused while no client-support offer is on record (Wmo 2015 art. 2.3.2 lid 2: the resident is
 pointed to free independent client support before the investigation), and a paid arrangement needs a goal for
-its life domain that records the household's own strength first (eigen kracht).
+its life domain that records the household's own strength first (eigen kracht). The rules live beside the plan
+(`plan_team`, `plan_escalation`, `plan_followup`, `plan_cancellation`); a decision, a goal and a deviation are
+value objects its events carry whole (`docs/adr/0004-decision-carried-whole.md`).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
+from typing import Any
 from uuid import UUID, uuid5
 
-from eventsourcing.domain import event
+from eventsourcing.domain import Aggregate, event
 
+from services.planning.domain import plan_events as events
 from services.planning.domain.decision import (
     ESCALATED,
     FUNDS_REFUSED,
     FUNDS_RESERVED,
     RECORDED,
-    TAKEN,
     Decision,
     InvalidDecision,
-    check_decision,
 )
-from services.planning.domain.plan_cancellation import CANCELLED, CancellingPlan
+from services.planning.domain.deviation import Deviation
+from services.planning.domain.goals import Goal
+from services.planning.domain.plan_cancellation import CANCELLED, check_cancellable
 from services.planning.domain.plan_escalation import (  # noqa: F401  (re-exported refusals)
     ClientSupportMissing,
     NotEscalated,
     OwnStrengthMissing,
+    check_gate,
+    check_new,
+    deviations_of,
 )
+from services.planning.domain.plan_followup import check_evaluation
+from services.planning.domain.plan_team import check_handover, new_goal
 
 NAMESPACE = UUID("5d1c9a7e-8b24-4f3e-a6d0-2c7b9e1f4a86")
 
@@ -47,7 +56,13 @@ class UnknownDecision(LookupError):
     """The plan holds no decision with this id."""
 
 
-class Plan(CancellingPlan):
+class Plan(Aggregate):
+    DecisionTaken = events.DecisionTaken
+    DecisionEscalated = events.DecisionEscalated
+    ArrangementRecorded = events.ArrangementRecorded
+    DeviationRecorded = events.DeviationRecorded
+    GoalSet = events.GoalSet
+
     @staticmethod
     def create_id(case_id: UUID) -> UUID:
         return plan_id_for(case_id)
@@ -59,13 +74,15 @@ class Plan(CancellingPlan):
         self.case_ids: list[UUID] = [case_id]
         self.team_id = team_id
         self.coordinator = coordinator
-        self.coordinators = [{"coordinator": coordinator, "from": None, "assigned_by": "planning"}]
+        self.coordinators: list[dict[str, Any]] = [
+            {"coordinator": coordinator, "from": None, "assigned_by": "planning"}
+        ]
         self.decisions: dict[UUID, Decision] = {}
-        self.goals = {}
-        self.client_support_offers = {}
-        self.evaluations = []
-        self.feedback = []
-        self.deviations = []
+        self.goals: dict[str, Goal] = {}
+        self.client_support_offers: dict[UUID, date] = {}
+        self.evaluations: list[dict[str, Any]] = []
+        self.feedback: list[dict[str, Any]] = []
+        self.deviations: list[Deviation] = []
 
     def link_case(self, case_id: UUID) -> None:
         """A further case for the household joins its open plan instead of drafting a second one."""
@@ -76,94 +93,86 @@ class Plan(CancellingPlan):
     def _case_linked(self, case_id: UUID) -> None:
         self.case_ids.append(case_id)
 
+    def assign_coordinator(self, coordinator: str, assigned_by: str, assigned_on: date) -> None:
+        """A handover: the new regisseur replaces the old one, so there is exactly one at any time."""
+        check_handover(self.id, self.coordinator, coordinator, assigned_by)
+        self._coordinator_assigned(
+            self.household_id, self.team_id, coordinator, self.coordinator, assigned_by, assigned_on
+        )
+
+    @event("CoordinatorAssigned")
+    def _coordinator_assigned(
+        self, household_id: UUID, team_id: str, coordinator: str, previous: str, assigned_by: str, assigned_on: date
+    ) -> None:
+        self.coordinator = coordinator
+        self.coordinators.append({"coordinator": coordinator, "from": assigned_on, "assigned_by": assigned_by})
+
+    def set_goal(self, life_domain: str, goal: str, own_strength: str, network: str, set_by: str, on: date) -> None:
+        proposed = Goal(life_domain, goal, own_strength, network, set_by)
+        self._goal_set(self.household_id, self.team_id, new_goal(self.id, self.goals, proposed), on)
+
+    @event(GoalSet)
+    def _goal_set(self, household_id: UUID, team_id: str, goal: Goal, set_on: date) -> None:
+        self.goals[goal.life_domain] = goal
+
+    def learn_client_support_offered(self, case_id: UUID, offered_on: date) -> None:
+        """Intake pointed the resident to independent client support (Wmo 2015 art. 2.3.2 lid 2)."""
+        if case_id not in self.client_support_offers:
+            self._client_support_offered(case_id, offered_on)
+
+    @event("ClientSupportOffered")
+    def _client_support_offered(self, case_id: UUID, offered_on: date) -> None:
+        self.client_support_offers[case_id] = offered_on
+
     def take_decision(self, decision: Decision) -> None:
         """A mandated professional decides (the basis of a beschikking); each deviation is its own fact first."""
-        self._check_new(decision)
-        for deviation in decision.deviations:
-            self._record_deviation(decision, deviation, decision.decided_by, "")
-        self._decision_taken(
-            self.household_id,
-            self.team_id,
-            decision.decision_id,
-            decision.provision_code,
-            decision.budget_line,
-            decision.amount_cents,
-            decision.period_start,
-            decision.period_end,
-            decision.decided_by,
-            decision.decided_on,
-            life_domain=decision.life_domain,
-            mandate_ref=decision.mandate_ref,
-            on_behalf_of=decision.on_behalf_of,
-            escalated=decision.escalated,
-            proposed_by="",
-        )
+        self._check_gate(decision)
+        self._record_deviations(decision, decision.decided_by, "", decision.decided_on)
+        self._decision_taken(self.household_id, self.team_id, decision)
 
     def escalate(self, decision: Decision, reason: str) -> None:
         """Outside the professional's mandate: the decision waits for someone who holds it."""
-        self._check_new(decision)
-        self._decision_escalated(self.household_id, self.team_id, asdict(decision) | {"status": ESCALATED}, reason)
+        self._check_gate(decision)
+        self._decision_escalated(self.household_id, self.team_id, decision.with_status(ESCALATED, reason))
 
     def approve(self, decision_id: UUID, approved_by: str, mandate_ref: str, on_behalf_of: str, on: date) -> None:
         """A mandate holder takes the escalated decision; the proposer stays on record."""
         pending = self._decision(decision_id)
         if pending.status != ESCALATED:
             raise NotEscalated(f"decision {decision_id} is {pending.status}, not waiting for approval")
-        for deviation in pending.deviations:
-            self._record_deviation(pending, deviation, approved_by, pending.decided_by, on)
-        self._decision_taken(
-            self.household_id,
-            self.team_id,
-            decision_id,
-            pending.provision_code,
-            pending.budget_line,
-            pending.amount_cents,
-            pending.period_start,
-            pending.period_end,
-            approved_by,
-            on,
-            life_domain=pending.life_domain,
-            mandate_ref=mandate_ref,
-            on_behalf_of=on_behalf_of,
-            escalated=True,
-            proposed_by=pending.decided_by,
-        )
+        self._record_deviations(pending, approved_by, pending.decided_by, on)
+        taken = pending.taken_by(approved_by, mandate_ref, on_behalf_of, on)
+        self._decision_taken(self.household_id, self.team_id, taken)
+
+    @event(DecisionTaken)
+    def _decision_taken(self, household_id: UUID, team_id: str, decision: Decision) -> None:
+        proposal = self.decisions.get(decision.decision_id)
+        taken = decision if proposal is None else proposal.proposal_taken_as(decision)
+        self.decisions[decision.decision_id] = taken
+
+    @event(DecisionEscalated)
+    def _decision_escalated(self, household_id: UUID, team_id: str, decision: Decision) -> None:
+        self.decisions[decision.decision_id] = decision
 
     def record_arrangement(self, decision: Decision) -> None:
         """An informal or preventive arrangement: costs nothing from a budget, yet recorded and counted."""
         if decision.amount_cents != 0:
             raise InvalidDecision(f"{decision.provision_code} is informal and costs nothing: amount_cents must be 0")
-        check_decision(decision)
-        if decision.decision_id in self.decisions:
-            raise ValueError(f"decision {decision.decision_id} is already in plan {self.id}")
-        self._arrangement_recorded(self.household_id, self.team_id, asdict(decision) | {"status": RECORDED})
+        check_new(decision, self.id, self.decisions)
+        self._arrangement_recorded(self.household_id, self.team_id, decision.with_status(RECORDED))
 
-    @event("DecisionTaken")
-    def _decision_taken(
-        self,
-        household_id: UUID,
-        team_id: str,
-        decision_id: UUID,
-        provision_code: str,
-        budget_line: str,
-        amount_cents: int,
-        period_start: date,
-        period_end: date,
-        decided_by: str,
-        decided_on: date,
-        life_domain: str = "",
-        mandate_ref: str = "",
-        on_behalf_of: str = "",
-        escalated: bool = False,
-        proposed_by: str = "",
-    ) -> None:
-        decision = self.decisions.get(decision_id) or Decision(
-            decision_id, provision_code, budget_line, amount_cents, period_start, period_end, decided_by, decided_on
-        )
-        decision.status, decision.decided_by, decision.decided_on = TAKEN, decided_by, decided_on
-        decision.life_domain, decision.mandate_ref, decision.on_behalf_of = life_domain, mandate_ref, on_behalf_of
-        decision.escalated, decision.approved_by = escalated, decided_by if escalated else ""
-        self.decisions[decision_id] = decision
+    @event(ArrangementRecorded)
+    def _arrangement_recorded(self, household_id: UUID, team_id: str, decision: Decision) -> None:
+        self.decisions[decision.decision_id] = decision
+
+    def _record_deviations(self, decision: Decision, decided_by: str, proposed_by: str, on: date) -> None:
+        for deviation in deviations_of(decision, decided_by, proposed_by, on):
+            self._deviation_recorded(self.household_id, self.team_id, deviation)
+
+    @event(DeviationRecorded)
+    def _deviation_recorded(self, household_id: UUID, team_id: str, deviation: Deviation) -> None:
+        """The afwijking itself is a fact; the decision that carries it follows in the same transaction."""
+        self.deviations.append(deviation)
 
     def learn_funds_reserved(self, decision_id: UUID) -> None:
         """Budget reserved the money; a decision cancelled meanwhile stays cancelled (budget releases it)."""
@@ -172,7 +181,7 @@ class Plan(CancellingPlan):
 
     @event("FundsReserved")
     def _funds_reserved(self, decision_id: UUID) -> None:
-        self.decisions[decision_id].status = FUNDS_RESERVED
+        self.decisions[decision_id] = self.decisions[decision_id].with_status(FUNDS_RESERVED)
 
     def learn_funds_refused(self, decision_id: UUID, reason: str) -> None:
         """Budget refused the money; the team sees why and can decide again (a cancelled decision stays so)."""
@@ -181,11 +190,62 @@ class Plan(CancellingPlan):
 
     @event("FundsRefused")
     def _funds_refused(self, decision_id: UUID, reason: str) -> None:
-        self.decisions[decision_id].status = FUNDS_REFUSED
-        self.decisions[decision_id].reason = reason
+        self.decisions[decision_id] = self.decisions[decision_id].with_status(FUNDS_REFUSED, reason)
+
+    def cancel_decision(self, decision_id: UUID, cancelled_by: str, reason: str, cancelled_on: date) -> None:
+        """Withdraw a decision (taken, funded, escalated or recorded) with the professional and the reason."""
+        check_cancellable(self.id, decision_id, self.decisions.get(decision_id), cancelled_by, reason)
+        self._decision_cancelled(self.household_id, self.team_id, decision_id, cancelled_by, reason, cancelled_on)
+
+    @event("DecisionCancelled")
+    def _decision_cancelled(
+        self, household_id: UUID, team_id: str, decision_id: UUID, cancelled_by: str, reason: str, cancelled_on: date
+    ) -> None:
+        self.decisions[decision_id] = self.decisions[decision_id].with_status(CANCELLED, reason)
+
+    def evaluate(self, evaluation_id: UUID, evaluated_by: str, on: date, results: list[dict[str, str]]) -> None:
+        """Each goal: achieved, partly or not achieved, with remarks."""
+        check_evaluation(self.id, self.goals, evaluated_by, results)
+        self._evaluated(self.household_id, self.team_id, evaluation_id, evaluated_by, on, results)
+
+    @event("Evaluated")
+    def _evaluated(
+        self,
+        household_id: UUID,
+        team_id: str,
+        evaluation_id: UUID,
+        evaluated_by: str,
+        evaluated_on: date,
+        results: list[dict[str, str]],
+    ) -> None:
+        for result in results:
+            domain = result["life_domain"]
+            self.goals[domain] = self.goals[domain].evaluated(result["outcome"], result.get("remarks", ""))
+        evaluation = {"evaluation_id": evaluation_id, "evaluated_by": evaluated_by, "evaluated_on": evaluated_on}
+        self.evaluations.append(evaluation | {"results": results})
+
+    def attach_feedback(
+        self, assignment_id: UUID, provider_id: str, plan_fits: bool, remarks: str, received_on: date
+    ) -> None:
+        """A care provider's feedback on the arrangement (PlanFeedbackGiven): internal to the plan."""
+        self._feedback_attached(assignment_id, provider_id, plan_fits, remarks, received_on)
+
+    @event("FeedbackAttached")
+    def _feedback_attached(
+        self, assignment_id: UUID, provider_id: str, plan_fits: bool, remarks: str, received_on: date
+    ) -> None:
+        feedback = {"assignment_id": assignment_id, "provider_id": provider_id, "plan_fits": plan_fits}
+        self.feedback.append(feedback | {"remarks": remarks, "received_on": received_on})
+
+    def _check_gate(self, decision: Decision) -> None:
+        check_new(decision, self.id, self.decisions)
+        check_gate(self.id, self.case_ids, self.client_support_offers, set(self.goals), decision.life_domain)
 
     def _decision(self, decision_id: UUID) -> Decision:
         try:
             return self.decisions[decision_id]
         except KeyError:
             raise UnknownDecision(f"plan {self.id} has no decision {decision_id}") from None
+
+
+events.register_former_topics(Plan)

@@ -6,7 +6,7 @@ from datetime import date
 from uuid import UUID, uuid4
 
 from services.backoffice.domain.catalogue import Catalogue, ProvisionTerms, legal_basis
-from services.backoffice.domain.decision import Decision
+from services.backoffice.domain.decision import Decision, FundedDecision
 from services.backoffice.terms import objection_deadline
 
 HOURS = ProvisionTerms(
@@ -20,15 +20,17 @@ def funded_decision(
     decision_id: UUID | None = None, provision: ProvisionTerms = HOURS, amount_cents: int = 123456
 ) -> Decision:
     return Decision(
-        decision_id=decision_id or uuid4(),
-        household_id=uuid4(),
-        team_id="wijkteam-haven",
-        provision_code=provision.code,
-        amount_cents=amount_cents,
-        period_start=date(2026, 4, 1),
-        period_end=date(2026, 9, 30),
-        decided_by="J. de Vries, wijkcoach",
-        decided_on=date(2026, 3, 2),
+        FundedDecision(
+            decision_id=decision_id or uuid4(),
+            household_id=uuid4(),
+            team_id="wijkteam-haven",
+            provision_code=provision.code,
+            amount_cents=amount_cents,
+            period_start=date(2026, 4, 1),
+            period_end=date(2026, 9, 30),
+            decided_by="J. de Vries, wijkcoach",
+            decided_on=date(2026, 3, 2),
+        )
     )
 
 

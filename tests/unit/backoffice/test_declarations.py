@@ -8,7 +8,7 @@ from uuid import uuid4
 import pytest
 
 from contracts.events.backoffice import DeclarationAnswered, PaymentMade
-from services.backoffice.domain.assignment import Assignment, Declaration, units_in
+from services.backoffice.domain.assignment import Assignment, Declaration, Order, units_in
 from services.backoffice.domain.codelists import InvalidCode
 from services.backoffice.translator import translate
 
@@ -20,15 +20,17 @@ def hours_per_week(amount_cents: int = 100_000) -> Assignment:
     # 2 hours per week from Wednesday 1 April to Wednesday 30 September 2026: 183 days = 27 weeks begun -> 54 hours
     return Assignment(
         id=uuid4(),
-        decision_id=uuid4(),
-        household_id=uuid4(),
-        provider_id="zorg-flevoland",
-        volume=2,
-        unit="04",
-        frequency="2",
-        period_start=date(2026, 4, 1),
-        period_end=date(2026, 9, 30),
-        amount_cents=amount_cents,
+        order=Order(
+            decision_id=uuid4(),
+            household_id=uuid4(),
+            provider_id="zorg-flevoland",
+            volume=2,
+            unit="04",
+            frequency="2",
+            period_start=date(2026, 4, 1),
+            period_end=date(2026, 9, 30),
+            amount_cents=amount_cents,
+        ),
     )
 
 

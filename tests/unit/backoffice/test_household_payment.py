@@ -8,7 +8,7 @@ from uuid import uuid4
 import pytest
 
 from contracts.events.backoffice import DebtReferralSent, PaymentMade
-from services.backoffice.domain.decision import Decision, LetterNotIssued
+from services.backoffice.domain.decision import Decision, FundedDecision, LetterNotIssued
 from services.backoffice.domain.referral import DebtReferral
 from services.backoffice.translator import translate
 from tests.unit.backoffice.factories import EUROS, send
@@ -18,16 +18,18 @@ pytestmark = pytest.mark.unit
 
 def special_assistance() -> Decision:
     return Decision(
-        decision_id=uuid4(),
-        household_id=uuid4(),
-        team_id="wijkteam-poort",
-        provision_code=EUROS.code,
-        amount_cents=45_000,
-        period_start=date(2026, 4, 1),
-        period_end=date(2026, 4, 30),
-        decided_by="A. Jansen",
-        decided_on=date(2026, 3, 30),
-        budget_line="special_assistance",
+        FundedDecision(
+            decision_id=uuid4(),
+            household_id=uuid4(),
+            team_id="wijkteam-poort",
+            provision_code=EUROS.code,
+            amount_cents=45_000,
+            period_start=date(2026, 4, 1),
+            period_end=date(2026, 4, 30),
+            decided_by="A. Jansen",
+            decided_on=date(2026, 3, 30),
+            budget_line="special_assistance",
+        )
     )
 
 

@@ -103,9 +103,9 @@ def test_every_teams_books_balance_and_never_go_below_zero(plan: list[tuple], al
     assert fund.drawn_cents == sum(t.drawn for t in tallies.values()) and fund.remaining_cents >= 0
     for budget in lines.values():
         budget.close(date(2027, 1, 10))
-        closed = budget.collect_events()[-1]
-        assert closed.allocated_cents + closed.reserve_draws_cents == (  # type: ignore[attr-defined]
-            closed.spent_cents + closed.reserved_open_cents + closed.released_or_unused_cents  # type: ignore[attr-defined]
+        closed = budget.collect_events()[-1].figures  # type: ignore[attr-defined]
+        assert closed.allocated_cents + closed.reserve_draws_cents == (
+            closed.spent_cents + closed.reserved_open_cents + closed.released_or_unused_cents
         )
 
 

@@ -18,6 +18,7 @@ from services.care.domain.assignment import (
     AssignmentNotAccepted,
     AssignmentNotOpen,
     InvalidPeriod,
+    Order,
     StartOutsidePeriod,
 )
 from services.care.domain.policy import Policy, auto_start_date, respond
@@ -33,16 +34,18 @@ POLICIES = {
 
 def received(provider_id: str = "zorg-flevoland", start: date = date(2026, 4, 1)) -> Assignment:
     return Assignment(
-        assignment_id=uuid4(),
-        household_id=uuid4(),
-        decision_id=uuid4(),
-        provider_id=provider_id,
-        product_code="01A01",
-        volume=2,
-        unit="04",
-        frequency="2",
-        period_start=start,
-        period_end=date(2026, 9, 30),
+        Order(
+            assignment_id=uuid4(),
+            household_id=uuid4(),
+            decision_id=uuid4(),
+            provider_id=provider_id,
+            product_code="01A01",
+            volume=2,
+            unit="04",
+            frequency="2",
+            period_start=start,
+            period_end=date(2026, 9, 30),
+        )
     )
 
 

@@ -17,6 +17,7 @@ from services.care.domain.assignment import (
     Assignment,
     AssignmentNotAccepted,
     CareNotStarted,
+    Order,
     StartOutsidePeriod,
 )
 from services.care.domain.codes import END_REASONS, UnknownEndReason, end_reason
@@ -28,16 +29,18 @@ APRIL = date(2026, 4, 1)
 
 def assignment(accepted: bool = True) -> Assignment:
     made = Assignment(
-        assignment_id=uuid4(),
-        household_id=uuid4(),
-        decision_id=uuid4(),
-        provider_id="thuiszorg-almere",
-        product_code="02A02",
-        volume=3,
-        unit="04",
-        frequency="2",
-        period_start=APRIL,
-        period_end=date(2026, 12, 31),
+        Order(
+            assignment_id=uuid4(),
+            household_id=uuid4(),
+            decision_id=uuid4(),
+            provider_id="thuiszorg-almere",
+            product_code="02A02",
+            volume=3,
+            unit="04",
+            frequency="2",
+            period_start=APRIL,
+            period_end=date(2026, 12, 31),
+        )
     )
     if accepted:
         made.accept()

@@ -9,7 +9,7 @@ from uuid import uuid4
 import pytest
 
 from contracts.events.care import CareDeclared
-from services.care.domain.assignment import Assignment, AssignmentNotAccepted, InvalidPeriod
+from services.care.domain.assignment import Assignment, AssignmentNotAccepted, InvalidPeriod, Order
 from services.care.domain.declaration import Assigned, Claim, frequency_periods, refusal, volume_ceiling
 from services.care.translator import translate
 
@@ -79,16 +79,18 @@ def test_care_not_yet_delivered_cannot_be_declared() -> None:
 
 def accepted() -> Assignment:
     assignment = Assignment(
-        assignment_id=uuid4(),
-        household_id=uuid4(),
-        decision_id=uuid4(),
-        provider_id="thuiszorg-almere",
-        product_code="01A01",
-        volume=2,
-        unit="04",
-        frequency="2",
-        period_start=APRIL,
-        period_end=date(2026, 9, 30),
+        Order(
+            assignment_id=uuid4(),
+            household_id=uuid4(),
+            decision_id=uuid4(),
+            provider_id="thuiszorg-almere",
+            product_code="01A01",
+            volume=2,
+            unit="04",
+            frequency="2",
+            period_start=APRIL,
+            period_end=date(2026, 9, 30),
+        )
     )
     assignment.accept()
     assignment.collect_events()
@@ -121,16 +123,18 @@ def test_malformed_claims_and_unaccepted_assignments_are_refused_without_a_recor
     with pytest.raises(ValueError, match="positive"):
         assignment.declare(uuid4(), Claim(APRIL, APRIL, 0), 3395, TODAY)
     refused = Assignment(
-        assignment_id=uuid4(),
-        household_id=uuid4(),
-        decision_id=uuid4(),
-        provider_id="thuiszorg-almere",
-        product_code="01A01",
-        volume=2,
-        unit="04",
-        frequency="2",
-        period_start=APRIL,
-        period_end=date(2026, 9, 30),
+        Order(
+            assignment_id=uuid4(),
+            household_id=uuid4(),
+            decision_id=uuid4(),
+            provider_id="thuiszorg-almere",
+            product_code="01A01",
+            volume=2,
+            unit="04",
+            frequency="2",
+            period_start=APRIL,
+            period_end=date(2026, 9, 30),
+        )
     )
     refused.refuse("no_capacity", APRIL)
     with pytest.raises(AssignmentNotAccepted):

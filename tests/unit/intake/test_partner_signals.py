@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from contracts.partner_signals import PARTNER_SIGNALS, ConcernSignal, PaymentArrearsSignal
 from contracts.registry import REGISTRY
 from services.intake.domain.partners import Partner, PartnerRegistry, SignalRefused
-from services.intake.domain.signal import Signal, signal_id
+from services.intake.domain.signal import Signal, TakenSignal, signal_id
 from services.intake.outcomes import outcome_of
 from services.intake.partners_config import load_partners
 
@@ -63,7 +63,9 @@ def test_raw_signals_have_their_own_registry_and_stay_out_of_the_public_one() ->
 
 def arrears_signal(kind: str = "payment_arrears") -> Signal:
     sid = signal_id("urn:woon", "ce-1")
-    return Signal(sid, "ce-1", "woon", kind, uuid.uuid4(), uuid.uuid4(), "wijkteam-haven", TODAY, True, 125_00)
+    return Signal(
+        sid, TakenSignal("ce-1", "woon", kind, uuid.uuid4(), uuid.uuid4(), "wijkteam-haven", TODAY, True, 125_00)
+    )
 
 
 def test_payment_arrears_oblige_an_offer_of_help_once() -> None:
@@ -73,7 +75,7 @@ def test_payment_arrears_oblige_an_offer_of_help_once() -> None:
     with pytest.raises(ValueError, match="already offered"):
         signal.offer_help(TODAY)
     offered = signal.collect_events()[-1]
-    assert (offered.partner_id, offered.arrears_cents, offered.event_id) == ("woon", 125_00, "ce-1")
+    assert (offered.offer.partner_id, offered.offer.arrears_cents, offered.offer.event_id) == ("woon", 125_00, "ce-1")
 
 
 def test_a_concern_obliges_no_offer_of_help() -> None:

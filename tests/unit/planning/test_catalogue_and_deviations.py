@@ -86,7 +86,7 @@ def test_a_justified_deviation_is_its_own_fact_before_the_decision() -> None:
         taken.decision_id,
     )
     assert (taken.mandate_ref, taken.on_behalf_of) == ("ALM-M-05", "het college")
-    assert p.deviations[0]["justification"] == WHY
+    assert p.deviations[0].justification == WHY
 
 
 def test_a_deviation_without_a_deviation_mandate_is_escalated() -> None:

@@ -1,0 +1,65 @@
+"""Plans stored before the decision became a value object still load, and still publish the same facts.
+
+`stored/plan_v1.json` was recorded from the five-class `Plan` (before class version 2): each event as its mapper
+stored it (topic and JSON state), the fact its translator made of it, and the plan's view after all of them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from eventsourcing.utils import resolve_topic
+
+from services.planning.application import VALUE_OBJECTS
+from services.planning.domain.plan import Plan
+from services.planning.translator import translate
+from services.planning.views import plan_view
+from tests.support.stored_events import golden, loaded, mapper, published, read
+from tests.unit.planning.factories import decision, plan
+
+pytestmark = pytest.mark.unit
+STORED_V1 = golden(Path(__file__).parent / "stored" / "plan_v1.json")
+
+
+def version_1_events() -> list[Any]:
+    return read(STORED_V1["events"], VALUE_OBJECTS)
+
+
+def test_a_plan_stored_in_version_1_loads_as_it_was() -> None:
+    assert plan_view(loaded(version_1_events())) == STORED_V1["view"]
+
+
+def test_version_1_events_publish_byte_for_byte_the_same_facts() -> None:
+    assert published(version_1_events(), translate) == [e["fact"] for e in STORED_V1["events"]]
+
+
+@pytest.mark.parametrize("base", ["plan_team:CoordinatedPlan", "plan_escalation:EscalatingPlan"])
+def test_topics_of_the_former_base_classes_resolve_to_the_plans_events(base: str) -> None:
+    topics = {e["topic"] for e in STORED_V1["events"] if base in e["topic"]}
+    assert topics and all(resolve_topic(t) is getattr(Plan, t.rsplit(".", 1)[1]) for t in topics)
+
+
+def test_a_version_1_plan_takes_new_decisions_in_version_2() -> None:
+    old = loaded(version_1_events())
+    old.take_decision(decision(life_domain="income"))
+    stored = [mapper(VALUE_OBJECTS).to_stored_event(e) for e in old.collect_events()]
+    assert [json.loads(s.state)["class_version"] for s in stored] == [2]
+    assert loaded([*version_1_events(), mapper(VALUE_OBJECTS).to_domain_event(stored[0])]) == old
+
+
+def test_a_decision_is_stored_whole_and_loads_equal() -> None:
+    p = plan()
+    taken = decision(deviations=[{"rule_ref": "R", "limit": "max_age", "value": 17, "actual": 18}], justification="x")
+    p.take_decision(taken)
+    events = p.collect_events()
+    roundtrip = mapper(VALUE_OBJECTS)
+    stored = roundtrip.to_stored_event(events[-1])
+    state = json.loads(stored.state)
+    assert stored.topic == "services.planning.domain.plan:Plan.DecisionTaken"
+    assert state["class_version"] == 2 and state["decision"]["_type_"] == "planning_decision"
+    assert roundtrip.to_domain_event(stored).decision == taken
+    assert loaded(roundtrip.to_domain_event(roundtrip.to_stored_event(e)) for e in events).decisions == p.decisions
+    assert p.decisions[taken.decision_id].deviations == taken.deviations
