@@ -19,6 +19,7 @@ from services.intake.domain.case import Case
 from services.intake.domain.clocks import Clock
 from services.intake.domain.household import Household
 from services.intake.domain.partners import Partner
+from services.intake.domain.penalty import Default, Penalty
 from services.intake.domain.residents import HouseholdDetails
 from services.intake.domain.routing import Routing
 from services.intake.domain.screening import DebtScreening
@@ -37,6 +38,8 @@ VALUE_OBJECTS = (
     ValueObjectAsDict(Clock, "intake_clock"),
     ValueObjectAsDict(TakenSignal, "intake_taken_signal"),
     ValueObjectAsDict(HelpOffer, "intake_help_offer"),
+    ValueObjectAsDict(Default, "intake_default"),
+    ValueObjectAsDict(Penalty, "intake_penalty"),
 )
 """The value objects intake's events carry whole."""
 

@@ -17,7 +17,7 @@ art. 1 when its last day is a Saturday, Sunday or general holiday (`kernel.termi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from kernel.termijnen import term_end
 from services.intake.domain.clocks import Clock
@@ -32,7 +32,9 @@ class Term:
 
     def start(self, started_on: date, clock_id: str | None = None) -> Clock:
         due_on = term_end(started_on, days=self.days)
-        return Clock(self.clock, clock_id or self.clock, started_on, due_on, self.counting, self.legal_basis)
+        nominal = started_on + timedelta(days=self.days)
+        clock_id = clock_id or self.clock
+        return Clock(self.clock, clock_id, started_on, due_on, self.counting, self.legal_basis, nominal_due=nominal)
 
 
 PERSONAL_PLAN = Term("personal_plan", 7, "Wmo 2015 art. 2.3.2 lid 2")

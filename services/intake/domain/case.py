@@ -12,7 +12,10 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-from services.intake.domain.clocks import Clock, check_start, check_stop, missed_terms
+from services.intake.domain import suspension
+from services.intake.domain.case_default import check_notice, check_penalty
+from services.intake.domain.clocks import Clock, ClockConflict, check_start, check_stop, missed_terms
+from services.intake.domain.penalty import Default, Penalty
 from services.intake.domain.screening import DebtScreening
 
 SUPPORT_CHOICES = ("volunteer", "professional", "none")
@@ -50,6 +53,8 @@ class Case(Aggregate):
         self.client_support_choice: str | None = None
         self.applications: dict[str, str] = {}
         self.clocks: dict[str, Clock] = {}
+        self.defaults: dict[str, Default] = {}
+        self.penalties: dict[str, Penalty] = {}
 
     def confirm_receipt(self, confirmed_on: date) -> None:
         """Wmo 2015 art. 2.3.2 lid 1: the college confirms receipt of the melding."""
@@ -126,7 +131,7 @@ class Case(Aggregate):
     def stop_clock(self, clock_id: str, stopped_on: date) -> bool:
         """What the term was for happened; returns whether it happened in time (on or before the last day)."""
         clock = check_stop(self.clocks, clock_id, stopped_on)
-        in_time = stopped_on <= clock.due_on
+        in_time = clock.suspended or stopped_on <= clock.due_on  # a suspended term stands still (Awb 4:15)
         self._clock_stopped(self.household_id, self.team_id, clock.clock, clock_id, stopped_on, in_time)
         return in_time
 
@@ -151,3 +156,68 @@ class Case(Aggregate):
         legal_basis: str,
     ) -> None:  # fmt: skip
         self.clocks[clock_id] = replace(self.clocks[clock_id], missed_on=detected_on)
+
+    def suspend_clock(self, clock_id: str, reason_code: str, on: date) -> None:
+        """Awb 4:15: the decision term stands still (from the day after an invitation to complete the aanvraag)."""
+        clock = suspension.suspended(self._clock(clock_id), reason_code, on)
+        assert clock.suspended_from is not None
+        self._clock_suspended(self.household_id, self.team_id, clock_id, clock.suspended_from, reason_code)
+
+    @event("ClockSuspended")
+    def _clock_suspended(
+        self, household_id: UUID, team_id: str, clock_id: str, suspended_from: date, reason_code: str
+    ) -> None:
+        self.clocks[clock_id] = replace(self.clocks[clock_id], suspended_from=suspended_from)
+
+    def resume_clock(self, clock_id: str, resumed_on: date) -> date:
+        """The term runs again; its last day moves by the days it stood still. Returns the new last day."""
+        clock, days = suspension.resumed(self._clock(clock_id), resumed_on)
+        self._clock_resumed(self.household_id, self.team_id, clock_id, resumed_on, days, clock)
+        return clock.due_on
+
+    @event("ClockResumed")
+    def _clock_resumed(
+        self, household_id: UUID, team_id: str, clock_id: str, resumed_on: date, days: int, clock: Clock
+    ) -> None:
+        self.clocks[clock_id] = clock
+
+    def extend_clock(self, clock_id: str, new_due: date, reason_code: str, notified_on: date) -> None:
+        """Awb 4:14: the college tells the applicant, before the term ends, the later day it will decide by."""
+        previous = self._clock(clock_id)
+        clock = suspension.extended(previous, new_due, reason_code, notified_on)
+        self._clock_extended(
+            self.household_id, self.team_id, clock_id, notified_on, previous.due_on, reason_code, clock
+        )
+
+    @event("ClockExtended")
+    def _clock_extended(
+        self, household_id: UUID, team_id: str, clock_id: str, notified_on: date, previous_due: date,
+        reason_code: str, clock: Clock,
+    ) -> None:  # fmt: skip
+        self.clocks[clock_id] = clock
+
+    def receive_notice_of_default(self, clock_id: str, received_on: date) -> Default:
+        """The resident's written ingebrekestelling after the decision term passed (Awb 4:17 lid 3)."""
+        default = check_notice(self.clocks, self.defaults, clock_id, received_on)
+        self._notice_of_default_received(self.household_id, self.team_id, default)
+        return default
+
+    @event("NoticeOfDefaultReceived")
+    def _notice_of_default_received(self, household_id: UUID, team_id: str, default: Default) -> None:
+        self.defaults[default.clock_id] = default
+
+    def determine_penalty(self, clock_id: str, determined_by: str, today: date, exemption: str = "") -> Penalty:
+        """The college determines the dwangsom by beschikking once no more days accrue (Awb 4:18)."""
+        penalty = check_penalty(self.clocks, self.defaults, self.penalties, clock_id, today, determined_by, exemption)
+        self._penalty_determined(self.household_id, self.team_id, penalty)
+        return penalty
+
+    @event("PenaltyDetermined")
+    def _penalty_determined(self, household_id: UUID, team_id: str, penalty: Penalty) -> None:
+        self.penalties[penalty.clock_id] = penalty
+
+    def _clock(self, clock_id: str) -> Clock:
+        clock = self.clocks.get(clock_id)
+        if clock is None:
+            raise ClockConflict(f"no clock {clock_id} runs for this case; clocks: {sorted(self.clocks)}")
+        return clock

@@ -28,15 +28,23 @@ class Clock:
     legal_basis: str
     stopped_on: date | None = None
     missed_on: date | None = None
+    nominal_due: date | None = None
+    """The last day before the Atw extension; a suspension moves it (None on clocks started before it was kept)."""
+    suspended_from: date | None = None
+    """The first day of a running suspension (Awb 4:15); while suspended the term cannot be missed."""
 
     @property
     def running(self) -> bool:
         return self.stopped_on is None and self.missed_on is None
 
+    @property
+    def suspended(self) -> bool:
+        return self.suspended_from is not None
+
 
 def missed_terms(clocks: Iterable[Clock], today: date) -> list[Clock]:
     """The clocks whose term has passed while they still run: each is reported once (then `missed_on` is set)."""
-    return [c for c in clocks if c.running and today > c.due_on]
+    return [c for c in clocks if c.running and not c.suspended and today > c.due_on]
 
 
 def check_start(clocks: dict[str, Clock], clock_id: str) -> None:

@@ -30,9 +30,22 @@ def fact_and_outcome(event: Any) -> list[Any]:
     return [translate(event), outcome_of("woon")(event)]
 
 
+ADDED_SINCE_V1 = {"defaults": {}, "penalties": {}}
+"""Attributes a case gained later (the dwangsom, issue 17): empty on a case stored before."""
+CLOCK_FIELDS_SINCE_V1 = ", nominal_due=None, suspended_from=None)"
+"""Fields a clock gained later, with their defaults (ADR 0004: a field may be added with a default)."""
+
+
+def as_in_version_1(case: Case) -> Any:
+    now = state(case)
+    assert {k: now.pop(k) for k in set(now) - set(CASE_V1["state"])} == ADDED_SINCE_V1
+    now["clocks"] = {k: v.replace(CLOCK_FIELDS_SINCE_V1, ")") for k, v in now["clocks"].items()}
+    return now
+
+
 def test_a_case_stored_in_version_1_loads_with_its_clocks() -> None:
     case = loaded(read(CASE_V1["events"], VALUE_OBJECTS))
-    assert isinstance(case, Case) and state(case) == CASE_V1["state"]
+    assert isinstance(case, Case) and as_in_version_1(case) == CASE_V1["state"]
 
 
 def test_signals_stored_in_version_1_load_as_they_were() -> None:
