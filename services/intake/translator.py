@@ -9,6 +9,7 @@ from functools import singledispatch
 from typing import Any
 
 from contracts.events import intake as facts
+from services.intake import translator_terms
 from services.intake.domain.case import Case
 from services.intake.domain.household import Household
 from services.intake.domain.rejected_signal import RejectedSignal
@@ -195,3 +196,6 @@ def _(event: Any) -> facts.SatisfactionRecorded:
         score=event.score,
         answered_on=event.answered_on,
     )
+
+
+translator_terms.register(translate)

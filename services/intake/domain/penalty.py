@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from uuid import UUID, uuid5
 
 from kernel.termijnen import term_end
 
@@ -132,3 +133,8 @@ def determine(
     due = None if last is None else determination_due(last)
     first = default.first_day if last is not None else None
     return Penalty(default.clock_id, today, determined_by, days, amount, first, last, due, exemption)
+
+
+def penalty_key(case_id: UUID, clock_id: str) -> UUID:
+    """One penalty per decision term of a case: its id follows from them."""
+    return uuid5(case_id, f"penalty|{clock_id}")
