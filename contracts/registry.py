@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from contracts.events import backoffice, budget, care, debt, intake, intake_terms, iwmo, planning
+from contracts.events import backoffice, budget, care, debt, intake, intake_terms, iwmo, planning, planning_cycle
 from contracts.events.base import IntegrationEvent
 
 
@@ -38,4 +38,6 @@ def _models_of(*modules: object) -> list[type[IntegrationEvent]]:
     return found
 
 
-REGISTRY = EventRegistry(_models_of(intake, intake_terms, planning, budget, backoffice, care, debt, iwmo))
+REGISTRY = EventRegistry(
+    _models_of(intake, intake_terms, planning, planning_cycle, budget, backoffice, care, debt, iwmo)
+)

@@ -51,6 +51,16 @@ class DecisionTaken(HouseholdEvent):
     )
     escalated: bool = Field(False, description="Taken by a mandate holder after escalation, on approval.")
     proposed_by: str | None = Field(None, description="Who proposed an escalated decision; decided_by approved it.")
+    kind: Literal["award", "partial_award"] | None = Field(
+        None, description="A partial award grants less than requested (absent: an award, as before issue 17)."
+    )
+    requested_amount_cents: int | None = Field(None, ge=0, description="What was asked for, when more than granted.")
+    legal_ground: str | None = Field(None, description="Why not all of it: own_strength, general_provision, ...")
+    legal_basis: str | None = Field(None, description="The article and criterion the partial refusal rests on.")
+    reasons: str | None = Field(
+        None, max_length=10_000, description="The motivation of a partial award (Awb 3:46); free text (issue 18)."
+    )
+    replaces_decision_id: UUID | None = Field(None, description="The decision revoked after a bezwaar it replaces.")
 
 
 class CoordinatorAssigned(HouseholdEvent):
@@ -168,3 +178,6 @@ class DecisionCancelled(HouseholdEvent):
     cancelled_by: str
     reason: str = Field(min_length=1, max_length=2000)
     cancelled_on: date
+    replaced_by: UUID | None = Field(
+        None, description="The new decision that replaces it (a change after an evaluation): a wijziging, not an end."
+    )

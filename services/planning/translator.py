@@ -17,6 +17,7 @@ from contracts.events.planning import (
     PlanDrafted,
     PlanEvaluated,
 )
+from services.planning import translator_cycle
 from services.planning.domain.plan import Plan
 
 
@@ -57,7 +58,22 @@ def _(event: Any) -> DecisionTaken:
         on_behalf_of=decision.on_behalf_of or None,
         escalated=decision.escalated,
         proposed_by=decision.proposed_by or None,
+        **partial_award(decision),
     )
+
+
+def partial_award(decision: Any) -> dict[str, Any]:
+    """A partial award's motivation, and the decision it replaces; nothing for a plain award (as before)."""
+    fields: dict[str, Any] = {"replaces_decision_id": decision.replaces}
+    if decision.kind == "partial_award":
+        fields |= {
+            "kind": decision.kind,
+            "requested_amount_cents": decision.requested_amount_cents,
+            "legal_ground": decision.legal_ground,
+            "legal_basis": decision.legal_basis,
+            "reasons": decision.reasons,
+        }
+    return fields
 
 
 @translate.register(Plan.CoordinatorAssigned)
@@ -163,4 +179,10 @@ def _(event: Any) -> PlanEvaluated:
 @translate.register(Plan.DecisionCancelled)
 def _(event: Any) -> DecisionCancelled:
     fields = ("household_id", "team_id", "decision_id", "cancelled_by", "reason", "cancelled_on")
-    return DecisionCancelled(plan_id=event.originator_id, **{f: getattr(event, f) for f in fields})
+    replaced_by = getattr(event, "replaced_by", None)  # absent on events stored before issue 17
+    return DecisionCancelled(
+        plan_id=event.originator_id, replaced_by=replaced_by, **{f: getattr(event, f) for f in fields}
+    )
+
+
+translator_cycle.register(translate)

@@ -26,6 +26,18 @@ def plan_view(plan: Plan) -> dict[str, Any]:
         "deviations": [plain(asdict(deviation)) for deviation in plan.deviations],
         "evaluations": plain(plan.evaluations),
         "provider_feedback": plain(plan.feedback),
+    } | cycle_view(plan)
+
+
+def cycle_view(plan: Plan) -> dict[str, Any]:
+    """What the law cycle added (issue 17): revised goals, investigations reported, decisions a bezwaar requires,
+    and the plan's closure."""
+    return {
+        "goal_history": [plain(asdict(goal)) for goal in plan.goal_history],
+        "investigations": {str(case): day.isoformat() for case, day in plan.investigations.items()},
+        "required_decisions": {str(revoked): str(objection) for revoked, objection in plan.required_decisions.items()},
+        "closed_on": plain(plan.closed_on),
+        "closure_reason": plan.closure_reason,
     }
 
 
@@ -52,7 +64,15 @@ def decision_view(decision: Decision) -> dict[str, Any]:
         "deviating_rules": [d["rule_ref"] for d in decision.deviations],
         "justification": decision.justification,
     }
-    return view | extra
+    motivation = {
+        "kind": decision.kind,
+        "requested_amount_cents": decision.requested_amount_cents,
+        "legal_ground": decision.legal_ground,
+        "legal_basis": decision.legal_basis,
+        "reasons": decision.reasons,
+        "replaces": plain(decision.replaces),
+    }
+    return view | extra | motivation
 
 
 def plain(value: Any) -> Any:

@@ -78,3 +78,17 @@ def as_json(fact: Any) -> Any:
     if isinstance(fact, list):
         return [as_json(f) for f in fact]
     return None if fact is None else fact.model_dump_json()
+
+
+def without_added_fields(now: Any, recorded: Any) -> Any:
+    """The facts published now, without the optional fields their contract gained after `recorded` was recorded.
+
+    Inside a version a contract only gains optional fields (ADR 0002); an old event publishes them as null. Each
+    such field is dropped only when it is null, so every other byte must still be the same."""
+    if isinstance(now, list):
+        return [without_added_fields(n, r) for n, r in zip(now, recorded, strict=True)]
+    if now is None or recorded is None:
+        return now
+    fields, kept = json.loads(now), json.loads(recorded)
+    trimmed = {k: v for k, v in fields.items() if k in kept or v is not None}
+    return json.dumps(trimmed, separators=(",", ":"), ensure_ascii=False)

@@ -12,9 +12,10 @@ from datetime import date
 from uuid import UUID
 
 from services.planning.domain.catalogue import LIFE_DOMAINS, Breach, Catalogue, Provision
-from services.planning.domain.decision import Decision, DecisionRequest, check_decision
+from services.planning.domain.decision import REFUSAL, Decision, DecisionRequest, InvalidDecision, check_decision
 from services.planning.domain.deviation import check_deviation
-from services.planning.domain.mandates import Mandate, MandateRegister
+from services.planning.domain.grounds import check_partial, motivation
+from services.planning.domain.mandates import Mandate, MandateRegister, NotMandated
 
 
 class LifeDomainRequired(ValueError):
@@ -36,6 +37,7 @@ class Assessment:
 
 def assess(catalogue: Catalogue, register: MandateRegister, request: DecisionRequest) -> Assessment:
     check_decision(request)
+    check_partial(request.kind, request.amount_cents, request.requested_amount_cents)
     if request.client_age is not None and not 0 <= request.client_age <= 130:
         raise ValueError(f"client_age must be between 0 and 130, got {request.client_age}")
     provision = catalogue.provision(request.provision_code)
@@ -58,6 +60,22 @@ def assess(catalogue: Catalogue, register: MandateRegister, request: DecisionReq
     return Assessment(provision, domain, breaches, None, reason)
 
 
+def assess_refusal(catalogue: Catalogue, register: MandateRegister, request: DecisionRequest) -> Assessment:
+    """Only a mandate holder refuses: one whose mandate covers the provision at the amount requested. A refusal
+    is never escalated; whoever holds no mandate is told who does (HTTP 403)."""
+    check_decision(request)
+    provision = catalogue.provision(request.provision_code)
+    if not provision.paid:
+        raise InvalidDecision(f"{provision.code} is an informal arrangement: it is recorded or not, never refused")
+    domain = life_domain_of(provision, request.life_domain)
+    asked = request.requested_amount_cents or request.amount_cents
+    mandate = register.mandate_for(register.professional(request.decided_by).id, provision, asked, False)
+    if mandate is None:
+        holders = ", ".join(register.holders(provision, asked, False)) or "nobody in the register"
+        raise NotMandated(f"{request.decided_by} holds no mandate to refuse {provision.code}; may refuse: {holders}")
+    return Assessment(provision, domain, [], mandate)
+
+
 def life_domain_of(provision: Provision, named: str | None) -> str:
     if named is not None and named not in LIFE_DOMAINS:
         raise ValueError(f"life_domain {named!r} is not one of {', '.join(LIFE_DOMAINS)}")
@@ -70,14 +88,16 @@ def life_domain_of(provision: Provision, named: str | None) -> str:
 def decision_of(
     decision_id: UUID, request: DecisionRequest, assessment: Assessment, mandate_giver: str, today: date
 ) -> Decision:
-    """The decision as the plan records it, with its mandate and each rule it departs from."""
+    """The decision as the plan records it, with its mandate, each rule it departs from, and its motivation."""
     provision, mandate = assessment.provision, assessment.mandate
     deviation = request.deviation
+    why = motivation(request.kind, provision.budget_line or "", request.legal_ground, request.reasons)
+    refusal = request.kind == REFUSAL
     return Decision(
         decision_id,
         provision.code,
         provision.budget_line or "",
-        request.amount_cents,
+        0 if refusal else request.amount_cents,
         request.period_start,
         request.period_end,
         request.decided_by,
@@ -91,4 +111,12 @@ def decision_of(
             for b in assessment.breaches
         ],
         justification=deviation.justification.strip() if deviation else "",
+        kind=request.kind,
+        requested_amount_cents=(request.requested_amount_cents or request.amount_cents)
+        if refusal
+        else request.requested_amount_cents,
+        legal_ground=why.ground,
+        legal_basis=why.basis,
+        reasons=why.reasons,
+        replaces=request.replaces,
     )

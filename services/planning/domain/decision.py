@@ -14,6 +14,10 @@ from services.planning.domain.deviation import DeviationRequest
 
 TAKEN, ESCALATED, RECORDED = "taken", "escalated", "recorded"
 FUNDS_RESERVED, FUNDS_REFUSED = "funds_reserved", "funds_refused"
+REFUSED, REVOKED = "refused", "revoked"
+AWARD, PARTIAL_AWARD, REFUSAL = "award", "partial_award", "refusal"
+KINDS = (AWARD, PARTIAL_AWARD, REFUSAL)
+"""A beschikking grants what was asked (toekenning), part of it (gedeeltelijke toekenning) or nothing (afwijzing)."""
 
 
 class InvalidDecision(ValueError):
@@ -32,6 +36,15 @@ class DecisionRequest:
     life_domain: str | None = None
     client_age: int | None = None
     deviation: DeviationRequest | None = None
+    kind: str = AWARD
+    requested_amount_cents: int | None = None
+    """What the resident asked for; a partial award grants less (`amount_cents`), a refusal nothing."""
+    legal_ground: str = ""
+    """Why not (all) of it: a key of `grounds.GROUNDS`; required for a partial award and a refusal."""
+    reasons: str = ""
+    """The motivering the professional recorded (Awb 3:46); required for a partial award and a refusal."""
+    replaces: UUID | None = None
+    """The revoked decision this one replaces after a bezwaar was upheld (Awb 7:11 lid 2)."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +70,18 @@ class Decision:
     justification: str = ""
     proposed_by: str = ""
     """Who proposed an escalated decision that a mandate holder then took."""
+    kind: str = AWARD
+    requested_amount_cents: int | None = None
+    legal_ground: str = ""
+    legal_basis: str = ""
+    """The article the refusal of (part of) the request rests on, with its criterion, as the letter states it."""
+    reasons: str = ""
+    replaces: UUID | None = None
+
+    @property
+    def active(self) -> bool:
+        """Granted and in force: taken and (being) funded, not refused, cancelled or revoked."""
+        return self.status in (TAKEN, FUNDS_RESERVED)
 
     def with_status(self, status: str, reason: str | None = None) -> Decision:
         return replace(self, status=status, reason=self.reason if reason is None else reason)
@@ -75,12 +100,34 @@ class Decision:
             proposed_by=self.decided_by,
         )
 
+    def refused_by(self, refused_by: str, mandate_ref: str, on_behalf_of: str, on: date, why: Motivation) -> Decision:
+        """This escalated proposal, refused by a mandate holder with the legal ground and reasons."""
+        return replace(
+            self.taken_by(refused_by, mandate_ref, on_behalf_of, on),
+            status=REFUSED,
+            kind=REFUSAL,
+            approved_by="",
+            requested_amount_cents=self.amount_cents,
+            legal_ground=why.ground,
+            legal_basis=why.basis,
+            reasons=why.reasons,
+        )
+
     def proposal_taken_as(self, taken: Decision) -> Decision:
         """This escalated proposal as `taken`: what was proposed (its deviations, their justification, why it was
         escalated) stays with the decision. A v1 DecisionTaken carried only what the approval set."""
         return replace(
             taken, reason=self.reason, paid=self.paid, deviations=self.deviations, justification=self.justification
         )
+
+
+@dataclass(frozen=True)
+class Motivation:
+    """Why (part of) a request is refused: the legal ground, its article and criterion, and the reasons."""
+
+    ground: str
+    basis: str
+    reasons: str
 
 
 class HasDecisionFields(Protocol):

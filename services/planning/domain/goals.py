@@ -30,6 +30,8 @@ class Goal:
     set_by: str
     outcome: str = ""
     remarks: str = ""
+    revision: int = 1
+    """1 when set; each revision of the goal counts one up, the earlier ones stay in the plan's history."""
 
     def stripped(self) -> Goal:
         return replace(
@@ -38,6 +40,10 @@ class Goal:
 
     def evaluated(self, outcome: str, remarks: str) -> Goal:
         return replace(self, outcome=outcome, remarks=remarks)
+
+    def revised_as(self, proposed: Goal) -> Goal:
+        """The proposed goal as the next revision of this one: not yet evaluated."""
+        return replace(proposed.stripped(), revision=self.revision + 1, outcome="", remarks="")
 
 
 def check_goal(life_domain: str, goal: str, own_strength: str) -> None:

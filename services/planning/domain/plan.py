@@ -22,12 +22,16 @@ from services.planning.domain.decision import (
     FUNDS_REFUSED,
     FUNDS_RESERVED,
     RECORDED,
+    REFUSED,
+    REVOKED,
     Decision,
     InvalidDecision,
+    Motivation,
 )
 from services.planning.domain.deviation import Deviation
 from services.planning.domain.goals import Goal
 from services.planning.domain.plan_cancellation import CANCELLED, check_cancellable
+from services.planning.domain.plan_closure import check_closable, check_open
 from services.planning.domain.plan_escalation import (  # noqa: F401  (re-exported refusals)
     ClientSupportMissing,
     NotEscalated,
@@ -37,7 +41,7 @@ from services.planning.domain.plan_escalation import (  # noqa: F401  (re-export
     deviations_of,
 )
 from services.planning.domain.plan_followup import check_evaluation
-from services.planning.domain.plan_team import check_handover, new_goal
+from services.planning.domain.plan_team import PlanConflict, check_handover, new_goal, revised_goal
 
 NAMESPACE = UUID("5d1c9a7e-8b24-4f3e-a6d0-2c7b9e1f4a86")
 
@@ -56,12 +60,18 @@ class UnknownDecision(LookupError):
     """The plan holds no decision with this id."""
 
 
+class InvestigationAlreadyReported(PlanConflict):
+    """The investigation of a case is reported once."""
+
+
 class Plan(Aggregate):
     DecisionTaken = events.DecisionTaken
     DecisionEscalated = events.DecisionEscalated
     ArrangementRecorded = events.ArrangementRecorded
     DeviationRecorded = events.DeviationRecorded
     GoalSet = events.GoalSet
+    DecisionRefused = events.DecisionRefused
+    GoalRevised = events.GoalRevised
 
     @staticmethod
     def create_id(case_id: UUID) -> UUID:
@@ -83,6 +93,12 @@ class Plan(Aggregate):
         self.evaluations: list[dict[str, Any]] = []
         self.feedback: list[dict[str, Any]] = []
         self.deviations: list[Deviation] = []
+        self.goal_history: list[Goal] = []
+        self.investigations: dict[UUID, date] = {}
+        self.required_decisions: dict[UUID, UUID] = {}
+        """Revoked decision -> the bezwaar that revoked it: a new decision must take its place (Awb 7:11)."""
+        self.closed_on: date | None = None
+        self.closure_reason = ""
 
     def link_case(self, case_id: UUID) -> None:
         """A further case for the household joins its open plan instead of drafting a second one."""
@@ -108,11 +124,25 @@ class Plan(Aggregate):
         self.coordinators.append({"coordinator": coordinator, "from": assigned_on, "assigned_by": assigned_by})
 
     def set_goal(self, life_domain: str, goal: str, own_strength: str, network: str, set_by: str, on: date) -> None:
+        check_open(self.id, self.closed_on)
         proposed = Goal(life_domain, goal, own_strength, network, set_by)
         self._goal_set(self.household_id, self.team_id, new_goal(self.id, self.goals, proposed), on)
 
     @event(GoalSet)
     def _goal_set(self, household_id: UUID, team_id: str, goal: Goal, set_on: date) -> None:
+        self.goals[goal.life_domain] = goal
+
+    def revise_goal(
+        self, life_domain: str, goal: str, own_strength: str, network: str, revised_by: str, on: date
+    ) -> None:
+        """A goal changes as the household does: the new revision replaces it, the old one stays in the history."""
+        check_open(self.id, self.closed_on)
+        revised = revised_goal(self.id, self.goals, Goal(life_domain, goal, own_strength, network, revised_by))
+        self._goal_revised(self.household_id, self.team_id, revised, on)
+
+    @event(GoalRevised)
+    def _goal_revised(self, household_id: UUID, team_id: str, goal: Goal, revised_on: date) -> None:
+        self.goal_history.append(self.goals[goal.life_domain])
         self.goals[goal.life_domain] = goal
 
     def learn_client_support_offered(self, case_id: UUID, offered_on: date) -> None:
@@ -131,7 +161,7 @@ class Plan(Aggregate):
         self._decision_taken(self.household_id, self.team_id, decision)
 
     def escalate(self, decision: Decision, reason: str) -> None:
-        """Outside the professional's mandate: the decision waits for someone who holds it."""
+        """Outside the professional's mandate: the decision waits for someone who holds it (approve or refuse)."""
         self._check_gate(decision)
         self._decision_escalated(self.household_id, self.team_id, decision.with_status(ESCALATED, reason))
 
@@ -149,6 +179,27 @@ class Plan(Aggregate):
         proposal = self.decisions.get(decision.decision_id)
         taken = decision if proposal is None else proposal.proposal_taken_as(decision)
         self.decisions[decision.decision_id] = taken
+        self.required_decisions.pop(decision.replaces, None)  # type: ignore[arg-type]
+
+    def refuse(self, decision: Decision) -> None:
+        """A mandate holder refuses the request (afwijzing), with its legal ground and reasons: no money, no care."""
+        self._check_gate(decision, paid=False)
+        self._decision_refused(self.household_id, self.team_id, decision.with_status(REFUSED))
+
+    def refuse_escalation(
+        self, decision_id: UUID, refused_by: str, mandate_ref: str, on_behalf_of: str, on: date, why: Motivation
+    ) -> None:
+        """A mandate holder refuses the escalated proposal: it becomes a refusal, its proposer stays on record."""
+        pending = self._decision(decision_id)
+        if pending.status != ESCALATED:
+            raise NotEscalated(f"decision {decision_id} is {pending.status}, not waiting for a mandate holder")
+        refused = pending.refused_by(refused_by, mandate_ref, on_behalf_of, on, why)
+        self._decision_refused(self.household_id, self.team_id, refused)
+
+    @event(DecisionRefused)
+    def _decision_refused(self, household_id: UUID, team_id: str, decision: Decision) -> None:
+        self.decisions[decision.decision_id] = decision
+        self.required_decisions.pop(decision.replaces, None)  # type: ignore[arg-type]
 
     @event(DecisionEscalated)
     def _decision_escalated(self, household_id: UUID, team_id: str, decision: Decision) -> None:
@@ -156,6 +207,7 @@ class Plan(Aggregate):
 
     def record_arrangement(self, decision: Decision) -> None:
         """An informal or preventive arrangement: costs nothing from a budget, yet recorded and counted."""
+        check_open(self.id, self.closed_on)
         if decision.amount_cents != 0:
             raise InvalidDecision(f"{decision.provision_code} is informal and costs nothing: amount_cents must be 0")
         check_new(decision, self.id, self.decisions)
@@ -175,8 +227,8 @@ class Plan(Aggregate):
         self.deviations.append(deviation)
 
     def learn_funds_reserved(self, decision_id: UUID) -> None:
-        """Budget reserved the money; a decision cancelled meanwhile stays cancelled (budget releases it)."""
-        if self._decision(decision_id).status not in (FUNDS_RESERVED, CANCELLED):
+        """Budget reserved the money; a decision cancelled or revoked meanwhile stays so (budget releases it)."""
+        if self._decision(decision_id).status not in (FUNDS_RESERVED, CANCELLED, REVOKED):
             self._funds_reserved(decision_id)
 
     @event("FundsReserved")
@@ -185,26 +237,73 @@ class Plan(Aggregate):
 
     def learn_funds_refused(self, decision_id: UUID, reason: str) -> None:
         """Budget refused the money; the team sees why and can decide again (a cancelled decision stays so)."""
-        if self._decision(decision_id).status not in (FUNDS_REFUSED, CANCELLED):
+        if self._decision(decision_id).status not in (FUNDS_REFUSED, CANCELLED, REVOKED):
             self._funds_refused(decision_id, reason)
 
     @event("FundsRefused")
     def _funds_refused(self, decision_id: UUID, reason: str) -> None:
         self.decisions[decision_id] = self.decisions[decision_id].with_status(FUNDS_REFUSED, reason)
 
-    def cancel_decision(self, decision_id: UUID, cancelled_by: str, reason: str, cancelled_on: date) -> None:
-        """Withdraw a decision (taken, funded, escalated or recorded) with the professional and the reason."""
+    def cancel_decision(
+        self, decision_id: UUID, cancelled_by: str, reason: str, cancelled_on: date, replaced_by: UUID | None = None
+    ) -> None:
+        """Withdraw a decision (taken, funded, escalated or recorded) with the professional and the reason; when a
+        new decision replaces it (a change after an evaluation), the backoffice sends a change instead."""
         check_cancellable(self.id, decision_id, self.decisions.get(decision_id), cancelled_by, reason)
-        self._decision_cancelled(self.household_id, self.team_id, decision_id, cancelled_by, reason, cancelled_on)
+        self._decision_cancelled(
+            self.household_id, self.team_id, decision_id, cancelled_by, reason, cancelled_on, replaced_by
+        )
 
     @event("DecisionCancelled")
     def _decision_cancelled(
-        self, household_id: UUID, team_id: str, decision_id: UUID, cancelled_by: str, reason: str, cancelled_on: date
-    ) -> None:
+        self, household_id: UUID, team_id: str, decision_id: UUID, cancelled_by: str, reason: str, cancelled_on: date,
+        replaced_by: UUID | None = None,
+    ) -> None:  # fmt: skip
         self.decisions[decision_id] = self.decisions[decision_id].with_status(CANCELLED, reason)
+
+    def learn_revoked(self, decision_id: UUID, objection_id: UUID, revoked_on: date) -> None:
+        """A bezwaar against the decision was upheld: it is revoked (herroepen) and a new decision must follow."""
+        if self._decision(decision_id).status != REVOKED:
+            self._decision_revoked(decision_id, objection_id, revoked_on)
+
+    @event("DecisionRevoked")
+    def _decision_revoked(self, decision_id: UUID, objection_id: UUID, revoked_on: date) -> None:
+        self.decisions[decision_id] = self.decisions[decision_id].with_status(REVOKED)
+        self.required_decisions[decision_id] = objection_id
+
+    def report_investigation(self, case_id: UUID, reported_by: str, reported_on: date) -> None:
+        """The investigation of a case is reported (onderzoeksverslag, Wmo 2015 art. 2.3.2): its term stops."""
+        check_open(self.id, self.closed_on)
+        if case_id not in self.case_ids:
+            raise UnknownDecision(f"case {case_id} is not part of plan {self.id}")
+        if case_id in self.investigations:
+            raise InvestigationAlreadyReported(f"the investigation of case {case_id} was reported on "
+                                               f"{self.investigations[case_id]}")  # fmt: skip
+        self._investigation_reported(self.household_id, self.team_id, case_id, reported_by, reported_on)
+
+    @event("InvestigationReported")
+    def _investigation_reported(
+        self, household_id: UUID, team_id: str, case_id: UUID, reported_by: str, reported_on: date
+    ) -> None:
+        self.investigations[case_id] = reported_on
+
+    def close(self, reason: str, closed_by: str, on: date, hand_over_to: str | None = None) -> None:
+        """Close the plan: its goals met, or the household moved away; optionally hand over the coordinator."""
+        check_open(self.id, self.closed_on)
+        check_closable(self.id, reason, self.goals, self.decisions, on)
+        if hand_over_to is not None:
+            self.assign_coordinator(hand_over_to, closed_by, on)
+        self._closed(self.household_id, self.team_id, reason, closed_by, on, self.coordinator)
+
+    @event("Closed")
+    def _closed(
+        self, household_id: UUID, team_id: str, reason: str, closed_by: str, closed_on: date, coordinator: str
+    ) -> None:
+        self.closed_on, self.closure_reason = closed_on, reason
 
     def evaluate(self, evaluation_id: UUID, evaluated_by: str, on: date, results: list[dict[str, str]]) -> None:
         """Each goal: achieved, partly or not achieved, with remarks."""
+        check_open(self.id, self.closed_on)
         check_evaluation(self.id, self.goals, evaluated_by, results)
         self._evaluated(self.household_id, self.team_id, evaluation_id, evaluated_by, on, results)
 
@@ -237,9 +336,13 @@ class Plan(Aggregate):
         feedback = {"assignment_id": assignment_id, "provider_id": provider_id, "plan_fits": plan_fits}
         self.feedback.append(feedback | {"remarks": remarks, "received_on": received_on})
 
-    def _check_gate(self, decision: Decision) -> None:
+    def _check_gate(self, decision: Decision, paid: bool = True) -> None:
+        """A new decision in an open plan, after client support was offered; paid support needs the own-strength
+        goal (a refusal does not)."""
+        check_open(self.id, self.closed_on)
         check_new(decision, self.id, self.decisions)
-        check_gate(self.id, self.case_ids, self.client_support_offers, set(self.goals), decision.life_domain)
+        goals = set(self.goals) if paid else {decision.life_domain}
+        check_gate(self.id, self.case_ids, self.client_support_offers, goals, decision.life_domain)
 
     def _decision(self, decision_id: UUID) -> Decision:
         try:

@@ -2,14 +2,15 @@
 releases whatever it still holds for the decision. For a Wmo maatwerkvoorziening the college may withdraw the
 decision (Wmo 2015 art. 2.3.10); a professional in the register records it on the college's behalf, with a reason.
 
-A decision is cancelled once. One whose funds were refused has nothing to cancel: the team decides again.
+A decision is cancelled once. One whose funds were refused has nothing to cancel: the team decides again. A refusal
+is not withdrawn (the resident may object to it), nor is a decision already revoked after a bezwaar.
 """
 
 from __future__ import annotations
 
 from uuid import UUID
 
-from services.planning.domain.decision import FUNDS_REFUSED, Decision
+from services.planning.domain.decision import FUNDS_REFUSED, REFUSED, REVOKED, Decision
 from services.planning.domain.mandates import NotMandated
 from services.planning.domain.plan_team import PlanConflict
 
@@ -34,5 +35,5 @@ def check_cancellable(
         raise ValueError("a cancellation states its reason")
     if decision is None:
         raise DecisionNotCancellable(f"plan {plan_id} has no decision {decision_id}")
-    if decision.status in (CANCELLED, FUNDS_REFUSED):
+    if decision.status in (CANCELLED, FUNDS_REFUSED, REFUSED, REVOKED):
         raise DecisionNotCancellable(f"decision {decision_id} is {decision.status}: there is nothing to cancel")

@@ -114,3 +114,20 @@ class GoalSet(Aggregate.Event):
         """v1: the goal's fields flattened (`goal` was its text)."""
         fields = ("life_domain", "goal", "own_strength", "network", "set_by")
         state["goal"] = Goal(**{name: state.pop(name) for name in fields})
+
+
+class DecisionRefused(Aggregate.Event):
+    """A refusal (afwijzing), taken directly or of an escalated proposal, carried whole with its motivation."""
+
+    household_id: UUID
+    team_id: str
+    decision: Decision
+
+
+class GoalRevised(Aggregate.Event):
+    """The next revision of a goal; the plan keeps the earlier ones in its history."""
+
+    household_id: UUID
+    team_id: str
+    goal: Goal
+    revised_on: date

@@ -53,6 +53,7 @@ def test_a_taken_decision_is_cancelled_with_who_and_why_and_published() -> None:
         "cancelled_by": "t.visser",
         "reason": WHY,
         "cancelled_on": ON,
+        "replaced_by": None,
     }
     assert p.decisions[decision_id].reason == WHY
 

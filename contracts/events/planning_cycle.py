@@ -1,0 +1,91 @@
+"""Facts planning publishes about the rest of the cycle: refusals, the investigation reported, goals revised and
+the plan closed (issue 17)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar, Literal
+from uuid import UUID
+
+from pydantic import Field
+
+from contracts.events.base import HouseholdEvent
+from contracts.events.intake import LifeDomain
+from contracts.events.planning import BudgetLine
+from contracts.topics import facts
+
+TOPIC = facts("planning")
+LegalGround = Literal["own_strength", "general_provision", "no_need", "not_necessary", "other"]
+REASONS = (
+    "The motivation the professional recorded (Awb 3:46), printed in the letter. Free text about the household: "
+    "issue 18 seals or removes it."
+)
+
+
+class DecisionRefused(HouseholdEvent):
+    """A mandate holder refused the request (afwijzing), directly or an escalated proposal: no money is reserved
+    and no care starts, but the backoffice sends a refusal beschikking with its legal ground and reasons."""
+
+    type: ClassVar[str] = "nl.wijkteam.planning.decision-refused.v1"
+    topic: ClassVar[str] = TOPIC
+    plan_id: UUID
+    decision_id: UUID
+    team_id: str
+    provision_code: str
+    budget_line: BudgetLine
+    life_domain: LifeDomain | None = None
+    requested_amount_cents: int = Field(ge=0, description="What was asked for, in euro cents.")
+    period_start: date
+    period_end: date
+    refused_by: str = Field(description="The mandate holder who refused (Awb 10:1).")
+    refused_on: date
+    mandate_ref: str = Field(description="The mandate register row it was refused under.")
+    on_behalf_of: str = Field(description="The mandate giver named in the letter (Awb 10:10).")
+    escalated: bool = Field(False, description="A proposal outside the proposer's mandate, refused by a holder.")
+    proposed_by: str | None = None
+    legal_ground: LegalGround
+    legal_basis: str = Field(description="The article and criterion the refusal rests on.")
+    reasons: str = Field(min_length=1, max_length=10_000, description=REASONS)
+    replaces_decision_id: UUID | None = Field(None, description="The decision revoked after a bezwaar it replaces.")
+
+
+class InvestigationReported(HouseholdEvent):
+    """The investigation after the melding was reported (onderzoeksverslag): its six-week term stops
+    (Wmo 2015 art. 2.3.2 lid 1)."""
+
+    type: ClassVar[str] = "nl.wijkteam.planning.investigation-reported.v1"
+    topic: ClassVar[str] = TOPIC
+    plan_id: UUID
+    case_id: UUID
+    team_id: str
+    reported_by: str
+    reported_on: date
+
+
+class GoalRevised(HouseholdEvent):
+    """A goal of the plan was revised; `revision` counts from 1 (GoalSet), the earlier ones stay in the plan."""
+
+    type: ClassVar[str] = "nl.wijkteam.planning.goal-revised.v1"
+    topic: ClassVar[str] = TOPIC
+    plan_id: UUID
+    team_id: str
+    life_domain: LifeDomain
+    revision: int = Field(ge=2)
+    goal: str = Field(max_length=2000)
+    own_strength: str = Field(max_length=2000)
+    network: str = Field("", max_length=2000)
+    revised_by: str
+    revised_on: date
+
+
+class PlanClosed(HouseholdEvent):
+    """The plan was closed: its goals met, or the household moved away. A new case drafts a new plan."""
+
+    type: ClassVar[str] = "nl.wijkteam.planning.plan-closed.v1"
+    topic: ClassVar[str] = TOPIC
+    plan_id: UUID
+    team_id: str
+    reason: Literal["goals_met", "moved_away"]
+    closed_by: str
+    closed_on: date
+    coordinator: str = Field(description="The plan's coordinator at closure (after any handover).")

@@ -1,0 +1,46 @@
+"""The investigation reported stops its term (a fact for intake); a decision revoked after an upheld bezwaar
+requires a new decision in its place (Awb 7:11), which a decision naming it settles."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+
+import pytest
+
+from contracts.events.planning import DecisionTaken
+from contracts.events.planning_cycle import InvestigationReported
+from services.planning.domain.plan import InvestigationAlreadyReported, UnknownDecision
+from services.planning.translator import translate
+from tests.unit.planning.factories import TODAY, decision, plan
+
+pytestmark = pytest.mark.unit
+
+
+def test_the_investigation_of_a_case_is_reported_once() -> None:
+    p = plan()
+    p.collect_events()
+    p.report_investigation(p.case_id, "j.de.vries", TODAY)
+    [fact] = [translate(e) for e in p.collect_events()]
+    assert isinstance(fact, InvestigationReported) and (fact.case_id, fact.reported_on) == (p.case_id, TODAY)
+    with pytest.raises(InvestigationAlreadyReported):
+        p.report_investigation(p.case_id, "j.de.vries", TODAY)
+    with pytest.raises(UnknownDecision, match="is not part of plan"):
+        p.report_investigation(uuid.uuid4(), "j.de.vries", TODAY)
+
+
+def test_a_revoked_decision_requires_a_new_one_until_a_decision_replaces_it() -> None:
+    p = plan()
+    contested = decision()
+    p.take_decision(contested)
+    objection_id = uuid.uuid4()
+    p.learn_revoked(contested.decision_id, objection_id, TODAY)
+    p.learn_revoked(contested.decision_id, objection_id, TODAY)  # a redelivered fact changes nothing
+    p.learn_funds_reserved(contested.decision_id)  # a late reservation does not revive it
+    assert p.decisions[contested.decision_id].status == "revoked"
+    assert p.required_decisions == {contested.decision_id: objection_id}
+    p.collect_events()
+    p.take_decision(replace(decision(), replaces=contested.decision_id))
+    [fact] = [translate(e) for e in p.collect_events()]
+    assert isinstance(fact, DecisionTaken) and fact.replaces_decision_id == contested.decision_id
+    assert p.required_decisions == {}
