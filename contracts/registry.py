@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from contracts.events import backoffice, budget, care, debt, intake, intake_terms, iwmo, planning, planning_cycle
+from contracts.events import (
+    backoffice,
+    backoffice_cycle,
+    budget,
+    care,
+    debt,
+    intake,
+    intake_terms,
+    iwmo,
+    planning,
+    planning_cycle,
+)
 from contracts.events.base import IntegrationEvent
 
 
@@ -39,5 +50,5 @@ def _models_of(*modules: object) -> list[type[IntegrationEvent]]:
 
 
 REGISTRY = EventRegistry(
-    _models_of(intake, intake_terms, planning, planning_cycle, budget, backoffice, care, debt, iwmo)
+    _models_of(intake, intake_terms, planning, planning_cycle, budget, backoffice, backoffice_cycle, care, debt, iwmo)
 )

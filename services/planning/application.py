@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID, uuid4
@@ -12,12 +11,15 @@ from uuid import UUID, uuid4
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import JSONTranscoder, RecordConflictError, Tracking
 
+from contracts.events.backoffice_cycle import DecisionRevoked
 from contracts.events.budget import FundsRefused, FundsReserved
 from contracts.events.care import PlanFeedbackGiven
 from contracts.events.intake import CaseOpened, ClientSupportOffered
+from services.planning import cycle
 from services.planning.config import PlanningConfig
+from services.planning.cycle import Outcome
 from services.planning.domain.assessment import assess, decision_of
-from services.planning.domain.decision import Decision, DecisionRequest
+from services.planning.domain.decision import REFUSAL, Decision, DecisionRequest
 from services.planning.domain.deviation import Deviation
 from services.planning.domain.goals import Goal
 from services.planning.domain.household_plans import HouseholdPlans, household_plans_id
@@ -45,16 +47,6 @@ class UnknownProfessional(ValueError):
     """The named coordinator or professional is not in the municipality's register of professionals."""
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What became of a decision request: taken at once, escalated, or recorded (informal)."""
-
-    decision_id: UUID
-    status: str
-    mandate_ref: str
-    reason: str
-
-
 class PlanningApplication(ServiceApplication):
     name = "planning"
 
@@ -71,7 +63,7 @@ class PlanningApplication(ServiceApplication):
         """Draft the household's plan, unless it already has an open one (then the case joins that plan)."""
         if self.already_processed(tracking):
             return
-        index = self._household_plans(event.household_id) or HouseholdPlans(event.household_id)
+        index = self.household_plans(event.household_id) or HouseholdPlans(event.household_id)
         if index.open_plan_id is not None:
             plan: Plan = self.repository.get(index.open_plan_id)
             plan.link_case(event.case_id)
@@ -105,30 +97,32 @@ class PlanningApplication(ServiceApplication):
 
     def assign_coordinator(self, plan_id: UUID, coordinator: str, assigned_by: str, today: date) -> None:
         self._known(coordinator, assigned_by)
-        self._on_plan(plan_id, lambda plan: plan.assign_coordinator(coordinator, assigned_by, today))
+        self.on_plan(plan_id, lambda plan: plan.assign_coordinator(coordinator, assigned_by, today))
 
     def set_goal(
         self, plan_id: UUID, life_domain: str, goal: str, own_strength: str, network: str, set_by: str, today: date
     ) -> None:
         self._known(set_by)
-        self._on_plan(plan_id, lambda plan: plan.set_goal(life_domain, goal, own_strength, network, set_by, today))
+        self.on_plan(plan_id, lambda plan: plan.set_goal(life_domain, goal, own_strength, network, set_by, today))
 
     def take_decision(self, plan_id: UUID, request: DecisionRequest, today: date) -> Outcome:
-        """Taken at once inside the mandate, escalated outside it, recorded when informal."""
+        """Taken at once inside the mandate, escalated outside it, recorded when informal; a refusal (or a partial
+        award) with its legal ground and reasons, by a mandate holder only."""
+        return self.on_plan(plan_id, lambda plan: self.decide(plan, request, today))
+
+    def decide(self, plan: Plan, request: DecisionRequest, today: date) -> Outcome:
+        if request.kind == REFUSAL:
+            return cycle.refuse(self, plan, request, today)
         assessment = assess(self.config.catalogue, self.config.register, request)
         decision = decision_of(uuid4(), request, assessment, self.config.register.mandate_giver, today)
-
-        def record(plan: Plan) -> Outcome:
-            if not assessment.provision.paid:
-                plan.record_arrangement(decision)
-                return Outcome(decision.decision_id, "recorded", "", "")
-            if assessment.escalated:
-                plan.escalate(decision, assessment.escalation_reason)
-                return Outcome(decision.decision_id, "escalated", "", assessment.escalation_reason)
-            plan.take_decision(decision)
-            return Outcome(decision.decision_id, "taken", decision.mandate_ref, "")
-
-        return self._on_plan(plan_id, record)
+        if not assessment.provision.paid:
+            plan.record_arrangement(decision)
+            return Outcome(decision.decision_id, "recorded", "", "")
+        if assessment.escalated:
+            plan.escalate(decision, assessment.escalation_reason)
+            return Outcome(decision.decision_id, "escalated", "", assessment.escalation_reason)
+        plan.take_decision(decision)
+        return Outcome(decision.decision_id, "taken", decision.mandate_ref, "")
 
     def approve(self, plan_id: UUID, decision_id: UUID, approved_by: str, today: date) -> str:
         """A mandate holder takes an escalated decision; returns the mandate reference it is taken under."""
@@ -149,22 +143,52 @@ class PlanningApplication(ServiceApplication):
             plan.approve(decision_id, approved_by, mandate.ref, register.mandate_giver, today)
             return mandate.ref
 
-        return self._on_plan(plan_id, approve)
+        return self.on_plan(plan_id, approve)
 
     def cancel_decision(self, plan_id: UUID, decision_id: UUID, cancelled_by: str, reason: str, today: date) -> None:
         """Withdraw a decision; only a professional in the register may (403 otherwise)."""
         if cancelled_by not in self.config.register.professionals:
             raise CancellerNotRegistered(f"{cancelled_by!r} is not a professional in the register")
-        self._on_plan(plan_id, lambda plan: plan.cancel_decision(decision_id, cancelled_by, reason, today))
+        self.on_plan(plan_id, lambda plan: plan.cancel_decision(decision_id, cancelled_by, reason, today))
+
+    def refuse_escalation(
+        self, plan_id: UUID, decision_id: UUID, refused_by: str, ground: str, reasons: str, today: date
+    ) -> str:
+        """A mandate holder refuses an escalated proposal (403 for anyone else); returns the mandate reference."""
+        return cycle.refuse_escalation(self, plan_id, decision_id, refused_by, ground, reasons, today)
+
+    def report_investigation(self, plan_id: UUID, case_id: UUID, reported_by: str, today: date) -> None:
+        self._known(reported_by)
+        self.on_plan(plan_id, lambda plan: plan.report_investigation(case_id, reported_by, today))
+
+    def revise_goal(
+        self, plan_id: UUID, life_domain: str, goal: str, own_strength: str, network: str, by: str, today: date
+    ) -> None:
+        self._known(by)
+        self.on_plan(plan_id, lambda plan: plan.revise_goal(life_domain, goal, own_strength, network, by, today))
+
+    def change_arrangement(
+        self, plan_id: UUID, evaluation_id: UUID, decision_id: UUID, request: DecisionRequest, today: date
+    ) -> Outcome:
+        return cycle.change_arrangement(self, plan_id, evaluation_id, decision_id, request, today)
+
+    def close_plan(
+        self, plan_id: UUID, reason: str, closed_by: str, today: date, hand_over_to: str | None = None
+    ) -> None:
+        self._known(closed_by, *([hand_over_to] if hand_over_to else []))
+        cycle.close_plan(self, plan_id, reason, closed_by, today, hand_over_to)
+
+    def on_decision_revoked(self, event: DecisionRevoked, tracking: Tracking) -> None:
+        cycle.on_decision_revoked(self, event, tracking)
 
     def evaluate(self, plan_id: UUID, evaluated_by: str, results: list[dict[str, str]], today: date) -> UUID:
         self._known(evaluated_by)
         evaluation_id = uuid4()
-        self._on_plan(plan_id, lambda plan: plan.evaluate(evaluation_id, evaluated_by, today, results))
+        self.on_plan(plan_id, lambda plan: plan.evaluate(evaluation_id, evaluated_by, today, results))
         return evaluation_id
 
     def plans_of(self, household_id: UUID) -> list[dict[str, Any]]:
-        index = self._household_plans(household_id)
+        index = self.household_plans(household_id)
         return [self.plan(plan_id) for plan_id in index.plan_ids] if index else []
 
     def plan(self, plan_id: UUID) -> dict[str, Any]:
@@ -173,7 +197,7 @@ class PlanningApplication(ServiceApplication):
     def team_model(self, team_id: str) -> dict[str, Any]:
         return self.config.teams.describe(team_id)
 
-    def _on_plan(self, plan_id: UUID, command: Callable[[Plan], T]) -> T:
+    def on_plan(self, plan_id: UUID, command: Callable[[Plan], T]) -> T:
         for _ in range(SAVE_ATTEMPTS - 1):
             with contextlib.suppress(RecordConflictError):
                 return self._run(plan_id, command)
@@ -203,14 +227,14 @@ class PlanningApplication(ServiceApplication):
     def _learn_for_household(self, tracking: Tracking, household_id: UUID, learn: Callable[[Plan], None]) -> None:
         if self.already_processed(tracking):
             return
-        index = self._household_plans(household_id)
+        index = self.household_plans(household_id)
         if index is None or index.open_plan_id is None:
             raise Unprocessable(f"household {household_id} has no plan in planning")
         plan: Plan = self.repository.get(index.open_plan_id)
         learn(plan)
         self.record_processed(tracking, plan)
 
-    def _household_plans(self, household_id: UUID) -> HouseholdPlans | None:
+    def household_plans(self, household_id: UUID) -> HouseholdPlans | None:
         try:
             return self.repository.get(household_plans_id(household_id))  # type: ignore[no-any-return]
         except AggregateNotFoundError:

@@ -6,6 +6,7 @@ import asyncio
 
 from eventsourcing.application import AggregateNotFoundError
 
+from contracts.events.backoffice_cycle import DecisionRevoked
 from contracts.events.budget import FundsRefused, FundsReserved
 from contracts.events.care import PlanFeedbackGiven
 from contracts.events.intake import CaseOpened, ClientSupportOffered
@@ -38,6 +39,7 @@ def wire(runtime: ServiceRuntime) -> None:
     inbox.on(PlanFeedbackGiven, in_thread(lambda e, d: app.on_plan_feedback(e, d.tracking, today())))
     inbox.on(FundsReserved, in_thread(lambda e, d: app.on_funds_reserved(e, d.tracking)))
     inbox.on(FundsRefused, in_thread(lambda e, d: app.on_funds_refused(e, d.tracking)))
+    inbox.on(DecisionRevoked, in_thread(lambda e, d: app.on_decision_revoked(e, d.tracking)))
     runtime.router.include_router(router(app))
 
 

@@ -37,3 +37,12 @@ class HouseholdPlans(Aggregate):
     def _plan_added(self, plan_id: UUID) -> None:
         self.plan_ids.append(plan_id)
         self.open_plan_id = plan_id
+
+    def close_plan(self, plan_id: UUID) -> None:
+        """The open plan was closed: the household's next case drafts a new one."""
+        if self.open_plan_id == plan_id:
+            self._plan_closed(plan_id)
+
+    @event("PlanClosed")
+    def _plan_closed(self, plan_id: UUID) -> None:
+        self.open_plan_id = None
