@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, Literal
 from uuid import UUID
 
 from pydantic import Field
 
 from contracts.events.base import HouseholdEvent
+from contracts.events.planning import BudgetLine
 from contracts.topics import facts
 
 TOPIC = facts("backoffice")
@@ -27,6 +28,11 @@ class DecisionLetterIssued(HouseholdEvent):
     dispatch_date: date
     objection_deadline: date
     legal_basis: str = Field("", description="The article the college decides on, e.g. Wmo 2015 art. 2.3.5.")
+    kind: Literal["award", "partial_award"] | None = Field(
+        None, description="A partial award grants less than requested, with the ground and reasons for the rest."
+    )
+    team_id: str | None = Field(None, description="The team whose decision it executes.")
+    budget_line: BudgetLine | None = Field(None, description="The decision's line: which aanvraag's term it ends.")
 
 
 class ProviderAssigned(HouseholdEvent):
@@ -94,6 +100,12 @@ class ObjectionLodged(HouseholdEvent):
     objection_deadline: date
     advisory_committee: bool
     decision_due: date
+    team_id: str | None = Field(None, description="The team whose beschikking is contested.")
+    provision_code: str | None = None
+    budget_line: BudgetLine | None = None
+    contested_kind: Literal["award", "partial_award", "refusal"] | None = None
+    timely: bool | None = Field(None, description="Lodged within the bezwaartermijn (Awb 6:7, 6:8).")
+    excused: bool | None = Field(None, description="Late, and its lateness judged excusable or not (Awb 6:11).")
 
 
 class ObjectionDeferred(HouseholdEvent):
@@ -119,3 +131,7 @@ class ObjectionDecided(HouseholdEvent):
     decided_by: str
     decided_on: date
     in_time: bool = Field(description="Decided within the (deferred) decision term.")
+    inadmissible_ground: Literal["late", "not_interested_party", "no_grounds", "not_a_decision"] | None = Field(
+        None, description="Why niet-ontvankelijk: late (Awb 6:7, not excusable under 6:11), no interest, ..."
+    )
+    appeal_deadline: date | None = Field(None, description="The last day to appeal to the court (Awb 6:7, 8:1).")

@@ -8,36 +8,11 @@ renders the same text however the catalogue changes later.
 from __future__ import annotations
 
 import textwrap
-from datetime import date
 
 from services.backoffice.domain.decision import Decision, LetterNotIssued
+from services.backoffice.letter_common import college, format_date, format_euros, objection_clause
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
-def format_euros(cents: int) -> str:
-    """Integer cents as a Dutch amount: 123456 -> '€ 1.234,56'."""
-    sign = "-" if cents < 0 else ""
-    euros, rest = divmod(abs(cents), 100)
-    return f"{sign}€ {euros:,}".replace(",", ".") + f",{rest:02d}"
-
-
-def format_date(day: date) -> str:
-    """A date as Dutch letters write it: '2 maart 2026'."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+__all__ = ["format_date", "format_euros", "letter_parts", "render_letter"]
 
 
 def letter_parts(decision: Decision) -> dict[str, str]:
@@ -45,29 +20,36 @@ def letter_parts(decision: Decision) -> dict[str, str]:
     letter = decision.letter
     if letter is None:
         raise LetterNotIssued(f"decision {decision.decision_id} has no beschikking yet")
-    college = f"het college van burgemeester en wethouders van {letter.municipality}"
+    partial = decision.kind == "partial_award"
+    granted = "gedeeltelijk toe te kennen" if partial else "toe te kennen"
+    the_college = college(letter.municipality)
     return {
         "municipality": letter.municipality,
         "reference": str(letter.letter_id),
         "decision_date": format_date(letter.decision_date),
         "dispatch_date": format_date(letter.dispatch_date),
-        "subject": f"toekenning {letter.provision_name}",
-        "decision": f"{college[0].upper()}{college[1:]} heeft besloten u de volgende voorziening toe te kennen.",
+        "subject": f"{'gedeeltelijke toekenning' if partial else 'toekenning'} {letter.provision_name}",
+        "decision": f"{the_college[0].upper()}{the_college[1:]} heeft besloten u de volgende voorziening {granted}.",
         "provision": f"{letter.provision_name} ({decision.provision_code})",
         "amount": format_euros(decision.amount_cents),
         "extent": letter.extent,
         "period": f"{format_date(decision.period_start)} tot en met {format_date(decision.period_end)}",
         "legal_basis": f"Dit besluit is genomen op grond van {letter.legal_basis}." if letter.legal_basis else "",
-        "on_behalf": f"Namens {college},",
+        "partial": partial_part(decision) if partial else "",
+        "on_behalf": f"Namens {the_college},",
         "mandate_holder": decision.decided_by,
-        "objection": (
-            "Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken bij het college. De bezwaartermijn is "
-            "zes weken en begint op de dag na de verzenddatum van deze beschikking (artikelen 6:7 en 6:8 van de "
-            "Algemene wet bestuursrecht); eindigt zij op een zaterdag, zondag of feestdag, dan loopt zij door tot "
-            f"de eerstvolgende werkdag (Algemene termijnenwet). De termijn eindigt op "
-            f"{format_date(letter.objection_deadline)}."
-        ),
+        "objection": objection_clause(letter.objection_deadline),
     }
+
+
+def partial_part(decision: Decision) -> str:
+    """What of the request is not granted, on which ground, and why (Awb 3:46)."""
+    funded = decision.funded
+    asked = format_euros(funded.requested_amount_cents or 0)
+    return (
+        f"U vroeg om {asked}; wij kennen {format_euros(decision.amount_cents)} toe. Het overige wijzen wij af op "
+        f"grond van {funded.refusal_basis}. Motivering: {funded.reasons}"
+    )
 
 
 def render_letter(decision: Decision) -> str:
@@ -92,6 +74,7 @@ def render_letter(decision: Decision) -> str:
         f"Periode:        {p['period']}",
         "",
         *([p["legal_basis"], ""] if p["legal_basis"] else []),
+        *([*textwrap.wrap(p["partial"], 110), ""] if p["partial"] else []),
         p["on_behalf"],
         "",
         p["mandate_holder"],

@@ -24,6 +24,7 @@ def render_letter_html(decision: Decision) -> str:
     ]
     table = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
     basis = f"<p>{p['legal_basis']}</p>" if p["legal_basis"] else ""
+    basis += f"<p>{p['partial']}</p>" if p["partial"] else ""
     return (
         '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
         f"<title>Beschikking {p['reference']}</title><style>{STYLE}</style></head><body>"

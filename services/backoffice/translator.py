@@ -16,6 +16,7 @@ from contracts.events.backoffice import (
     PaymentMade,
     ProviderAssigned,
 )
+from services.backoffice import translator_cycle
 from services.backoffice.domain.assignment import Assignment
 from services.backoffice.domain.decision import Decision
 from services.backoffice.domain.objection import Objection
@@ -36,7 +37,9 @@ def _fields(event: Any, *names: str) -> dict[str, Any]:
 def _(event: Any) -> DecisionLetterIssued:
     names = ("household_id", "decision_id", "provision_code", "amount_cents")
     letter = ("letter_id", "decision_date", "dispatch_date", "objection_deadline", "legal_basis")
-    return DecisionLetterIssued(**_fields(event, *names), **_fields(event.letter, *letter))
+    sent = event.letter
+    cycle = {"kind": sent.kind, "team_id": sent.team_id, "budget_line": sent.budget_line} if sent.team_id else {}
+    return DecisionLetterIssued(**_fields(event, *names), **_fields(sent, *letter), **cycle)
 
 
 @translate.register(Decision.ProviderAssigned)
@@ -65,7 +68,12 @@ def _(event: Any) -> PaymentMade:
 @translate.register(Objection.Lodged)
 def _(event: Any) -> ObjectionLodged:
     names = ("household_id", "decision_id", "lodged_on", "objection_deadline", "advisory_committee", "decision_due")
-    return ObjectionLodged(objection_id=event.originator_id, **_fields(event.objection, *names))
+    lodged = event.objection
+    cycle: dict[str, Any] = {}
+    if lodged.team_id:  # lodged since issue 17: what it contests and whether it was in time
+        contested = ("team_id", "provision_code", "budget_line", "contested_kind", "excused")
+        cycle = _fields(lodged, *contested) | {"timely": lodged.lodged_on <= lodged.objection_deadline}
+    return ObjectionLodged(objection_id=event.originator_id, **_fields(lodged, *names), **cycle)
 
 
 @translate.register(Objection.Deferred)
@@ -77,10 +85,17 @@ def _(event: Any) -> ObjectionDeferred:
 @translate.register(Objection.Decided)
 def _(event: Any) -> ObjectionDecided:
     names = ("household_id", "decision_id", "outcome", "decided_by", "decided_on", "in_time")
-    return ObjectionDecided(objection_id=event.originator_id, **_fields(event, *names))
+    ground, appeal = getattr(event, "ground", ""), getattr(event, "appeal_deadline", None)  # absent before issue 17
+    return ObjectionDecided(
+        objection_id=event.originator_id, **_fields(event, *names), inadmissible_ground=ground or None,
+        appeal_deadline=appeal,
+    )  # fmt: skip
 
 
 @translate.register(DebtReferral.Sent)
 def _(event: Any) -> DebtReferralSent:
     names = ("household_id", "team_id", "referred_on", "threatening")
     return DebtReferralSent(referral_id=event.originator_id, **_fields(event, *names))
+
+
+translator_cycle.register(translate)

@@ -11,6 +11,7 @@ from uuid import UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from kernel.upcasting import fold
+from services.backoffice.domain.beschikking import WITHDRAWAL, Withdrawal, check_revocable, contested_of
 from services.backoffice.domain.catalogue import ProvisionTerms, assigned_volume
 from services.backoffice.domain.codelists import (
     check_frequency,
@@ -59,6 +60,13 @@ class FundedDecision:
     decided_by: str
     decided_on: date
     budget_line: str = "wmo"
+    kind: str = "award"
+    """award, or partial_award: less than requested, with the ground and reasons for the rest (issue 17)."""
+    requested_amount_cents: int | None = None
+    legal_ground: str = ""
+    refusal_basis: str = ""
+    """The article and criterion on which the rest of a partial award is refused."""
+    reasons: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,9 @@ class Letter:
     municipality: str
     legal_basis: str = ""
     extent: str = ""
+    team_id: str = ""
+    budget_line: str = ""
+    kind: str = "award"
 
 
 @dataclass(frozen=True)
@@ -152,6 +163,18 @@ class Decision(Aggregate):
         self.assignment: ProviderAssignment | None = None
         self.household_paid_on: date | None = None
         self.objections: list[UUID] = []
+        self.funded = decision
+        self.withdrawal: Withdrawal | None = None
+        self.revoked_on: date | None = None
+        self.revoked_by: UUID | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.funded.kind
+
+    @property
+    def objection_deadline(self) -> date:
+        return self._require_letter().objection_deadline
 
     def issue_letter(
         self,
@@ -173,7 +196,7 @@ class Decision(Aggregate):
         letter_id = uuid5(NAMESPACE, f"letter:{self.decision_id}")
         letter = Letter(
             letter_id, self.decided_on, dispatch_date, objection_deadline, provision_name, municipality, legal_basis,
-            extent,
+            extent, self.team_id, self.budget_line, self.kind,
         )  # fmt: skip
         self._letter_issued(self.household_id, self.decision_id, self.provision_code, self.amount_cents, letter)
 
@@ -232,6 +255,36 @@ class Decision(Aggregate):
     @event("ObjectionRegistered")
     def _objection_registered(self, objection_id: UUID) -> None:
         self.objections.append(objection_id)
+
+    def withdraw(self, withdrawal: Withdrawal) -> None:
+        """The team cancelled the decision: withdraw the beschikking, or change it when a new one replaces it."""
+        self._require_letter()
+        if self.withdrawal is not None:
+            raise LetterAlreadyIssued(f"decision {self.decision_id} was withdrawn on {self.withdrawal.dispatch_date}")
+        if withdrawal.kind == WITHDRAWAL and withdrawal.replaced_by is not None:
+            raise ValueError("a withdrawal that names a replacing decision is a change")
+        self._withdrawn(self.household_id, self.decision_id, withdrawal, contested_of(self))
+
+    @event("Withdrawn")
+    def _withdrawn(
+        self, household_id: UUID, decision_id: UUID, withdrawal: Withdrawal, contested: dict[str, str]
+    ) -> None:
+        self.withdrawal = withdrawal
+
+    def revoke(self, objection_id: UUID, revoked_on: date) -> None:
+        """A bezwaar against it was upheld: the beschikking is revoked (Awb 7:11 lid 2), a new decision follows."""
+        self._require_letter()
+        check_revocable(self.decision_id, self.revoked_on)
+        self._revoked(self.household_id, self.decision_id, objection_id, revoked_on, contested_of(self))
+
+    @event("Revoked")
+    def _revoked(
+        self, household_id: UUID, decision_id: UUID, objection_id: UUID, revoked_on: date, contested: dict[str, str]
+    ) -> None:
+        self.revoked_on, self.revoked_by = revoked_on, objection_id
+
+    def require_letter(self) -> Letter:
+        return self._require_letter()
 
     def _require_letter(self) -> Letter:
         if self.letter is None:

@@ -9,7 +9,14 @@ from uuid import uuid4
 import pytest
 
 from contracts.events.backoffice import ObjectionDecided, ObjectionDeferred, ObjectionLodged
-from services.backoffice.domain.objection import ConflictOfMandate, DeferralRefused, Objection, ObjectionAlreadyDecided
+from services.backoffice.domain.objection import (
+    ConflictOfMandate,
+    DeferralRefused,
+    Excusability,
+    LateObjection,
+    Objection,
+    ObjectionAlreadyDecided,
+)
 from services.backoffice.terms import objection_deadline, weeks_after
 from services.backoffice.translator import translate
 
@@ -33,8 +40,15 @@ def test_with_an_advisory_committee_it_is_twelve_weeks() -> None:
     assert lodged(committee=True).decision_due == date(2026, 7, 6)
 
 
-def test_a_late_objection_is_recorded_as_late() -> None:
-    assert not lodged(on=date(2026, 4, 14)).timely
+def test_a_late_objection_needs_the_judgement_on_its_excusability() -> None:
+    with pytest.raises(LateObjection, match=r"ended on 2026-04-13.*Awb 6:11"):
+        lodged(on=date(2026, 4, 14))
+    judgement = Excusability(True, "Opgenomen in het ziekenhuis tijdens de hele termijn.", "t.visser")
+    late = Objection.lodge(
+        uuid4(), uuid4(), date(2026, 4, 14), "Te weinig uren.", objection_deadline(DISPATCH), "J. de Vries",
+        weeks_after, judgement=judgement,
+    )  # fmt: skip
+    assert not late.timely and late.admissible_in_time
 
 
 def test_one_deferral_of_at_most_six_weeks() -> None:
