@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, Literal
 from uuid import UUID
 
 from pydantic import Field
@@ -46,6 +46,11 @@ class FundsReserved(HouseholdEvent):
     period_end: date
     decided_by: str
     decided_on: date
+    kind: Literal["award", "partial_award"] | None = Field(None, description="As in DecisionTaken (issue 17).")
+    requested_amount_cents: int | None = Field(None, ge=0, description="A partial award's request.")
+    legal_ground: str | None = Field(None, description="Why a partial award grants less.")
+    legal_basis: str | None = Field(None, description="The article a partial award's refused rest rests on.")
+    reasons: str | None = Field(None, max_length=10_000, description="A partial award's motivation (free text).")
 
 
 class FundsRefused(HouseholdEvent):

@@ -13,8 +13,12 @@ from eventsourcing.persistence import JSONTranscoder, Tracking
 from contracts.events.budget import FundsReserved
 from contracts.events.care import CareDeclared, CareStarted, CareStopped
 from contracts.events.iwmo import CareDeclarationReported, CareStartReported, CareStopReported
-from services.backoffice import views
+from contracts.events.planning import DecisionCancelled
+from contracts.events.planning_cycle import DecisionRefused
+from services.backoffice import cycle, views
 from services.backoffice.domain.assignment import Assignment, Declaration, Order
+from services.backoffice.domain.beschikking import RefusedRequest, Withdrawal
+from services.backoffice.domain.cancelled import cancelled_key
 from services.backoffice.domain.catalogue import PAID_TO_HOUSEHOLD, Catalogue, assigned_volume, legal_basis
 from services.backoffice.domain.codelists import EURO_UNIT, describe_extent
 from services.backoffice.domain.decision import (
@@ -24,10 +28,14 @@ from services.backoffice.domain.decision import (
     ProviderAssignment,
     decision_key,
 )
-from services.backoffice.domain.objection import LodgedObjection, Objection
+from services.backoffice.domain.objection import Excusability, LodgedObjection, Objection
 from services.backoffice.domain.referral import DebtReferral
+from services.backoffice.domain.refusal import Refusal, RefusalLetter
 from services.backoffice.letter import render_letter
 from services.backoffice.letter_html import render_letter_html
+from services.backoffice.letter_objection import render_objection_decision
+from services.backoffice.letter_refusal import render_refusal
+from services.backoffice.letter_withdrawal import render_withdrawal
 from services.backoffice.terms import objection_deadline, weeks_after
 from wijk.eventstore import ServiceApplication
 from wijk.settings import PlatformSettings
@@ -41,6 +49,9 @@ VALUE_OBJECTS = tuple(
         (ProviderAssignment, "provider_assignment"),
         (Order, "order"),
         (LodgedObjection, "lodged_objection"),
+        (RefusedRequest, "refused_request"),
+        (RefusalLetter, "refusal_letter"),
+        (Withdrawal, "withdrawal"),
     )
 )
 """The value objects the backoffice's events carry whole."""
@@ -70,11 +81,12 @@ class BackofficeApplication(ServiceApplication):
         """Budget funded a decision: send the beschikking today, then assign the provider or pay the household."""
         if self.already_processed(tracking):
             return None
-        if decision_key(event.decision_id) in self.repository:
-            self.record_processed(tracking)  # the same decision, republished under another position
+        if decision_key(event.decision_id) in self.repository or cancelled_key(event.decision_id) in self.repository:
+            self.record_processed(tracking)  # the same decision republished, or one cancelled before its money came
             return None
         terms = self.catalogue.provision(event.provision_code)
-        decision = Decision(FundedDecision(**event.model_dump(include={f.name for f in fields(FundedDecision)})))
+        funded = event.model_dump(include={f.name for f in fields(FundedDecision)}, exclude_none=True)
+        decision = Decision(FundedDecision(**funded, refusal_basis=event.legal_basis or ""))
         household_paid = event.budget_line in PAID_TO_HOUSEHOLD
         extent = (
             ""
@@ -118,22 +130,24 @@ class BackofficeApplication(ServiceApplication):
         assignment.answer(Declaration(**event.model_dump(include=set(fields))), today)
         self.record_processed(tracking, assignment)
 
-    def lodge_objection(self, decision_id: UUID, grounds: str, advisory_committee: bool, today: date) -> UUID:
-        decision = self._decision(decision_id)
-        letter = decision._require_letter()
-        objection = Objection.lodge(
-            decision_id,
-            decision.household_id,
-            today,
-            grounds,
-            letter.objection_deadline,
-            decision.decided_by,
-            weeks_after,
-            advisory_committee,
-        )
-        decision.register_objection(objection.id)
-        self.save(decision, objection)
-        return objection.id  # type: ignore[no-any-return]
+    def on_decision_refused(self, event: DecisionRefused, tracking: Tracking, today: date) -> None:
+        """The team refused: send the refusal beschikking today (no money, no provider)."""
+        cycle.on_decision_refused(self, event, tracking, today)
+
+    def on_decision_cancelled(self, event: DecisionCancelled, tracking: Tracking, today: date) -> None:
+        """Withdraw or change the beschikking of a cancelled decision."""
+        cycle.on_decision_cancelled(self, event, tracking, today)
+
+    def lodge_objection(
+        self,
+        decision_id: UUID,
+        grounds: str,
+        advisory_committee: bool,
+        today: date,
+        judgement: Excusability | None = None,
+    ) -> UUID:
+        """A bezwaar against any beschikking; a late one only with the judgement on its excusability (422)."""
+        return cycle.lodge_objection(self, decision_id, grounds, advisory_committee, today, judgement)
 
     def defer_objection(self, decision_id: UUID, objection_id: UUID, weeks: int, today: date) -> None:
         objection = self._objection(decision_id, objection_id)
@@ -141,11 +155,21 @@ class BackofficeApplication(ServiceApplication):
         self.save(objection)
 
     def decide_objection(
-        self, decision_id: UUID, objection_id: UUID, outcome: str, decided_by: str, reasons: str, today: date
+        self,
+        decision_id: UUID,
+        objection_id: UUID,
+        outcome: str,
+        decided_by: str,
+        reasons: str,
+        today: date,
+        ground: str = "",
     ) -> None:
+        """Decide the bezwaar; gegrond revokes the contested beschikking (DecisionRevoked)."""
         objection = self._objection(decision_id, objection_id)
-        objection.decide(outcome, decided_by, today, reasons)
-        self.save(objection)
+        cycle.decide_objection(self, objection, outcome, decided_by, reasons, today, ground)
+
+    def contested(self, decision_id: UUID) -> Decision | Refusal:
+        return cycle.contested(self, decision_id)
 
     def refer_to_debt_assistance(
         self, household_id: UUID, team_id: str, threatening: bool, reason: str, today: date
@@ -155,6 +179,9 @@ class BackofficeApplication(ServiceApplication):
         return referral.id  # type: ignore[no-any-return]
 
     def decision(self, decision_id: UUID) -> dict[str, Any]:
+        found = self.contested(decision_id)
+        if isinstance(found, Refusal):
+            return views.refusal(found)
         decision = self._decision(decision_id)
         assignment: Assignment | None = None
         if decision.assignment is not None:
@@ -165,8 +192,18 @@ class BackofficeApplication(ServiceApplication):
         return views.objection(self._objection(decision_id, objection_id))
 
     def letter_text(self, decision_id: UUID) -> str:
-        """The beschikking as the resident reads it."""
-        return render_letter(self._decision(decision_id))
+        """The beschikking as the resident reads it: the award (or partial award), or the refusal."""
+        found = self.contested(decision_id)
+        return render_refusal(found) if isinstance(found, Refusal) else render_letter(self._decision(decision_id))
+
+    def withdrawal_text(self, decision_id: UUID) -> str:
+        """The letter that withdrew or changed the beschikking."""
+        return render_withdrawal(self._decision(decision_id))
+
+    def objection_decision_text(self, decision_id: UUID, objection_id: UUID) -> str:
+        """The decision on the bezwaar, with the beroep clause."""
+        objection = self._objection(decision_id, objection_id)
+        return render_objection_decision(objection, self.contested(decision_id), self.catalogue.municipality)
 
     def letter_html(self, decision_id: UUID) -> str:
         return render_letter_html(self._decision(decision_id))

@@ -9,6 +9,8 @@ from typing import Any
 from contracts.events.budget import FundsReserved
 from contracts.events.care import CareDeclared, CareStarted, CareStopped
 from contracts.events.iwmo import CareDeclarationReported, CareStartReported, CareStopReported
+from contracts.events.planning import DecisionCancelled
+from contracts.events.planning_cycle import DecisionRefused
 from kernel.clock import today
 from kernel.municipality import municipality_of
 from services.backoffice.api import router
@@ -57,6 +59,9 @@ def wire(runtime: ServiceRuntime) -> None:
     inbox.on(CareStartReported, in_thread(refusing(lambda e, d: app.on_care_started(e, d.tracking))))
     inbox.on(CareStopReported, in_thread(refusing(lambda e, d: app.on_care_stopped(e, d.tracking))))
     inbox.on(CareDeclarationReported, in_thread(refusing(lambda e, d: app.on_care_declared(e, d.tracking, today()))))
+    # The law cycle (issue 17): the refusal beschikking, and the withdrawal or change of an executed decision.
+    inbox.on(DecisionRefused, in_thread(refusing(lambda e, d: app.on_decision_refused(e, d.tracking, today()))))
+    inbox.on(DecisionCancelled, in_thread(refusing(lambda e, d: app.on_decision_cancelled(e, d.tracking, today()))))
     runtime.router.include_router(router(app))
 
 

@@ -10,6 +10,7 @@ from uuid import UUID
 from services.backoffice.domain.assignment import Assignment
 from services.backoffice.domain.decision import Decision
 from services.backoffice.domain.objection import Objection
+from services.backoffice.domain.refusal import Refusal
 
 
 def decision(decision: Decision, assignment: Assignment | None) -> dict[str, Any]:
@@ -29,6 +30,30 @@ def decision(decision: Decision, assignment: Assignment | None) -> dict[str, Any
         "delivery": delivery(assignment) if assignment else None,
         "household_paid_on": _scalar(decision.household_paid_on),
         "objections": [str(o) for o in decision.objections],
+        "kind": decision.kind,
+        "withdrawal": plain(asdict(decision.withdrawal)) if decision.withdrawal else None,
+        "revoked_on": _scalar(decision.revoked_on),
+        "revoked_by_objection": _scalar(decision.revoked_by),
+    }
+
+
+def refusal(refusal: Refusal) -> dict[str, Any]:
+    """A refused request and its beschikking."""
+    return {
+        "decision_id": str(refusal.decision_id),
+        "household_id": str(refusal.household_id),
+        "team_id": refusal.team_id,
+        "provision_code": refusal.provision_code,
+        "budget_line": refusal.budget_line,
+        "kind": refusal.kind,
+        "requested_amount_cents": refusal.refused.requested_amount_cents,
+        "decided_by": refusal.decided_by,
+        "decided_on": refusal.decided_on.isoformat(),
+        "legal_ground": refusal.refused.legal_ground,
+        "letter": plain(asdict(refusal.letter)) if refusal.letter else None,
+        "objections": [str(o) for o in refusal.objections],
+        "revoked_on": _scalar(refusal.revoked_on),
+        "revoked_by_objection": _scalar(refusal.revoked_by),
     }
 
 
@@ -59,6 +84,10 @@ def objection(objection: Objection) -> dict[str, Any]:
         "outcome": objection.outcome,
         "decided_by": objection.decided_by,
         "decided_on": _scalar(objection.decided_on),
+        "excused": objection.lodged.excused,
+        "inadmissible_ground": objection.inadmissible_ground or None,
+        "revokes": objection.revokes,
+        "appeal_deadline": _scalar(objection.appeal_deadline),
     }
 
 

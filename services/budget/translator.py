@@ -35,7 +35,7 @@ def _(event: Any) -> BudgetAllocated:
 
 @translate.register(BudgetLine.FundsReserved)
 def _(event: Any) -> FundsReserved:
-    return FundsReserved(year=event.claim.year, **asdict(event.claim))
+    return FundsReserved(year=event.claim.year, **event.claim.fields())
 
 
 @translate.register(BudgetLine.FundsRefused)

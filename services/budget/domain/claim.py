@@ -7,6 +7,9 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+MOTIVATION = ("kind", "requested_amount_cents", "legal_ground", "legal_basis", "reasons")
+"""What a partial award adds to a claim (issue 17)."""
+
 
 @dataclass(frozen=True)
 class Refusal:
@@ -37,6 +40,12 @@ class Claim:
     period_end: date
     decided_by: str
     decided_on: date
+    kind: str = "award"
+    """award, or partial_award: its motivation travels on to the backoffice's letter (issue 17)."""
+    requested_amount_cents: int | None = None
+    legal_ground: str = ""
+    legal_basis: str = ""
+    reasons: str = ""
 
     @property
     def year(self) -> int:
@@ -44,8 +53,12 @@ class Claim:
         return self.period_start.year
 
     def fields(self) -> dict[str, Any]:
-        """Everything a reservation carries on to the backoffice."""
-        return asdict(self)
+        """Everything a reservation carries on to the backoffice; an award's empty motivation stays out."""
+        fields = asdict(self)
+        if self.kind == "award":
+            for name in MOTIVATION:
+                fields.pop(name)
+        return fields
 
     def refused(self, reason: str) -> Refusal:
         return Refusal(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, replace
 from datetime import date
 
 import pytest
@@ -43,8 +44,19 @@ def test_a_reservation_carries_everything_the_backoffice_needs() -> None:
     budget.claim(wanted)
     fact = translate(budget.collect_events()[-1])
     assert isinstance(fact, FundsReserved)
-    assert fact.model_dump() == {**wanted.fields(), "year": 2026}
+    assert fact.model_dump(exclude_none=True) == {**wanted.fields(), "year": 2026}
     assert fact.subject == str(wanted.household_id)
+
+
+def test_a_partial_award_carries_its_motivation_on_to_the_backoffice() -> None:
+    budget = line(10_000)
+    wanted = replace(
+        claim(2_500), kind="partial_award", requested_amount_cents=4_000, legal_ground="own_strength",
+        legal_basis="artikel 2.3.5, derde lid", reasons="De dochter helpt al twee dagen per week.",
+    )  # fmt: skip
+    budget.claim(wanted)
+    fact = translate(budget.collect_events()[-1])
+    assert isinstance(fact, FundsReserved) and fact.model_dump() == {**asdict(wanted), "year": 2026}
 
 
 def test_a_claim_larger_than_what_remains_is_refused_with_the_reason() -> None:
