@@ -9,10 +9,14 @@ from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
 
-from eventsourcing.persistence import JSONTranscoder
+from eventsourcing.persistence import JSONTranscoder, Tracking
 
+from contracts.events.backoffice import DecisionLetterIssued
+from contracts.events.backoffice_cycle import DecisionRevoked, RefusalLetterIssued
+from contracts.events.planning import PlanDrafted
+from contracts.events.planning_cycle import InvestigationReported
 from contracts.partner_signals import PartnerSignal
-from services.intake import cases, clock_check, households, meldingen, signals, survey
+from services.intake import cases, clock_check, clock_facts, households, meldingen, signals, survey, term_commands
 from services.intake.cases import ApplicationOpened
 from services.intake.clock_check import ClockIndex
 from services.intake.domain.case import Case
@@ -123,3 +127,35 @@ class IntakeApplication(ServiceApplication):
 
     def record_satisfaction(self, case_id: UUID, score: int, answered_on: date, today: date) -> UUID:
         return survey.record_satisfaction(self, case_id, score, answered_on, today)
+
+    def suspend_clock(self, case_id: UUID, clock_id: str, reason: str, on: date) -> None:
+        """Awb 4:15: the decision term stands still (409 for a melding term or one stopped)."""
+        term_commands.suspend_clock(self, case_id, clock_id, reason, on)
+
+    def resume_clock(self, case_id: UUID, clock_id: str, on: date) -> date:
+        return term_commands.resume_clock(self, case_id, clock_id, on)
+
+    def extend_clock(self, case_id: UUID, clock_id: str, new_due: date, reason: str, today: date) -> None:
+        """Awb 4:14: a later last day, told before the term ended."""
+        term_commands.extend_clock(self, case_id, clock_id, new_due, reason, today)
+
+    def receive_notice_of_default(self, case_id: UUID, clock_id: str, received_on: date) -> dict[str, Any]:
+        return term_commands.receive_notice_of_default(self, case_id, clock_id, received_on)
+
+    def determine_penalty(
+        self, case_id: UUID, clock_id: str, determined_by: str, today: date, exemption: str = ""
+    ) -> dict[str, Any]:
+        """Awb 4:18: refused without a notice of default, twice, or while the penalty still accrues."""
+        return term_commands.determine_penalty(self, case_id, clock_id, determined_by, today, exemption)
+
+    def on_plan_drafted(self, event: PlanDrafted, tracking: Tracking, today: date) -> None:
+        clock_facts.on_plan_drafted(self, event, tracking, today)
+
+    def on_investigation_reported(self, event: InvestigationReported, tracking: Tracking) -> None:
+        clock_facts.on_investigation_reported(self, event, tracking)
+
+    def on_letter_issued(self, event: DecisionLetterIssued | RefusalLetterIssued, tracking: Tracking) -> None:
+        clock_facts.on_letter_issued(self, event, tracking)
+
+    def on_decision_revoked(self, event: DecisionRevoked, tracking: Tracking) -> None:
+        clock_facts.on_decision_revoked(self, event, tracking)

@@ -13,6 +13,7 @@ from typing import Any, Protocol, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import Repository
+from eventsourcing.persistence import Tracking
 
 from services.intake.domain.case import Case
 from services.intake.domain.household import Household
@@ -31,6 +32,10 @@ class Intake(Protocol):
     def repository(self) -> Repository[UUID]: ...
 
     def save(self, *objects: Any, **kwargs: Any) -> Any: ...
+
+    def already_processed(self, tracking: Tracking) -> bool: ...
+
+    def record_processed(self, tracking: Tracking, *aggregates: Any) -> bool: ...
 
     def present_household(self, household_id: UUID) -> Household:
         """The household, or HouseholdErased (410) when its personal data was erased."""

@@ -29,6 +29,9 @@ CREATE TABLE IF NOT EXISTS intake.clock_due (
 CREATE TABLE IF NOT EXISTS intake.clock_index_position (id int PRIMARY KEY, position bigint NOT NULL);
 """
 STARTED, STOPPED, MISSED = (get_topic(e) for e in (Case.ClockStarted, Case.ClockStopped, Case.TermMissed))  # type: ignore[attr-defined]
+SUSPENDED, RESUMED, EXTENDED = (get_topic(e) for e in (Case.ClockSuspended, Case.ClockResumed, Case.ClockExtended))  # type: ignore[attr-defined]
+"""A suspended term cannot be missed (out of the index); a resumed or extended one has a new last day."""
+INDEXED = (STARTED, STOPPED, MISSED, SUSPENDED, RESUMED, EXTENDED)
 CHECK_LOCK = threading.Lock()
 """One check at a time in a process: two would record the same missed term twice over."""
 
@@ -47,7 +50,7 @@ class ClockIndex:
         while batch := self.recorder.select_notifications(position + 1, 500):
             with self.pool.connection() as conn, conn.transaction():
                 for notification in batch:
-                    if notification.topic in (STARTED, STOPPED, MISSED):
+                    if notification.topic in INDEXED:
                         self._index(conn, notification.topic, self.mapper.to_domain_event(notification))
                 position = batch[-1].id
                 conn.execute(
@@ -74,6 +77,12 @@ class ClockIndex:
             conn.execute(
                 "INSERT INTO intake.clock_due VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
                 (event.originator_id, clock.clock_id, clock.due_on),
+            )
+        elif topic in (RESUMED, EXTENDED):
+            conn.execute(
+                "INSERT INTO intake.clock_due VALUES (%s, %s, %s) "
+                "ON CONFLICT (case_id, clock_id) DO UPDATE SET due_on = EXCLUDED.due_on",
+                (event.originator_id, event.clock.clock_id, event.clock.due_on),
             )
         else:
             key = (event.originator_id, event.clock_id)

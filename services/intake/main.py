@@ -5,6 +5,10 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from contracts.events.backoffice import DecisionLetterIssued
+from contracts.events.backoffice_cycle import DecisionRevoked, RefusalLetterIssued
+from contracts.events.planning import PlanDrafted
+from contracts.events.planning_cycle import InvestigationReported
 from kernel.clock import today
 from kernel.municipality import config_dir, municipality_of
 from services.intake import api, api_cases, api_households, api_survey
@@ -17,6 +21,7 @@ from services.intake.outcomes import OutcomeRelays
 from services.intake.partner_inbox import SIGNAL_TOPICS, PartnerInbox
 from services.intake.partners_config import load_partners
 from services.intake.translator import translate
+from wijk.consumer import in_thread
 from wijk.service import ServiceDefinition, ServiceRuntime, serve
 from wijk.settings import PlatformSettings
 from wijk.topics import ensure_topics
@@ -43,6 +48,14 @@ def wire(runtime: ServiceRuntime) -> None:
     async def partner_topics() -> None:
         await ensure_topics(runtime.settings.kafka_bootstrap, SIGNAL_TOPICS, runtime.settings.topic_partitions)
 
+    # Clocks stopped by the facts themselves (issue 17; services/intake/clock_facts.py).
+    assert runtime.inbox is not None
+    facts_in = runtime.inbox
+    facts_in.on(PlanDrafted, in_thread(lambda e, d: app.on_plan_drafted(e, d.tracking, today())))
+    facts_in.on(InvestigationReported, in_thread(lambda e, d: app.on_investigation_reported(e, d.tracking)))
+    facts_in.on(DecisionLetterIssued, in_thread(lambda e, d: app.on_letter_issued(e, d.tracking)))
+    facts_in.on(RefusalLetterIssued, in_thread(lambda e, d: app.on_letter_issued(e, d.tracking)))
+    facts_in.on(DecisionRevoked, in_thread(lambda e, d: app.on_decision_revoked(e, d.tracking)))
     # Missed statutory terms become facts without anyone asking (POST /clocks/check does the same on demand).
     runtime.every("clock-check", runtime.settings.term_check_seconds, lambda: app.check_clocks(today()))
     runtime.on_start.extend([partner_topics, relays.start])

@@ -120,6 +120,28 @@ class Case(Aggregate):
     ) -> None:
         self.applications[str(application_id)] = domain
 
+    def require_decision(self, revision_id: UUID, domain: str, objection_id: UUID, on: date) -> None:
+        """A bezwaar was upheld: the college must decide again (Awb 7:11 lid 2); the caller starts its term."""
+        if domain not in PROVISION_DOMAINS:
+            raise ValueError(f"domain must be one of {', '.join(PROVISION_DOMAINS)}")
+        self._decision_required(self.household_id, self.team_id, revision_id, domain, objection_id, on)
+
+    @event("DecisionRequired")
+    def _decision_required(
+        self, household_id: UUID, team_id: str, revision_id: UUID, domain: str, objection_id: UUID, required_on: date
+    ) -> None:
+        self.applications[str(revision_id)] = domain
+
+    def running_decision_clock(self, domain: str, on: date) -> Clock | None:
+        """The oldest running decision term of an aanvraag in `domain` that started by `on`: the one a beschikking
+        sent on `on` ends (inferred: the facts name no aanvraag, so the first come is the first served)."""
+        running = [
+            c for c in self.clocks.values()
+            if c.clock == "decision" and c.stopped_on is None and c.started_on <= on
+            and self.applications.get(c.clock_id.removeprefix("decision:")) == domain
+        ]  # fmt: skip
+        return min(running, key=lambda c: (c.started_on, c.clock_id), default=None)
+
     def start_clock(self, clock: Clock) -> None:
         check_start(self.clocks, clock.clock_id)
         self._clock_started(self.household_id, self.team_id, clock)
