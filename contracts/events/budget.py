@@ -137,3 +137,18 @@ class YearClosed(IntegrationEvent):
     @property
     def subject(self) -> str:
         return f"team:{self.team_id}"
+
+
+class PenaltyBooked(HouseholdEvent):
+    """A dwangsom the college owes for deciding too late (Awb 4:17), booked on the team's own penalty line for the
+    year it was determined (Awb 4:18): apart from the support budgets, never refused."""
+
+    type: ClassVar[str] = "nl.wijkteam.budget.penalty-booked.v1"
+    topic: ClassVar[str] = TOPIC
+    penalty_id: UUID
+    team_id: str
+    year: int
+    amount_cents: int = Field(gt=0, le=144200)
+    days: int = Field(ge=1, le=42)
+    booked_on: date = Field(description="The day the college determined the penalty.")
+    line_total_cents: int = Field(ge=0, description="What the team's penalty line holds for the year after it.")

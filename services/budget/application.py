@@ -12,8 +12,10 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import RecordConflictError, Tracking
 
 from contracts.events.backoffice import PaymentMade
+from contracts.events.backoffice_cycle import DecisionRevoked
+from contracts.events.intake_terms import PenaltyDetermined
 from contracts.events.planning import DecisionTaken
-from services.budget import views
+from services.budget import penalties, views
 from services.budget.domain.budget_line import BudgetLine
 from services.budget.domain.claim import Claim
 from services.budget.domain.commitment import Commitment, commitment_id
@@ -97,6 +99,14 @@ class BudgetApplication(ReleasingApplication):
         line = self._line(*commitment.line_key)
         line.spend(event.household_id, event.decision_id, event.payment_id, event.amount_cents, event.paid_on)
         self.record_processed(tracking, line)
+
+    def on_penalty_determined(self, event: PenaltyDetermined, tracking: Tracking) -> None:
+        """A dwangsom (Awb 4:17, 4:18): booked on the team's own penalty line for the year."""
+        penalties.on_penalty_determined(self, event, tracking)
+
+    def on_decision_revoked(self, event: DecisionRevoked, tracking: Tracking) -> None:
+        """An upheld bezwaar revoked the decision: release what is still reserved for it."""
+        penalties.on_decision_revoked(self, event, tracking)
 
     def request_draw(
         self, team_id: str, year: int, line: str, amount_cents: int, reason: str, requested_by: str, on: date

@@ -7,7 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 from contracts.events.backoffice import PaymentMade, ProviderAssigned
+from contracts.events.backoffice_cycle import DecisionRevoked
 from contracts.events.care import AssignmentRefused, CareStopped
+from contracts.events.intake_terms import PenaltyDetermined
 from contracts.events.planning import DecisionCancelled, DecisionTaken
 from kernel.clock import today
 from kernel.municipality import municipality_of
@@ -76,6 +78,9 @@ def wire(runtime: ServiceRuntime) -> None:
     runtime.inbox.on(CareStopped, in_thread(refusing(app.on_care_stopped)))
     runtime.inbox.on(DecisionCancelled, in_thread(refusing(app.on_decision_cancelled)))
     runtime.inbox.on(AssignmentRefused, in_thread(refusing(app.on_assignment_refused)))
+    # The law cycle (issue 17): the dwangsom on its own line; a revoked decision gives its reservation back.
+    runtime.inbox.on(PenaltyDetermined, in_thread(refusing(app.on_penalty_determined)))
+    runtime.inbox.on(DecisionRevoked, in_thread(refusing(app.on_decision_revoked)))
     runtime.router.include_router(router(app))
 
 

@@ -37,6 +37,7 @@ from services.budget.domain.commitment import (
     pending_release_id,
 )
 from services.budget.domain.line_snapshot import SNAPSHOT_INTERVAL
+from services.budget.domain.penalty_line import PenaltyBooking
 from services.budget.domain.reserve import DrawApproval
 from wijk.eventstore import ServiceApplication
 from wijk.transcodings import ValueObjectAsDict
@@ -50,6 +51,7 @@ VALUE_OBJECTS = tuple(
         (Release, "release"),
         (YearFigures, "year_figures"),
         (DrawApproval, "draw_approval"),
+        (PenaltyBooking, "penalty_booking"),
     )
 )
 """The value objects budget's events carry whole."""

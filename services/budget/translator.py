@@ -12,10 +12,12 @@ from contracts.events.budget import (
     FundsReleased,
     FundsReserved,
     FundsSpent,
+    PenaltyBooked,
     ReserveDrawApproved,
     YearClosed,
 )
 from services.budget.domain.budget_line import BudgetLine
+from services.budget.domain.penalty_line import PenaltyLine
 from services.budget.domain.refusal import UnfundedClaim
 from services.budget.domain.reserve import ReserveDraw
 
@@ -63,3 +65,18 @@ def _(event: Any) -> ReserveDrawApproved:
 def _(event: Any) -> YearClosed:
     line = {"team_id": event.team_id, "year": event.year, "budget_line": event.budget_line}
     return YearClosed(**line, closed_on=event.closed_on, **asdict(event.figures))
+
+
+@translate.register(PenaltyLine.Booked)  # type: ignore[attr-defined]
+def _(event: Any) -> PenaltyBooked:
+    booking = event.booking
+    return PenaltyBooked(
+        household_id=booking.household_id,
+        penalty_id=booking.penalty_id,
+        team_id=booking.team_id,
+        year=booking.year,
+        amount_cents=booking.amount_cents,
+        days=booking.days,
+        booked_on=booking.determined_on,
+        line_total_cents=event.total_cents,
+    )
