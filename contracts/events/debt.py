@@ -98,3 +98,18 @@ class DebtTermMissed(HouseholdEvent):
     term: Literal["first_conversation"]
     due: date
     noticed_on: date
+
+
+class DebtAdmissionDecided(HouseholdEvent):
+    """The Wgs beschikking after the intake conversation: admitted to debt assistance (toelating) or refused with
+    its ground; bezwaar is open until `objection_deadline` (Awb 3:45, 6:7, 6:8). The reasons stay in the letter."""
+
+    type: ClassVar[str] = "nl.wijkteam.debt.debt-admission-decided.v1"
+    topic: ClassVar[str] = TOPIC
+    trajectory_id: UUID
+    team_id: str
+    admitted: bool
+    refusal_ground: Literal["no_problematic_debts", "recent_trajectory", "fraud", "other"] | None = None
+    decided_by: str = Field(description="The mandate holder who decided on behalf of the college.")
+    decided_on: date
+    objection_deadline: date

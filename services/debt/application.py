@@ -6,18 +6,22 @@ from __future__ import annotations
 import logging
 from datetime import date
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid5
 
-from eventsourcing.persistence import IntegrityError, Tracking
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Tracking
 
 from contracts.events.backoffice import DebtReferralSent
 from contracts.events.intake import DebtConcernFlagged, HelpOffered
+from kernel.municipality import municipality_of
+from services.debt.domain.admission import Admission
 from services.debt.domain.terms import overdue
 from services.debt.domain.trajectory import DebtTrajectory, trajectory_key
-from services.debt.terms import first_conversation_due
+from services.debt.letter import render_admission
+from services.debt.terms import first_conversation_due, objection_deadline
 from wijk.eventstore import ServiceApplication
 from wijk.log_index import LogIndex
 from wijk.settings import PlatformSettings
+from wijk.transcodings import ValueObjectAsDict
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +31,13 @@ class DebtApplication(ServiceApplication):
 
     def __init__(self, settings: PlatformSettings | None = None) -> None:
         super().__init__(settings)
+        self.municipality = municipality_of(self.settings.municipality_config).municipality
         self.by_household = LogIndex(self, DebtTrajectory.ReferralReceived, key=lambda e: str(e.household_id))
         self.everything = LogIndex(self, DebtTrajectory.ReferralReceived, key=lambda e: "all")
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(ValueObjectAsDict(Admission, "debt_admission"))
 
     def on_debt_concern_flagged(self, event: DebtConcernFlagged, tracking: Tracking) -> UUID | None:
         """Intake flagged debts: the referral is received on the day it was flagged."""
@@ -79,6 +88,23 @@ class DebtApplication(ServiceApplication):
         trajectory.hold_intake(held_on, today)
         self.save(trajectory)
 
+    def decide_admission(
+        self, trajectory_id: UUID, admitted: bool, ground: str, reasons: str, decided_by: str, today: date
+    ) -> None:
+        """The Wgs beschikking after the intake conversation, sent today with its bezwaartermijn."""
+        trajectory: DebtTrajectory = self.repository.get(trajectory_id)
+        letter_id = uuid5(trajectory_id, "admission")
+        deadline = objection_deadline(today)
+        admission = Admission(letter_id, admitted, ground, reasons.strip(), decided_by, today, deadline)
+        trajectory.decide_admission(admission, today)
+        self.save(trajectory)
+
+    def admission_letter(self, trajectory_id: UUID) -> str:
+        trajectory: DebtTrajectory = self.repository.get(trajectory_id)
+        if trajectory.admission is None:
+            raise LookupError(f"no beschikking on admission for trajectory {trajectory_id} yet")
+        return render_admission(trajectory.admission, self.municipality)
+
     def stabilise(self, trajectory_id: UUID, stabilised_on: date, today: date) -> None:
         trajectory: DebtTrajectory = self.repository.get(trajectory_id)
         trajectory.stabilise(stabilised_on, today)
@@ -126,6 +152,7 @@ class DebtApplication(ServiceApplication):
             "first_conversation_term_missed": trajectory.term_missed,
             "status": trajectory.status,
             "outcome": trajectory.outcome,
+            "admitted": None if trajectory.admission is None else trajectory.admission.admitted,
         }
 
     def trajectories(self, household_id: UUID) -> list[dict[str, Any]]:

@@ -30,3 +30,12 @@ def first_conversation_due(received_on: date, threatening: bool) -> date:
     if threatening:
         return add_working_days(received_on, THREATENING_WORKING_DAYS)
     return within_four_weeks(received_on)
+
+
+OBJECTION_WEEKS = 6
+
+
+def objection_deadline(decided_on: date) -> date:
+    """The bezwaartermijn of the Wgs beschikking sent on `decided_on`: six weeks from the day after (Awb 6:7, 6:8),
+    extended under the Algemene termijnenwet."""
+    return term_end(decided_on, weeks=OBJECTION_WEEKS)

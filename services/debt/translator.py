@@ -6,6 +6,7 @@ from functools import singledispatch
 from typing import Any
 
 from contracts.events.debt import (
+    DebtAdmissionDecided,
     DebtArrangementReached,
     DebtIntakeHeld,
     DebtReferralReceived,
@@ -88,4 +89,19 @@ def _(event: Any) -> DebtTermMissed:
         term=event.term,
         due=event.due,
         noticed_on=event.noticed_on,
+    )
+
+
+@translate.register(DebtTrajectory.AdmissionDecided)  # type: ignore[attr-defined]
+def _(event: Any) -> DebtAdmissionDecided:
+    admission = event.admission
+    return DebtAdmissionDecided(
+        household_id=event.household_id,
+        trajectory_id=event.originator_id,
+        team_id=event.team_id,
+        admitted=admission.admitted,
+        refusal_ground=admission.ground or None,
+        decided_by=admission.decided_by,
+        decided_on=admission.decided_on,
+        objection_deadline=admission.objection_deadline,
     )

@@ -13,6 +13,8 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from services.debt.domain.admission import Admission, check_motivation
+
 NAMESPACE = UUID("9a4e2c71-5b3d-4f08-8e6a-1d7c0b2f9e45")
 REFERRED, INTAKE_HELD, STABILISED, ARRANGED, CLOSED = "referred", "intake_held", "stabilised", "arranged", "closed"
 ORDER = (REFERRED, INTAKE_HELD, STABILISED, ARRANGED)
@@ -85,6 +87,7 @@ class DebtTrajectory(Aggregate):
         self.last_step_on = received_on
         self.term_missed = False
         self.outcome: str | None = None
+        self.admission: Admission | None = None
 
     def hold_intake(self, held_on: date, today: date) -> None:
         """The first conversation took place on `held_on` (in time or not)."""
@@ -98,7 +101,25 @@ class DebtTrajectory(Aggregate):
     ) -> None:
         self.status, self.last_step_on = INTAKE_HELD, held_on
 
+    def decide_admission(self, admission: Admission, today: date) -> None:
+        """The Wgs beschikking after the intake conversation: admitted, or refused with ground and reasons."""
+        if self.status != INTAKE_HELD:
+            raise StepOutOfOrder(f"trajectory {self.id} is {self.status}: admission is decided after the intake")
+        if self.admission is not None:
+            raise StepOutOfOrder(f"admission was decided on {self.admission.decided_on}")
+        if not admission.decided_by.strip():
+            raise ValueError("decided_by names the mandate holder who decides on behalf of the college")
+        check_motivation(admission.admitted, admission.ground, admission.reasons)
+        self._require_date(admission.decided_on, today)
+        self._admission_decided(self.household_id, self.team_id, admission)
+
+    @event("AdmissionDecided")
+    def _admission_decided(self, household_id: UUID, team_id: str, admission: Admission) -> None:
+        self.admission, self.last_step_on = admission, admission.decided_on
+
     def stabilise(self, stabilised_on: date, today: date) -> None:
+        if self.admission is not None and not self.admission.admitted:
+            raise StepOutOfOrder(f"trajectory {self.id}: admission was refused; close it as not_admitted")
         self._step(INTAKE_HELD, stabilised_on, today)
         self._stabilised(self.household_id, self.team_id, stabilised_on)
 

@@ -1,0 +1,49 @@
+"""The Wgs beschikking as the resident reads it: admitted to debt assistance, or refused on a ground with the
+reasons (Awb 3:46), signed on behalf of the college (Awb 10:10), with the bezwaar clause (Awb 3:45).
+
+Its Dutch phrasing follows the backoffice's letters (services cannot share code; the few lines are repeated)."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+
+from services.debt.domain.admission import REFUSAL_GROUNDS, Admission
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")  # fmt: skip
+LEGAL_BASIS = "de Wet gemeentelijke schuldhulpverlening en het beleidsplan schuldhulpverlening van de gemeente"
+
+
+def format_date(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def render_admission(admission: Admission, municipality: str) -> str:
+    college = f"het college van burgemeester en wethouders van {municipality}"
+    if admission.admitted:
+        decision = [f"{college[0].upper()}{college[1:]} heeft besloten u toe te laten tot de schuldhulpverlening."]
+    else:
+        ground = REFUSAL_GROUNDS[admission.ground]
+        decision = [
+            f"{college[0].upper()}{college[1:]} heeft besloten uw verzoek om schuldhulpverlening af te wijzen, "
+            f"omdat {ground}.",
+            "",
+            "Motivering",
+            admission.reasons,
+        ]
+    objection = (
+        "Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken bij het college. De bezwaartermijn is zes "
+        "weken en begint op de dag na de verzenddatum van deze beschikking (artikelen 6:7 en 6:8 van de Algemene "
+        f"wet bestuursrecht). De termijn eindigt op {format_date(admission.objection_deadline)}."
+    )
+    lines = [
+        f"Gemeente {municipality}", "", "BESCHIKKING SCHULDHULPVERLENING", "",
+        f"Kenmerk:        {admission.letter_id}", f"Datum besluit:  {format_date(admission.decided_on)}", "",
+        *[line for text in decision for line in (textwrap.wrap(text, 110) or [""])], "",
+        *textwrap.wrap(f"Dit besluit is genomen op grond van {LEGAL_BASIS}.", 110), "",
+        f"Namens {college},", "", admission.decided_by,
+        "(gemandateerd medewerker, artikel 10:10 Algemene wet bestuursrecht)", "",
+        "Bezwaar", *textwrap.wrap(objection, 110),
+    ]  # fmt: skip
+    return "\n".join(lines) + "\n"
