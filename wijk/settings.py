@@ -1,15 +1,48 @@
-"""Every setting of the platform, declared once with a default and a description.
+"""The platform's settings, declared once with a default and a description; each service adds its own.
 
-The same names are used in embedded mode (set by `wijk up`) and in docker-compose; only the values differ.
-`docs/configuration.md` is generated from these classes (`wijk settings-doc`).
+`PlatformSettings` holds what every service reads (broker, PostgreSQL, telemetry, the municipality); a service's own
+settings live with it (`services/<name>/settings.py`, environment prefix `WIJK_<SERVICE>_`). The same names are used
+in embedded mode (set by `wijk up`) and in docker-compose; only the values differ. `wijk settings-doc` prints the
+table of `docs/deployment.md` from these classes.
 """
 
 from __future__ import annotations
 
 import os
+from typing import Any, TypeVar
 
-from pydantic import Field
+from psycopg.conninfo import make_conninfo
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+S = TypeVar("S", bound=BaseSettings)
+KNOWN_DEFAULT_SECRETS = frozenset(
+    {"dev-only-blind-index-secret-change-me", "change-me", "change-me-too", "changeme", "secret", "password"}
+)
+MIN_SECRET_LENGTH = 32
+
+
+class SettingsError(RuntimeError):
+    """Settings a service cannot start with; the message names each environment variable and its problem."""
+
+
+def load_settings(cls: type[S], **overrides: Any) -> S:
+    """The settings of `cls` from the environment, or SettingsError saying which variables are missing or wrong."""
+    try:
+        return cls(**overrides)
+    except ValidationError as exc:
+        prefix = str(cls.model_config.get("env_prefix", ""))
+        problems = [f"{prefix}{'.'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors()]
+        raise SettingsError(f"{cls.__name__} cannot start: " + "; ".join(problems)) from None
+
+
+def check_secret(value: str) -> str:
+    """A secret a service may run with: long enough, and none of the well-known placeholder values."""
+    if value.strip().lower() in KNOWN_DEFAULT_SECRETS or "change-me" in value.lower():
+        raise ValueError("this is a known default secret: generate one, e.g. `openssl rand -base64 32`")
+    if len(value) < MIN_SECRET_LENGTH:
+        raise ValueError(f"a secret has at least {MIN_SECRET_LENGTH} characters")
+    return value
 
 
 class PlatformSettings(BaseSettings):
@@ -23,6 +56,15 @@ class PlatformSettings(BaseSettings):
     pg_user: str = Field("postgres", description="PostgreSQL user.")
     pg_password: str = Field("", description="PostgreSQL password (empty for trust or socket auth).")
     pg_dbname: str = Field("wijk", description="PostgreSQL database holding every service's schema.")
+    pg_statement_timeout_seconds: float = Field(
+        30.0, ge=0, description="PostgreSQL statement_timeout of every connection (0: none)."
+    )
+    pg_lock_timeout_seconds: int = Field(
+        10, ge=0, description="PostgreSQL lock_timeout: how long a write waits for a lock (0: for ever)."
+    )
+    pg_idle_in_transaction_seconds: int = Field(
+        60, ge=0, description="PostgreSQL idle_in_transaction_session_timeout: a stuck transaction is ended (0: never)."
+    )
     topic_partitions: int = Field(
         4, description="Partitions per fact topic. Never change after go-live: it moves households between partitions."
     )
@@ -45,16 +87,34 @@ class PlatformSettings(BaseSettings):
     )
     partners_config: str = Field(
         "",
-        description="Path of the partner registration file; empty: partners.json beside municipality_config.",
+        description="Path of the partner registration file (intake admits signals by it, reporting names partners); "
+        "empty: partners.json beside municipality_config.",
     )
     municipality_config: str = Field(
         "", description="Path of the municipality's configuration file; empty: config/almere/municipality.json."
     )
 
+    def server_settings(self) -> dict[str, str]:
+        """The timeouts every PostgreSQL session gets, as server settings (milliseconds; 0 is off)."""
+        return {
+            "statement_timeout": str(int(self.pg_statement_timeout_seconds * 1000)),
+            "lock_timeout": str(self.pg_lock_timeout_seconds * 1000),
+            "idle_in_transaction_session_timeout": str(self.pg_idle_in_transaction_seconds * 1000),
+        }
+
     def pg_dsn(self) -> str:
-        """A libpq connection string that works for TCP hosts and for socket directories alike."""
-        password = f" password={self.pg_password}" if self.pg_password else ""
-        return f"host={self.pg_host} port={self.pg_port} user={self.pg_user} dbname={self.pg_dbname}{password}"
+        """A libpq connection string (quoted by psycopg) for TCP hosts and socket directories alike, with the
+        session timeouts as `options`."""
+        options = " ".join(f"-c {name}={value}" for name, value in self.server_settings().items())
+        fields: dict[str, str | int] = {
+            "host": self.pg_host,
+            "port": self.pg_port,
+            "user": self.pg_user,
+            "dbname": self.pg_dbname,
+        }
+        if self.pg_password:
+            fields["password"] = self.pg_password
+        return make_conninfo("", **fields, options=options)
 
 
 class ServiceSettings(BaseSettings):
