@@ -76,7 +76,7 @@ def create_http_app(
     async def health() -> dict[str, str]:
         return {"status": "ok", "service": service}
 
-    @app.get("/ready", tags=["operations"], summary="Readiness: store and broker reachable")
+    @app.get("/ready", tags=["operations"], summary="Readiness: the store takes writes, the broker answers")
     async def readiness() -> JSONResponse:
         checks = await ready()
         status = 200 if all(checks.values()) else 503

@@ -23,7 +23,7 @@ from faststream.kafka.opentelemetry import KafkaTelemetryMiddleware
 
 from contracts.envelope import source_urn
 from contracts.topics import dead_letter, facts
-from wijk import telemetry
+from wijk import telemetry, write_probe
 from wijk.consumer import Inbox
 from wijk.db import create_pool
 from wijk.eventstore import ServiceApplication
@@ -96,6 +96,7 @@ class ServiceRuntime:
         if self.definition.build_app is not None:
             self.app = await asyncio.to_thread(self.definition.build_app, self.settings)
         self.pool = await create_pool(self.settings)
+        await write_probe.prepare(self.pool, self.name)
         self.broker = KafkaBroker(
             self.settings.kafka_bootstrap,
             middlewares=[KafkaTelemetryMiddleware(tracer_provider=provider)],
@@ -165,13 +166,19 @@ class ServiceRuntime:
         return figures
 
     async def readiness(self) -> dict[str, bool]:
-        checks = {"store": False, "broker": False}
+        checks = {"store": False, "store_writes": False, "broker": False}
         if self.pool is not None:
             with contextlib.suppress(OSError, asyncpg.PostgresError):
                 checks["store"] = await self.pool.fetchval("SELECT 1") == 1
+            checks["store_writes"] = await write_probe.can_write(self.pool, self.name, self._events_table())
         if self.broker is not None:
             checks["broker"] = await self.broker.ping(timeout=2.0)
         return checks
+
+    def _events_table(self) -> str | None:
+        """The event store's table, whose write lock a stuck write would hold (None without a PostgreSQL store)."""
+        table = getattr(getattr(self.app, "recorder", None), "events_table_name", None)
+        return f'"{self.name}"."{table}"' if table else None
 
     async def stop(self) -> None:
         if self._server is not None:
