@@ -15,9 +15,13 @@ import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi_offline import FastAPIOffline
 from opentelemetry import propagate, trace
 from opentelemetry.trace import SpanKind
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from wijk.settings import PlatformSettings
+from wijk.web_guard import MAX_BODY_BYTES, WebGuard
 
 log = logging.getLogger(__name__)
 ReadinessCheck = Callable[[], Awaitable[dict[str, bool]]]
@@ -69,7 +73,10 @@ def create_http_app(
     error_status: dict[type[Exception], int],
     description: str = "",
 ) -> FastAPI:
-    app = FastAPI(title=f"wijkteam {service}", version="1.0.0", description=description)
+    app = FastAPIOffline(  # Swagger UI and ReDoc from the fastapi-offline package, not a public CDN
+        title=f"wijkteam {service}", version="1.0.0", description=description, max_body_size=MAX_BODY_BYTES
+    )
+    app.add_middleware(WebGuard, trusted_origins=PlatformSettings().trusted_origins.split(","))
     app.add_middleware(TraceMiddleware, service=service)
 
     @app.get("/health", tags=["operations"], summary="Liveness: the process answers")

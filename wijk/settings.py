@@ -78,6 +78,11 @@ class PlatformSettings(BaseSettings):
         description="The relay's fallback poll: it wakes on every commit of its own service, and polls for the rest.",
     )
     log_level: str = Field("INFO", description="Log level of every service.")
+    trusted_origins: str = Field(
+        "",
+        description="Browser origins (scheme://host[:port], comma separated) besides a service's own host that may "
+        "send it state-changing requests, e.g. a portal on another host.",
+    )
     term_check_seconds: float = Field(
         60.0, description="Seconds between checks for missed statutory terms (intake's clocks, debt's Wgs terms)."
     )
