@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 from uuid import UUID
 
 from pydantic import Field
 
+from contracts.bounds import Cents, Code, Day, Reference, Text, Volume, Who
 from contracts.events.base import HouseholdEvent
 from contracts.topics import facts
 
@@ -21,12 +21,12 @@ class DecisionLetterIssued(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     letter_id: UUID
     decision_id: UUID
-    provision_code: str
-    amount_cents: int = Field(ge=0)
-    decision_date: date
-    dispatch_date: date
-    objection_deadline: date
-    legal_basis: str = Field("", description="The article the college decides on, e.g. Wmo 2015 art. 2.3.5.")
+    provision_code: Code
+    amount_cents: Cents
+    decision_date: Day
+    dispatch_date: Day
+    objection_deadline: Day
+    legal_basis: Reference = Field("", description="The article the college decides on, e.g. Wmo 2015 art. 2.3.5.")
 
 
 class ProviderAssigned(HouseholdEvent):
@@ -36,14 +36,14 @@ class ProviderAssigned(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     assignment_id: UUID
     decision_id: UUID
-    provider_id: str
-    product_code: str
-    volume: int = Field(gt=0)
-    unit: str = Field(description="iWmo unit code, e.g. 04 = hour.")
-    frequency: str = Field(description="iWmo frequency code, e.g. 2 = per week.")
-    period_start: date
-    period_end: date
-    product_category: str = Field("", description="iWmo WMO020 / iJw JZ020 product category, e.g. 01.")
+    provider_id: Code
+    product_code: Code
+    volume: Volume
+    unit: Code = Field(description="iWmo unit code, e.g. 04 = hour.")
+    frequency: Code = Field(description="iWmo frequency code, e.g. 2 = per week.")
+    period_start: Day
+    period_end: Day
+    product_category: Code = Field("", description="iWmo WMO020 / iJw JZ020 product category, e.g. 01.")
 
 
 class DeclarationAnswered(HouseholdEvent):
@@ -55,8 +55,8 @@ class DeclarationAnswered(HouseholdEvent):
     assignment_id: UUID
     decision_id: UUID
     accepted: bool
-    amount_cents: int = Field(ge=0, description="The amount accepted for payment; 0 when refused.")
-    reason: str = ""
+    amount_cents: Cents = Field(description="The amount accepted for payment; 0 when refused.")
+    reason: Text = ""
 
 
 class PaymentMade(HouseholdEvent):
@@ -66,9 +66,9 @@ class PaymentMade(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     payment_id: UUID
     decision_id: UUID
-    amount_cents: int = Field(ge=0)
-    paid_on: date
-    payee: str = Field(description="provider id, or 'household' for a payment to the resident.")
+    amount_cents: Cents
+    paid_on: Day
+    payee: Code = Field(description="provider id, or 'household' for a payment to the resident.")
 
 
 class DebtReferralSent(HouseholdEvent):
@@ -77,8 +77,8 @@ class DebtReferralSent(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.backoffice.debt-referral-sent.v1"
     topic: ClassVar[str] = TOPIC
     referral_id: UUID
-    team_id: str
-    referred_on: date
+    team_id: Code
+    referred_on: Day
     threatening: bool = False
 
 
@@ -90,10 +90,10 @@ class ObjectionLodged(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     objection_id: UUID
     decision_id: UUID
-    lodged_on: date
-    objection_deadline: date
+    lodged_on: Day
+    objection_deadline: Day
     advisory_committee: bool
-    decision_due: date
+    decision_due: Day
 
 
 class ObjectionDeferred(HouseholdEvent):
@@ -104,8 +104,8 @@ class ObjectionDeferred(HouseholdEvent):
     objection_id: UUID
     decision_id: UUID
     weeks: int = Field(ge=1, le=6)
-    notified_on: date
-    decision_due: date
+    notified_on: Day
+    decision_due: Day
 
 
 class ObjectionDecided(HouseholdEvent):
@@ -115,7 +115,7 @@ class ObjectionDecided(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     objection_id: UUID
     decision_id: UUID
-    outcome: str = Field(description="gegrond, gedeeltelijk gegrond, ongegrond or niet-ontvankelijk.")
-    decided_by: str
-    decided_on: date
+    outcome: Code = Field(description="gegrond, gedeeltelijk gegrond, ongegrond or niet-ontvankelijk.")
+    decided_by: Who
+    decided_on: Day
     in_time: bool = Field(description="Decided within the (deferred) decision term.")
