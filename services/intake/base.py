@@ -43,9 +43,12 @@ class IntakeBase(ServiceApplication):
         case: Case = self.repository.get(case_id)
         return case
 
-    def with_new_key(self, household_id: UUID, digests: list[bytes], command: Callable[[bytes], T]) -> T:
-        """Make the household's key (and its indexes), run the command; if the command fails, forget the key."""
-        key = self.vault.create(household_id, digests)
+    def with_new_key(
+        self, household_id: UUID, digests: list[bytes], command: Callable[[bytes], T], unique: list[bytes] | None = None
+    ) -> T:
+        """Make the household's key (and its indexes, `unique` ones refused when taken), run the command; if the
+        command fails, forget the key."""
+        key = self.vault.create(household_id, digests, unique or [])
         try:
             return command(key)
         except BaseException:

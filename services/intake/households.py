@@ -14,7 +14,7 @@ from uuid import UUID
 
 from services.intake.base import IntakeBase
 from services.intake.domain.household import Household
-from services.intake.domain.residents import HouseholdDetails
+from services.intake.domain.residents import AlreadyRegistered, HouseholdDetails
 from services.intake.domain.routing import normalise_postcode
 from services.intake.sealing import address_index, bsn_index, seal, unseal
 
@@ -33,15 +33,17 @@ class HouseholdCommands(IntakeBase):
         address = {**checked.to_dict()["address"], "postcode": postcode}
         district = self.routing.route(postcode)
         household_id = uuid.uuid4()
-        digests = [bsn_index(self.secret, r.bsn) for r in checked.residents]
-        digests.append(address_index(self.secret, postcode, checked.address.house_number))
+        bsns = [bsn_index(self.secret, r.bsn) for r in checked.residents]
+        if self.vault.find(bsns) is not None:
+            raise AlreadyRegistered("a resident's BSN is already registered in another household")
+        digests = [address_index(self.secret, postcode, checked.address.house_number)]
         data = {**checked.to_dict(), "address": address}
 
         def save(key: bytes) -> None:
             sealed = seal(key, household_id, data)
             self.save(Household(household_id, district.name, district.team_id, len(checked.residents), sealed))
 
-        self.with_new_key(household_id, digests, save)
+        self.with_new_key(household_id, digests, save, unique=bsns)  # unique: two registrations at once, one wins
         return Registered(household_id, district.name, district.team_id)
 
     def household(self, household_id: UUID) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from services.intake.application import IntakeApplication
 from services.intake.domain.case import NoClientSupportOffer
 from services.intake.domain.clocks import ClockConflict
 from services.intake.domain.household import HouseholdErased
+from services.intake.domain.residents import AlreadyRegistered
 from services.intake.domain.routing import District, Routing
 from services.intake.outcomes import OutcomeRelays
 from services.intake.partner_inbox import SIGNAL_TOPICS, PartnerInbox
@@ -59,7 +60,7 @@ DEFINITION = ServiceDefinition(
     build_app=build,
     translate=translate,
     wire=wire,
-    error_status={HouseholdErased: 410, NoClientSupportOffer: 409, ClockConflict: 409},
+    error_status={HouseholdErased: 410, NoClientSupportOffer: 409, ClockConflict: 409, AlreadyRegistered: 409},
 )
 
 

@@ -18,6 +18,7 @@ from eventsourcing.application import AggregateNotFoundError
 
 from contracts.partner_signals import ConcernSignal, PartnerSignal, PaymentArrearsSignal
 from services.intake.base import IntakeBase
+from services.intake.domain.bsn import check_bsn
 from services.intake.domain.case import Case
 from services.intake.domain.household import Household, HouseholdErased
 from services.intake.domain.partners import Partner
@@ -84,7 +85,7 @@ class SignalCommands(IntakeBase):
         self.save(household, *others, case, taken)
 
     def _digests(self, signal: PartnerSignal) -> list[bytes]:
-        digests = [bsn_index(self.secret, signal.bsn)] if signal.bsn else []
+        digests = [bsn_index(self.secret, check_bsn(signal.bsn))] if signal.bsn else []  # InvalidBsn: refused
         if signal.postcode and signal.house_number:
             digests.append(address_index(self.secret, normalise_postcode(signal.postcode), signal.house_number))
         return digests

@@ -14,6 +14,7 @@ from uuid import UUID
 from psycopg_pool import ConnectionPool
 
 from services.intake.domain.household import HouseholdErased
+from services.intake.domain.residents import AlreadyRegistered
 from services.intake.sealing import new_key
 
 SCHEMA_SQL = """
@@ -39,11 +40,20 @@ class KeyVault:
     def close(self) -> None:
         self.pool.close()
 
-    def create(self, household_id: UUID, digests: Iterable[bytes] = ()) -> bytes:
-        """A fresh key for a new household, with the blind indexes that find it (the newest household wins)."""
+    def create(self, household_id: UUID, digests: Iterable[bytes] = (), unique: Iterable[bytes] = ()) -> bytes:
+        """A fresh key for a new household, with the blind indexes that find it: for `digests` the newest household
+        wins (an address), `unique` ones (a BSN) must point nowhere yet, else AlreadyRegistered and nothing is made."""
         key = new_key()
         with self.pool.connection() as conn, conn.transaction():
             conn.execute("INSERT INTO intake.household_key (household_id, key) VALUES (%s, %s)", (household_id, key))
+            for digest in unique:
+                taken = conn.execute(
+                    "INSERT INTO intake.household_lookup (digest, household_id) VALUES (%s, %s) "
+                    "ON CONFLICT (digest) DO NOTHING RETURNING digest",
+                    (digest, household_id),
+                ).fetchone()
+                if taken is None:
+                    raise AlreadyRegistered("a resident's BSN is already registered in another household")
             self._index(conn, household_id, digests)
         return key
 
