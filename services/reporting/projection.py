@@ -14,7 +14,8 @@ import asyncpg
 
 from contracts.events.base import IntegrationEvent
 from services.reporting import queries
-from wijk.consumer import Delivery
+from services.reporting.admission import refusal
+from wijk.consumer import Delivery, Unprocessable
 
 INSERTED = "INSERT 0 1"
 
@@ -63,6 +64,10 @@ class Projection:
         await queries.create_schema(self.pool)
 
     async def handle(self, event: IntegrationEvent, delivery: Delivery) -> None:
+        """Record the fact; one reporting cannot count goes to the dead letters with the reason (Unprocessable)."""
+        reason = refusal(event)
+        if reason is not None:
+            raise Unprocessable(f"reporting cannot count this fact: {reason}")
         await self.record(event, delivery)
 
     async def record(self, event: IntegrationEvent, delivery: Delivery) -> bool:

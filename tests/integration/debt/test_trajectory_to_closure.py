@@ -98,7 +98,7 @@ async def test_the_step_routes_answer_bad_input_with_a_clear_4xx(stack: Stack) -
         malformed = await client.post("/trajectories/x/intake-conversation", json={"held_on": "2026-03-03"})
         no_date = await client.post(f"{path}/intake-conversation", json={})
         before_referral = await client.post(f"{path}/intake-conversation", json={"held_on": "2026-03-01"})
-        future = await client.post(f"{path}/intake-conversation", json={"held_on": "2999-01-01"})
+        future = await client.post(f"{path}/intake-conversation", json={"held_on": "2099-01-01"})  # in the window
         bad_outcome = await client.post(f"{path}/closure", json={"outcome": "happy", "closed_on": "2026-03-03"})
         bad_kind = await client.post(f"{path}/arrangement", json={"arrangement": "lottery", "reached_on": "2026-03-03"})
         extra = await client.post(f"{path}/stabilisation", json={"stabilised_on": "2026-03-03", "note": "x"})
