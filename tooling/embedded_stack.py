@@ -1,7 +1,8 @@
 """The embedded stack: PostgreSQL and the Tansu broker as child processes, and every service supervised.
 
-Data lives under one folder (`.wijk/` by default): PostgreSQL's data, each service's log. Tansu keeps nothing
-on disk, so every start meets an empty broker; the services' outbox relays rebuild the bus from the stores.
+Data lives under one folder (`.wijk/` by default): PostgreSQL's data, each service's log, and the demo's secrets
+(`secrets.env`, 0600, made on first use: `embedded_secrets`). Tansu keeps nothing on disk, so every start meets an
+empty broker; the services' outbox relays rebuild the bus from the stores.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import httpx
 
 from tooling.embedded_broker import EmbeddedBroker
 from tooling.embedded_postgres import EmbeddedPostgres
+from tooling.embedded_secrets import demo_secrets
 from tooling.supervisor import Supervisor
 from wijk.settings import DEFAULT_PORTS, SERVICES, PlatformSettings
 
@@ -49,7 +51,7 @@ class EmbeddedStack:
         endpoint = self.postgres.start()
         say("Kafka broker starting (Tansu, in memory: the relays republish the record from the stores)")
         bootstrap = self.broker.start()
-        env = {**os.environ, **endpoint.env(), "WIJK_KAFKA_BOOTSTRAP": bootstrap}
+        env = {**os.environ, **demo_secrets(self.data_dir), **endpoint.env(), "WIJK_KAFKA_BOOTSTRAP": bootstrap}
         for name in SERVICES:
             env[f"WIJK_{name.upper()}_HTTP_PORT"] = str(self.ports[name])
         for name in SERVICES:

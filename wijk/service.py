@@ -29,7 +29,7 @@ from wijk.db import create_pool
 from wijk.eventstore import ServiceApplication
 from wijk.http import EmbeddedServer, create_http_app, http_server
 from wijk.relay import OutboxRelay, Translator
-from wijk.settings import PlatformSettings, ServiceSettings
+from wijk.settings import PlatformSettings, ServiceSettings, load_settings
 from wijk.topics import ensure_topics
 
 log = logging.getLogger(__name__)
@@ -207,7 +207,7 @@ class ServiceRuntime:
 
 async def serve(definition: ServiceDefinition) -> None:
     """Run one service until SIGTERM or SIGINT, then stop it cleanly."""
-    settings = PlatformSettings()
+    settings = load_settings(PlatformSettings)
     telemetry.configure_logging(settings.log_level)
     runtime = ServiceRuntime(definition, settings)
     stop = asyncio.Event()

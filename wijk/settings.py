@@ -12,7 +12,7 @@ import os
 from typing import Any, TypeVar
 
 from psycopg.conninfo import make_conninfo
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 S = TypeVar("S", bound=BaseSettings)
@@ -32,8 +32,14 @@ def load_settings(cls: type[S], **overrides: Any) -> S:
         return cls(**overrides)
     except ValidationError as exc:
         prefix = str(cls.model_config.get("env_prefix", ""))
-        problems = [f"{prefix}{'.'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors()]
-        raise SettingsError(f"{cls.__name__} cannot start: " + "; ".join(problems)) from None
+        problems = [_problem(prefix, error["loc"], error["msg"]) for error in exc.errors()]
+        raise SettingsError(f"{cls.__name__}: " + "; ".join(problems)) from None
+
+
+def _problem(prefix: str, location: tuple[Any, ...], message: str) -> str:
+    """One problem, named by its environment variable: `WIJK_INTAKE_BLIND_INDEX_SECRET: Field required`."""
+    message = message.removeprefix("Value error, ")
+    return f"{prefix}{'_'.join(map(str, location)).upper()}: {message}" if location else message
 
 
 def check_secret(value: str) -> str:
@@ -54,7 +60,9 @@ class PlatformSettings(BaseSettings):
     pg_host: str = Field("127.0.0.1", description="PostgreSQL host name, or the directory of its Unix socket.")
     pg_port: int = Field(5432, description="PostgreSQL port.")
     pg_user: str = Field("postgres", description="PostgreSQL user.")
-    pg_password: str = Field("", description="PostgreSQL password (empty for trust or socket auth).")
+    pg_password: str = Field(
+        "", description="PostgreSQL password (empty for trust or socket auth); a known placeholder is refused."
+    )
     pg_dbname: str = Field("wijk", description="PostgreSQL database holding every service's schema.")
     pg_statement_timeout_seconds: float = Field(
         30.0, ge=0, description="PostgreSQL statement_timeout of every connection (0: none)."
@@ -83,13 +91,6 @@ class PlatformSettings(BaseSettings):
         description="Browser origins (scheme://host[:port], comma separated) besides a service's own host that may "
         "send it state-changing requests, e.g. a portal on another host.",
     )
-    term_check_seconds: float = Field(
-        60.0, description="Seconds between checks for missed statutory terms (intake's clocks, debt's Wgs terms)."
-    )
-    blind_index_secret: str = Field(
-        "dev-only-blind-index-secret-change-me",
-        description="HMAC secret of intake's blind indexes (BSN, address) for matching partner signals. Set it.",
-    )
     partners_config: str = Field(
         "",
         description="Path of the partner registration file (intake admits signals by it, reporting names partners); "
@@ -98,6 +99,13 @@ class PlatformSettings(BaseSettings):
     municipality_config: str = Field(
         "", description="Path of the municipality's configuration file; empty: config/almere/municipality.json."
     )
+
+    @field_validator("pg_password")
+    @classmethod
+    def _not_a_placeholder(cls, value: str) -> str:
+        if value.strip().lower() in KNOWN_DEFAULT_SECRETS:
+            raise ValueError("this is a known default password: set the database's real one")
+        return value
 
     def server_settings(self) -> dict[str, str]:
         """The timeouts every PostgreSQL session gets, as server settings (milliseconds; 0 is off)."""

@@ -1,4 +1,5 @@
-"""The shared core of intake's application: its store, the routing, the key vault and the blind-index secret.
+"""The shared core of intake's application: its store, the routing, the key vault (with the key-encryption key)
+and the blind-index secret.
 
 The commands live in small modules (households, meldingen, cases, clocks, signals), each a subclass of this base;
 `application.IntakeApplication` combines them. Every command ends in exactly one `save()`: nothing half-written.
@@ -13,6 +14,7 @@ from uuid import UUID
 from services.intake.domain.case import Case
 from services.intake.domain.household import Household
 from services.intake.domain.routing import Routing
+from services.intake.key_wrapping import KeyEncryptionKey
 from services.intake.vault import KeyVault
 from wijk.eventstore import ServiceApplication
 from wijk.settings import PlatformSettings
@@ -23,11 +25,13 @@ T = TypeVar("T")
 class IntakeBase(ServiceApplication):
     name = "intake"
 
-    def __init__(self, routing: Routing, secret: bytes, settings: PlatformSettings | None = None) -> None:
+    def __init__(
+        self, routing: Routing, secret: bytes, kek: KeyEncryptionKey, settings: PlatformSettings | None = None
+    ) -> None:
         self.routing = routing
         self.secret = secret
         super().__init__(settings)
-        self.vault = KeyVault(self.settings.pg_dsn())
+        self.vault = KeyVault(self.settings.pg_dsn(), kek)
 
     def close(self) -> None:
         self.vault.close()

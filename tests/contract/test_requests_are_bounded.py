@@ -54,3 +54,18 @@ def unbounded_inputs(document: dict[str, Any]) -> list[str]:
 @pytest.mark.parametrize("module", api_modules(), ids=lambda m: m.__name__)
 def test_every_request_input_has_a_bound(module: ModuleType) -> None:
     assert unbounded_inputs(openapi(module)) == []
+
+
+def test_a_decision_of_10_19_cents_and_a_reserve_draw_of_10_30_are_refused() -> None:
+    from pydantic import ValidationError
+
+    from services.budget.api import DrawRequest
+    from services.planning.api import DecisionBody
+
+    decision = {"provision_code": "HH01", "period_start": "2026-03-01", "period_end": "2026-12-31", "decided_by": "p1"}
+    draw = {"team_id": "wijkteam-haven", "year": 2026, "budget_line": "wmo", "reason": "r", "requested_by": "p2"}
+    with pytest.raises(ValidationError, match="amount_cents"):
+        DecisionBody.model_validate({**decision, "amount_cents": 10**19})
+    with pytest.raises(ValidationError, match="amount_cents"):
+        DrawRequest.model_validate({**draw, "amount_cents": 10**30})
+    assert DecisionBody.model_validate({**decision, "amount_cents": 1_000_000_000}).amount_cents == 10**9

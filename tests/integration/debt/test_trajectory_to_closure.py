@@ -34,8 +34,10 @@ async def referred(client: httpx.AsyncClient, household_id: UUID) -> dict[str, A
     return trajectory
 
 
-async def test_a_backoffice_referral_is_carried_through_to_closure(stack: Stack) -> None:
-    stack.settings.term_check_seconds = 3600
+async def test_a_backoffice_referral_is_carried_through_to_closure(
+    stack: Stack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WIJK_DEBT_TERM_CHECK_SECONDS", "3600")
     await stack.start(["debt"])
     household = uuid4()
     referral = DebtReferralSent(
@@ -83,8 +85,8 @@ async def test_a_backoffice_referral_is_carried_through_to_closure(stack: Stack)
     assert all(f.subject == str(household) for f in published)
 
 
-async def test_the_step_routes_answer_bad_input_with_a_clear_4xx(stack: Stack) -> None:
-    stack.settings.term_check_seconds = 3600
+async def test_the_step_routes_answer_bad_input_with_a_clear_4xx(stack: Stack, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WIJK_DEBT_TERM_CHECK_SECONDS", "3600")
     await stack.start(["debt"])
     household = uuid4()
     referral = DebtReferralSent(
