@@ -71,7 +71,14 @@ class Projection:
         await self.record(event, delivery)
 
     async def record(self, event: IntegrationEvent, delivery: Delivery) -> bool:
-        """Store the fact and project it; False when it was already recorded (a duplicate)."""
-        async with self.pool.acquire() as conn:
-            status = await conn.execute(queries.INSERT_FACT, *fact_row(event, delivery))
+        """Store the fact and project it; False when it was already recorded (a duplicate).
+
+        A lock or statement timeout (a rebuild holds the table) means the store is busy, not that the fact is bad:
+        it is raised as a connection problem, so the inbox redelivers the fact instead of dead-lettering it.
+        """
+        try:
+            async with self.pool.acquire() as conn:
+                status = await conn.execute(queries.INSERT_FACT, *fact_row(event, delivery))
+        except (asyncpg.LockNotAvailableError, asyncpg.QueryCanceledError) as exc:
+            raise ConnectionError(f"reporting's store is busy: {exc}") from exc
         return bool(status == INSERTED)
