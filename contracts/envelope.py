@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from contracts.bounds import Moment
+
 SPEC_VERSION = "1.0"
 CONTENT_TYPE = "application/json"
 DEFAULT_OIN = "00000001234567890000"
@@ -37,15 +39,15 @@ class CloudEventHeaders(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    id: str = Field(min_length=1)
-    source: str = Field(min_length=1)
-    type: str = Field(min_length=1)
-    specversion: str = SPEC_VERSION
-    time: datetime
-    subject: str = Field(min_length=1, description="The household's pseudonymous id.")
-    datacontenttype: str = CONTENT_TYPE
-    sequence: int | None = Field(None, description="The publisher's outbox position (extension).")
-    traceparent: str | None = None
+    id: str = Field(min_length=1, max_length=200)
+    source: str = Field(min_length=1, max_length=200, description="urn:nld:oin:<OIN>:systeem:<system>.")
+    type: str = Field(min_length=1, max_length=100)
+    specversion: str = Field(SPEC_VERSION, max_length=10)
+    time: Moment
+    subject: str = Field(min_length=1, max_length=200, description="The household's pseudonymous id.")
+    datacontenttype: str = Field(CONTENT_TYPE, max_length=100)
+    sequence: int | None = Field(None, ge=0, le=2**63 - 1, description="The publisher's outbox position (extension).")
+    traceparent: str | None = Field(None, max_length=100)
 
     def to_kafka_headers(self) -> dict[str, str]:
         headers = {
@@ -79,7 +81,9 @@ class CloudEventHeaders(BaseModel):
                 traceparent=headers.get("traceparent"),
             )
         except ValidationError as exc:
-            raise EnvelopeError(f"invalid CloudEvents headers: {exc.errors()[0]['msg']}") from exc
+            error = exc.errors()[0]
+            field = "ce_" + ".".join(str(part) for part in error["loc"])
+            raise EnvelopeError(f"invalid CloudEvents headers: {field}: {error['msg']}") from exc
 
 
 def now() -> datetime:

@@ -15,11 +15,11 @@ own social collection process; the municipality must then make an offer of help 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
+from contracts.bounds import PLAIN, Cents, Code, Day
 from contracts.events.base import IntegrationEvent
 from contracts.events.intake import LifeDomain
 from contracts.registry import EventRegistry
@@ -35,14 +35,21 @@ class PartnerSignal(IntegrationEvent):
 
     topic: ClassVar[str] = f"{PREFIX}.partner.<type>.signals"
     kind: ClassVar[str]
-    reference: str = Field(min_length=1, max_length=64, description="The partner's own reference; the ce_subject.")
-    bsn: str | None = Field(None, pattern=r"^[0-9]{8,9}$", description="BSN of the resident, when the partner has it.")
-    postcode: str | None = Field(None, examples=["1353 AB"])
+    reference: str = Field(
+        min_length=1, max_length=64, pattern=PLAIN, description="The partner's own reference; the ce_subject."
+    )
+    bsn: str | None = Field(
+        None,
+        pattern=r"^[0-9]{8,9}$",
+        max_length=9,
+        description="BSN of the resident, when the partner has it: ASCII digits that pass the 11-proef.",
+    )
+    postcode: str | None = Field(None, max_length=10, examples=["1353 AB"])
     house_number: str | None = Field(None, max_length=10, examples=["12", "12A"])
-    name: str | None = Field(None, max_length=200)
+    name: str | None = Field(None, max_length=200, pattern=PLAIN)
     phone: str | None = Field(None, max_length=30)
     email: str | None = Field(None, max_length=200)
-    signalled_on: date
+    signalled_on: Day
 
     @model_validator(mode="after")
     def _findable(self) -> PartnerSignal:
@@ -60,8 +67,8 @@ class PaymentArrearsSignal(PartnerSignal):
 
     type: ClassVar[str] = "nl.wijkteam.partner.payment-arrears.v1"
     kind: ClassVar[str] = "payment_arrears"
-    arrears_cents: int = Field(gt=0, description="The arrears in euro cents.")
-    arrears_since: date | None = None
+    arrears_cents: Cents = Field(gt=0, description="The arrears in euro cents.")
+    arrears_since: Day | None = None
 
 
 class ConcernSignal(PartnerSignal):
@@ -69,7 +76,7 @@ class ConcernSignal(PartnerSignal):
 
     type: ClassVar[str] = "nl.wijkteam.partner.concern.v1"
     kind: ClassVar[str] = "concern"
-    life_domains: list[LifeDomain] = Field(min_length=1)
+    life_domains: list[LifeDomain] = Field(min_length=1, max_length=8)
 
 
 class SignalOutcome(IntegrationEvent):
@@ -77,10 +84,10 @@ class SignalOutcome(IntegrationEvent):
 
     type: ClassVar[str] = "nl.wijkteam.intake.signal-outcome.v1"
     topic: ClassVar[str] = f"{PREFIX}.partner.<partner id>.outcomes"
-    signal_id: str = Field(description="The ce_id of the partner's signal.")
-    partner_id: str
+    signal_id: Code = Field(description="The ce_id of the partner's signal.")
+    partner_id: Code
     outcome: Literal["help_offered", "taken_into_case"]
-    reported_on: date
+    reported_on: Day
 
     @property
     def subject(self) -> str:

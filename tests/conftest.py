@@ -13,6 +13,7 @@ import pytest
 from tests.support.stack import Stack
 from tooling.embedded_broker import EmbeddedBroker
 from tooling.embedded_postgres import EmbeddedPostgres, PgEndpoint
+from tooling.embedded_secrets import generate
 from wijk.settings import PlatformSettings
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -66,3 +67,5 @@ async def stack(clean_infra: PlatformSettings) -> AsyncIterator[Stack]:
 
 
 os.environ.setdefault("WIJK_LOG_LEVEL", "WARNING")
+for _name, _value in generate().items():  # the tests' embedded stack makes its own secrets, as `wijk up` does
+    os.environ.setdefault(_name, _value)

@@ -67,13 +67,15 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--messages", type=positive, default=20000, help="raw produce/consume messages (default 20000)")
     bench.add_argument("--out", type=Path, default=Path("bench-results"), help="folder for the results file")
 
+    from tooling.admin_cli import register as register_admin
     from tooling.report_cli import register
 
     reporting_handlers = register(commands)  # `wijk reporting rebuild`, `wijk report`
+    admin_handlers = register_admin(commands)  # `wijk settings-doc`, `wijk intake rewrap-keys`
     args = parser.parse_args(argv)
     handlers = {
         "up": _up, "service": _service, "topics": _topics, "contracts": _contracts,
-        "simulate": _simulate, "bench": _bench, **reporting_handlers,
+        "simulate": _simulate, "bench": _bench, **reporting_handlers, **admin_handlers,
     }  # fmt: skip
     return handlers[args.command](args)
 
@@ -93,8 +95,13 @@ def _bench(args: argparse.Namespace) -> int:
 def _service(args: argparse.Namespace) -> int:
     from tooling.catalog import definition
     from wijk.service import serve
+    from wijk.settings import SettingsError
 
-    asyncio.run(serve(definition(args.name)))
+    try:
+        asyncio.run(serve(definition(args.name)))
+    except SettingsError as exc:
+        print(f"wijk service {args.name}: not started: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -1,8 +1,9 @@
 """The embedded stack: PostgreSQL, the Tansu broker and the OpenID Connect provider as child processes, and
 every service supervised.
 
-Data lives under one folder (`.wijk/` by default): PostgreSQL's data, each service's log. Tansu keeps nothing
-on disk, so every start meets an empty broker; the services' outbox relays rebuild the bus from the stores.
+Data lives under one folder (`.wijk/` by default): PostgreSQL's data, each service's log, and the demo's secrets
+(`secrets.env`, 0600, made on first use: `embedded_secrets`). Tansu keeps nothing on disk, so every start meets an
+empty broker; the services' outbox relays rebuild the bus from the stores.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from kernel.municipality import config_dir
 from tooling.embedded_broker import EmbeddedBroker
 from tooling.embedded_identity import EmbeddedIdentity
 from tooling.embedded_postgres import EmbeddedPostgres
+from tooling.embedded_secrets import demo_secrets
 from tooling.supervisor import Supervisor
 from wijk.settings import DEFAULT_PORTS, SERVICES, PlatformSettings
 
@@ -65,7 +67,7 @@ class EmbeddedStack:
         issuer = self.identity.start()
         say(f"OpenID Connect provider {issuer} (ready in {self.identity.started_in or 0:.1f} s; keys and")
         say(f"             credentials generated in {self.data_dir / 'identity'}, readable by you only)")
-        env = {**os.environ, **endpoint.env(), "WIJK_KAFKA_BOOTSTRAP": bootstrap}
+        env = {**os.environ, **demo_secrets(self.data_dir), **endpoint.env(), "WIJK_KAFKA_BOOTSTRAP": bootstrap}
         for name in SERVICES:
             env[f"WIJK_{name.upper()}_HTTP_PORT"] = str(self.ports[name])
         for name in SERVICES:

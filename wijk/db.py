@@ -16,4 +16,5 @@ async def create_pool(settings: PlatformSettings, min_size: int = 1, max_size: i
         database=settings.pg_dbname,
         min_size=min_size,
         max_size=max_size,
+        server_settings=settings.server_settings(),
     )

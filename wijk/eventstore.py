@@ -24,6 +24,8 @@ from eventsourcing.persistence import (
 )
 from opentelemetry import propagate
 
+from wijk.pg_recorder import TOPIC as UNPIPELINED_RECORDER
+from wijk.pg_recorder import UnpipelinedProcessRecorder
 from wijk.settings import PlatformSettings
 
 TRACE_KEY = "_otel"
@@ -84,6 +86,10 @@ def store_env(service: str, settings: PlatformSettings) -> dict[str, str]:
         "POSTGRES_POOL_SIZE": "4",
         "POSTGRES_MAX_OVERFLOW": "4",
         "CREATE_TABLE": "y",
+        # Writes without psycopg's pipeline mode, which hangs on a large event (see wijk.pg_recorder).
+        "PROCESS_RECORDER_TOPIC": UNPIPELINED_RECORDER,
+        "POSTGRES_LOCK_TIMEOUT": str(settings.pg_lock_timeout_seconds),
+        "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": str(settings.pg_idle_in_transaction_seconds),
     }
 
 
@@ -119,7 +125,10 @@ class ServiceApplication(Application[Any]):
         return transcoder
 
     def construct_recorder(self) -> ProcessRecorder:
-        return self.factory.process_recorder()
+        recorder = self.factory.process_recorder()
+        if isinstance(recorder, UnpipelinedProcessRecorder):
+            recorder.statement_timeout_seconds = self.settings.pg_statement_timeout_seconds
+        return recorder
 
     @property
     def process_recorder(self) -> ProcessRecorder:

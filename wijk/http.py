@@ -15,9 +15,13 @@ import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi_offline import FastAPIOffline
 from opentelemetry import propagate, trace
 from opentelemetry.trace import SpanKind
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from wijk.settings import PlatformSettings
+from wijk.web_guard import MAX_BODY_BYTES, WebGuard
 
 log = logging.getLogger(__name__)
 ReadinessCheck = Callable[[], Awaitable[dict[str, bool]]]
@@ -68,15 +72,19 @@ def create_http_app(
     metrics: MetricsSource,
     error_status: dict[type[Exception], int],
     description: str = "",
+    max_body_bytes: int = MAX_BODY_BYTES,
 ) -> FastAPI:
-    app = FastAPI(title=f"wijkteam {service}", version="1.0.0", description=description)
+    app = FastAPIOffline(  # Swagger UI and ReDoc from the fastapi-offline package, not a public CDN
+        title=f"wijkteam {service}", version="1.0.0", description=description, max_body_size=max_body_bytes
+    )
+    app.add_middleware(WebGuard, trusted_origins=PlatformSettings().trusted_origins.split(","))
     app.add_middleware(TraceMiddleware, service=service)
 
     @app.get("/health", tags=["operations"], summary="Liveness: the process answers")
     async def health() -> dict[str, str]:
         return {"status": "ok", "service": service}
 
-    @app.get("/ready", tags=["operations"], summary="Readiness: store and broker reachable")
+    @app.get("/ready", tags=["operations"], summary="Readiness: the store takes writes, the broker answers")
     async def readiness() -> JSONResponse:
         checks = await ready()
         status = 200 if all(checks.values()) else 503

@@ -23,7 +23,7 @@ from faststream.kafka.opentelemetry import KafkaTelemetryMiddleware
 
 from contracts.envelope import source_urn
 from contracts.topics import dead_letter, facts
-from wijk import telemetry
+from wijk import telemetry, write_probe
 from wijk.auth.guard import AccessControl
 from wijk.auth.routes import install
 from wijk.auth.wiring import access_control, access_metrics
@@ -32,8 +32,9 @@ from wijk.db import create_pool
 from wijk.eventstore import ServiceApplication
 from wijk.http import EmbeddedServer, create_http_app, http_server
 from wijk.relay import OutboxRelay, Translator
-from wijk.settings import PlatformSettings, ServiceSettings
+from wijk.settings import PlatformSettings, ServiceSettings, load_settings
 from wijk.topics import ensure_topics
+from wijk.web_guard import MAX_BODY_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,8 @@ class ServiceDefinition:
     translate: Translator | None = None
     wire: Callable[[ServiceRuntime], None] = lambda runtime: None
     error_status: dict[type[Exception], int] = field(default_factory=dict)
+    max_body_bytes: int = MAX_BODY_BYTES
+    """The largest request body the service reads (413 beyond it); the iWmo gateway takes whole XML files."""
 
 
 class ServiceRuntime:
@@ -100,6 +103,7 @@ class ServiceRuntime:
         if self.definition.build_app is not None:
             self.app = await asyncio.to_thread(self.definition.build_app, self.settings)
         self.pool = await create_pool(self.settings)
+        await write_probe.prepare(self.pool, self.name)
         self.broker = KafkaBroker(
             self.settings.kafka_bootstrap,
             middlewares=[KafkaTelemetryMiddleware(tracer_provider=provider)],
@@ -146,7 +150,14 @@ class ServiceRuntime:
     async def _start_http(self) -> None:
         error_status: dict[type[Exception], int] = {LookupError: 404, AggregateNotFoundError: 404, ValueError: 422}
         error_status.update(self.definition.error_status)
-        self.http = create_http_app(self.name, self.readiness, self.metrics, error_status, self.definition.description)
+        self.http = create_http_app(
+            self.name,
+            self.readiness,
+            self.metrics,
+            error_status,
+            self.definition.description,
+            self.definition.max_body_bytes,
+        )
         self.http.include_router(self.router)
         assert self.pool is not None
         self.access = await access_control(self.name, self.settings, self.pool)
@@ -173,13 +184,19 @@ class ServiceRuntime:
         return figures
 
     async def readiness(self) -> dict[str, bool]:
-        checks = {"store": False, "broker": False}
+        checks = {"store": False, "store_writes": False, "broker": False}
         if self.pool is not None:
             with contextlib.suppress(OSError, asyncpg.PostgresError):
                 checks["store"] = await self.pool.fetchval("SELECT 1") == 1
+            checks["store_writes"] = await write_probe.can_write(self.pool, self.name, self._events_table())
         if self.broker is not None:
             checks["broker"] = await self.broker.ping(timeout=2.0)
         return checks
+
+    def _events_table(self) -> str | None:
+        """The event store's table, whose write lock a stuck write would hold (None without a PostgreSQL store)."""
+        table = getattr(getattr(self.app, "recorder", None), "events_table_name", None)
+        return f'"{self.name}"."{table}"' if table else None
 
     async def stop(self) -> None:
         if self._server is not None:
@@ -210,7 +227,7 @@ class ServiceRuntime:
 
 async def serve(definition: ServiceDefinition) -> None:
     """Run one service until SIGTERM or SIGINT, then stop it cleanly."""
-    settings = PlatformSettings()
+    settings = load_settings(PlatformSettings)
     telemetry.configure_logging(settings.log_level)
     runtime = ServiceRuntime(definition, settings)
     stop = asyncio.Event()

@@ -1,15 +1,54 @@
-"""Every setting of the platform, declared once with a default and a description.
+"""The platform's settings, declared once with a default and a description; each service adds its own.
 
-The same names are used in embedded mode (set by `wijk up`) and in docker-compose; only the values differ.
-`docs/configuration.md` is generated from these classes (`wijk settings-doc`).
+`PlatformSettings` holds what every service reads (broker, PostgreSQL, telemetry, the municipality); a service's own
+settings live with it (`services/<name>/settings.py`, environment prefix `WIJK_<SERVICE>_`). The same names are used
+in embedded mode (set by `wijk up`) and in docker-compose; only the values differ. `wijk settings-doc` prints the
+table of `docs/deployment.md` from these classes.
 """
 
 from __future__ import annotations
 
 import os
+from typing import Any, TypeVar
 
-from pydantic import Field
+from psycopg.conninfo import make_conninfo
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+S = TypeVar("S", bound=BaseSettings)
+KNOWN_DEFAULT_SECRETS = frozenset(
+    {"dev-only-blind-index-secret-change-me", "change-me", "change-me-too", "changeme", "secret", "password"}
+)
+MIN_SECRET_LENGTH = 32
+
+
+class SettingsError(RuntimeError):
+    """Settings a service cannot start with; the message names each environment variable and its problem."""
+
+
+def load_settings(cls: type[S], **overrides: Any) -> S:
+    """The settings of `cls` from the environment, or SettingsError saying which variables are missing or wrong."""
+    try:
+        return cls(**overrides)
+    except ValidationError as exc:
+        prefix = str(cls.model_config.get("env_prefix", ""))
+        problems = [_problem(prefix, error["loc"], error["msg"]) for error in exc.errors()]
+        raise SettingsError(f"{cls.__name__}: " + "; ".join(problems)) from None
+
+
+def _problem(prefix: str, location: tuple[Any, ...], message: str) -> str:
+    """One problem, named by its environment variable: `WIJK_INTAKE_BLIND_INDEX_SECRET: Field required`."""
+    message = message.removeprefix("Value error, ")
+    return f"{prefix}{'_'.join(map(str, location)).upper()}: {message}" if location else message
+
+
+def check_secret(value: str) -> str:
+    """A secret a service may run with: long enough, and none of the well-known placeholder values."""
+    if value.strip().lower() in KNOWN_DEFAULT_SECRETS or "change-me" in value.lower():
+        raise ValueError("this is a known default secret: generate one, e.g. `openssl rand -base64 32`")
+    if len(value) < MIN_SECRET_LENGTH:
+        raise ValueError(f"a secret has at least {MIN_SECRET_LENGTH} characters")
+    return value
 
 
 class PlatformSettings(BaseSettings):
@@ -21,8 +60,19 @@ class PlatformSettings(BaseSettings):
     pg_host: str = Field("127.0.0.1", description="PostgreSQL host name, or the directory of its Unix socket.")
     pg_port: int = Field(5432, description="PostgreSQL port.")
     pg_user: str = Field("postgres", description="PostgreSQL user.")
-    pg_password: str = Field("", description="PostgreSQL password (empty for trust or socket auth).")
+    pg_password: str = Field(
+        "", description="PostgreSQL password (empty for trust or socket auth); a known placeholder is refused."
+    )
     pg_dbname: str = Field("wijk", description="PostgreSQL database holding every service's schema.")
+    pg_statement_timeout_seconds: float = Field(
+        30.0, ge=0, description="PostgreSQL statement_timeout of every connection (0: none)."
+    )
+    pg_lock_timeout_seconds: int = Field(
+        10, ge=0, description="PostgreSQL lock_timeout: how long a write waits for a lock (0: for ever)."
+    )
+    pg_idle_in_transaction_seconds: int = Field(
+        60, ge=0, description="PostgreSQL idle_in_transaction_session_timeout: a stuck transaction is ended (0: never)."
+    )
     topic_partitions: int = Field(
         4, description="Partitions per fact topic. Never change after go-live: it moves households between partitions."
     )
@@ -36,16 +86,15 @@ class PlatformSettings(BaseSettings):
         description="The relay's fallback poll: it wakes on every commit of its own service, and polls for the rest.",
     )
     log_level: str = Field("INFO", description="Log level of every service.")
-    term_check_seconds: float = Field(
-        60.0, description="Seconds between checks for missed statutory terms (intake's clocks, debt's Wgs terms)."
-    )
-    blind_index_secret: str = Field(
-        "dev-only-blind-index-secret-change-me",
-        description="HMAC secret of intake's blind indexes (BSN, address) for matching partner signals. Set it.",
+    trusted_origins: str = Field(
+        "",
+        description="Browser origins (scheme://host[:port], comma separated) besides a service's own host that may "
+        "send it state-changing requests, e.g. a portal on another host.",
     )
     partners_config: str = Field(
         "",
-        description="Path of the partner registration file; empty: partners.json beside municipality_config.",
+        description="Path of the partner registration file (intake admits signals by it, reporting names partners); "
+        "empty: partners.json beside municipality_config.",
     )
     municipality_config: str = Field(
         "", description="Path of the municipality's configuration file; empty: config/almere/municipality.json."
@@ -59,10 +108,34 @@ class PlatformSettings(BaseSettings):
         "", description="Path of identity.json (claims, audiences); empty: identity.json beside municipality_config."
     )
 
+    @field_validator("pg_password")
+    @classmethod
+    def _not_a_placeholder(cls, value: str) -> str:
+        if value.strip().lower() in KNOWN_DEFAULT_SECRETS:
+            raise ValueError("this is a known default password: set the database's real one")
+        return value
+
+    def server_settings(self) -> dict[str, str]:
+        """The timeouts every PostgreSQL session gets, as server settings (milliseconds; 0 is off)."""
+        return {
+            "statement_timeout": str(int(self.pg_statement_timeout_seconds * 1000)),
+            "lock_timeout": str(self.pg_lock_timeout_seconds * 1000),
+            "idle_in_transaction_session_timeout": str(self.pg_idle_in_transaction_seconds * 1000),
+        }
+
     def pg_dsn(self) -> str:
-        """A libpq connection string that works for TCP hosts and for socket directories alike."""
-        password = f" password={self.pg_password}" if self.pg_password else ""
-        return f"host={self.pg_host} port={self.pg_port} user={self.pg_user} dbname={self.pg_dbname}{password}"
+        """A libpq connection string (quoted by psycopg) for TCP hosts and socket directories alike, with the
+        session timeouts as `options`."""
+        options = " ".join(f"-c {name}={value}" for name, value in self.server_settings().items())
+        fields: dict[str, str | int] = {
+            "host": self.pg_host,
+            "port": self.pg_port,
+            "user": self.pg_user,
+            "dbname": self.pg_dbname,
+        }
+        if self.pg_password:
+            fields["password"] = self.pg_password
+        return make_conninfo("", **fields, options=options)
 
 
 class ServiceSettings(BaseSettings):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar, Literal
 from uuid import UUID
 
 from pydantic import Field
 
+from contracts.bounds import Cents, Code, Day, Reference, Text, Volume, Who
 from contracts.events.base import HouseholdEvent
 from contracts.events.planning import BudgetLine
 from contracts.topics import facts
@@ -22,16 +22,16 @@ class DecisionLetterIssued(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     letter_id: UUID
     decision_id: UUID
-    provision_code: str
-    amount_cents: int = Field(ge=0)
-    decision_date: date
-    dispatch_date: date
-    objection_deadline: date
-    legal_basis: str = Field("", description="The article the college decides on, e.g. Wmo 2015 art. 2.3.5.")
+    provision_code: Code
+    amount_cents: Cents
+    decision_date: Day
+    dispatch_date: Day
+    objection_deadline: Day
+    legal_basis: Reference = Field("", description="The article the college decides on, e.g. Wmo 2015 art. 2.3.5.")
     kind: Literal["award", "partial_award"] | None = Field(
         None, description="A partial award grants less than requested, with the ground and reasons for the rest."
     )
-    team_id: str | None = Field(None, description="The team whose decision it executes.")
+    team_id: Code | None = Field(None, description="The team whose decision it executes.")
     budget_line: BudgetLine | None = Field(None, description="The decision's line: which aanvraag's term it ends.")
 
 
@@ -42,14 +42,14 @@ class ProviderAssigned(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     assignment_id: UUID
     decision_id: UUID
-    provider_id: str
-    product_code: str
-    volume: int = Field(gt=0)
-    unit: str = Field(description="iWmo unit code, e.g. 04 = hour.")
-    frequency: str = Field(description="iWmo frequency code, e.g. 2 = per week.")
-    period_start: date
-    period_end: date
-    product_category: str = Field("", description="iWmo WMO020 / iJw JZ020 product category, e.g. 01.")
+    provider_id: Code
+    product_code: Code
+    volume: Volume
+    unit: Code = Field(description="iWmo unit code, e.g. 04 = hour.")
+    frequency: Code = Field(description="iWmo frequency code, e.g. 2 = per week.")
+    period_start: Day
+    period_end: Day
+    product_category: Code = Field("", description="iWmo WMO020 / iJw JZ020 product category, e.g. 01.")
 
 
 class DeclarationAnswered(HouseholdEvent):
@@ -61,8 +61,8 @@ class DeclarationAnswered(HouseholdEvent):
     assignment_id: UUID
     decision_id: UUID
     accepted: bool
-    amount_cents: int = Field(ge=0, description="The amount accepted for payment; 0 when refused.")
-    reason: str = ""
+    amount_cents: Cents = Field(description="The amount accepted for payment; 0 when refused.")
+    reason: Text = ""
 
 
 class PaymentMade(HouseholdEvent):
@@ -72,9 +72,9 @@ class PaymentMade(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     payment_id: UUID
     decision_id: UUID
-    amount_cents: int = Field(ge=0)
-    paid_on: date
-    payee: str = Field(description="provider id, or 'household' for a payment to the resident.")
+    amount_cents: Cents
+    paid_on: Day
+    payee: Code = Field(description="provider id, or 'household' for a payment to the resident.")
 
 
 class DebtReferralSent(HouseholdEvent):
@@ -83,8 +83,8 @@ class DebtReferralSent(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.backoffice.debt-referral-sent.v1"
     topic: ClassVar[str] = TOPIC
     referral_id: UUID
-    team_id: str
-    referred_on: date
+    team_id: Code
+    referred_on: Day
     threatening: bool = False
 
 
@@ -96,12 +96,12 @@ class ObjectionLodged(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     objection_id: UUID
     decision_id: UUID
-    lodged_on: date
-    objection_deadline: date
+    lodged_on: Day
+    objection_deadline: Day
     advisory_committee: bool
-    decision_due: date
-    team_id: str | None = Field(None, description="The team whose beschikking is contested.")
-    provision_code: str | None = None
+    decision_due: Day
+    team_id: Code | None = Field(None, description="The team whose beschikking is contested.")
+    provision_code: Code | None = None
     budget_line: BudgetLine | None = None
     contested_kind: Literal["award", "partial_award", "refusal"] | None = None
     timely: bool | None = Field(None, description="Lodged within the bezwaartermijn (Awb 6:7, 6:8).")
@@ -116,8 +116,8 @@ class ObjectionDeferred(HouseholdEvent):
     objection_id: UUID
     decision_id: UUID
     weeks: int = Field(ge=1, le=6)
-    notified_on: date
-    decision_due: date
+    notified_on: Day
+    decision_due: Day
 
 
 class ObjectionDecided(HouseholdEvent):
@@ -127,11 +127,11 @@ class ObjectionDecided(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     objection_id: UUID
     decision_id: UUID
-    outcome: str = Field(description="gegrond, gedeeltelijk gegrond, ongegrond or niet-ontvankelijk.")
-    decided_by: str
-    decided_on: date
+    outcome: Code = Field(description="gegrond, gedeeltelijk gegrond, ongegrond or niet-ontvankelijk.")
+    decided_by: Who
+    decided_on: Day
     in_time: bool = Field(description="Decided within the (deferred) decision term.")
     inadmissible_ground: Literal["late", "not_interested_party", "no_grounds", "not_a_decision"] | None = Field(
         None, description="Why niet-ontvankelijk: late (Awb 6:7, not excusable under 6:11), no interest, ..."
     )
-    appeal_deadline: date | None = Field(None, description="The last day to appeal to the court (Awb 6:7, 8:1).")
+    appeal_deadline: Day | None = Field(None, description="The last day to appeal to the court (Awb 6:7, 8:1).")

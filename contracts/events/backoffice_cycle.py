@@ -7,12 +7,12 @@ Each beschikking states its legal basis and the bezwaar clause (Awb 3:45) and is
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar, Literal
 from uuid import UUID
 
 from pydantic import Field
 
+from contracts.bounds import Code, Day, Who
 from contracts.events.base import HouseholdEvent
 from contracts.events.planning import BudgetLine
 from contracts.topics import facts
@@ -30,14 +30,14 @@ class RefusalLetterIssued(HouseholdEvent):
     letter_id: UUID
     decision_id: UUID
     plan_id: UUID
-    team_id: str
-    provision_code: str
+    team_id: Code
+    provision_code: Code
     budget_line: BudgetLine
-    legal_ground: str = Field(description="own_strength, general_provision, no_need, not_necessary or other.")
-    decision_date: date
-    dispatch_date: date
-    objection_deadline: date
-    signed_by: str = Field(description="The mandate holder who refused, on behalf of the college (Awb 10:10).")
+    legal_ground: Code = Field(description="own_strength, general_provision, no_need, not_necessary or other.")
+    decision_date: Day
+    dispatch_date: Day
+    objection_deadline: Day
+    signed_by: Who = Field(description="The mandate holder who refused, on behalf of the college (Awb 10:10).")
 
 
 class WithdrawalLetterIssued(HouseholdEvent):
@@ -48,15 +48,15 @@ class WithdrawalLetterIssued(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     letter_id: UUID
     decision_id: UUID
-    team_id: str
-    provision_code: str
+    team_id: Code
+    provision_code: Code
     budget_line: BudgetLine
     kind: Literal["withdrawal", "change"]
     replaced_by: UUID | None = Field(None, description="The decision that replaces it (a change).")
-    decision_date: date
-    dispatch_date: date
-    objection_deadline: date
-    signed_by: str
+    decision_date: Day
+    dispatch_date: Day
+    objection_deadline: Day
+    signed_by: Who
 
 
 class DecisionRevoked(HouseholdEvent):
@@ -67,8 +67,8 @@ class DecisionRevoked(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     decision_id: UUID
     objection_id: UUID
-    team_id: str
-    provision_code: str
+    team_id: Code
+    provision_code: Code
     budget_line: BudgetLine
     contested_kind: ContestedKind
-    revoked_on: date
+    revoked_on: Day

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar, Literal
 from uuid import UUID
 
 from pydantic import Field
 
+from contracts.bounds import Cents, Code, Day, Motivation, Reference, Text, TotalCents, Who, Year
 from contracts.events.base import HouseholdEvent, IntegrationEvent
 from contracts.events.planning import BudgetLine
 from contracts.topics import facts
@@ -20,10 +20,10 @@ class BudgetAllocated(IntegrationEvent):
 
     type: ClassVar[str] = "nl.wijkteam.budget.budget-allocated.v1"
     topic: ClassVar[str] = TOPIC
-    team_id: str
-    year: int
+    team_id: Code
+    year: Year
     budget_line: BudgetLine
-    amount_cents: int = Field(ge=0)
+    amount_cents: TotalCents
 
     @property
     def subject(self) -> str:
@@ -37,20 +37,20 @@ class FundsReserved(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     decision_id: UUID
     plan_id: UUID
-    team_id: str
-    year: int
+    team_id: Code
+    year: Year
     budget_line: BudgetLine
-    amount_cents: int = Field(ge=0)
-    provision_code: str
-    period_start: date
-    period_end: date
-    decided_by: str
-    decided_on: date
+    amount_cents: Cents
+    provision_code: Code
+    period_start: Day
+    period_end: Day
+    decided_by: Who
+    decided_on: Day
     kind: Literal["award", "partial_award"] | None = Field(None, description="As in DecisionTaken (issue 17).")
-    requested_amount_cents: int | None = Field(None, ge=0, description="A partial award's request.")
-    legal_ground: str | None = Field(None, description="Why a partial award grants less.")
-    legal_basis: str | None = Field(None, description="The article a partial award's refused rest rests on.")
-    reasons: str | None = Field(None, max_length=10_000, description="A partial award's motivation (free text).")
+    requested_amount_cents: Cents | None = Field(None, description="A partial award's request.")
+    legal_ground: Code | None = Field(None, description="Why a partial award grants less.")
+    legal_basis: Reference | None = Field(None, description="The article a partial award's refused rest rests on.")
+    reasons: Motivation | None = Field(None, description="A partial award's motivation (free text).")
 
 
 class FundsRefused(HouseholdEvent):
@@ -60,11 +60,11 @@ class FundsRefused(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     decision_id: UUID
     plan_id: UUID
-    team_id: str
-    year: int
+    team_id: Code
+    year: Year
     budget_line: BudgetLine
-    amount_cents: int = Field(ge=0)
-    reason: str
+    amount_cents: Cents
+    reason: Text
 
 
 class FundsSpent(HouseholdEvent):
@@ -75,12 +75,12 @@ class FundsSpent(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     decision_id: UUID
     payment_id: UUID
-    team_id: str
-    year: int
+    team_id: Code
+    year: Year
     budget_line: BudgetLine
-    amount_cents: int = Field(ge=0)
-    from_reservation_cents: int = Field(ge=0)
-    paid_on: date
+    amount_cents: Cents
+    from_reservation_cents: Cents
+    paid_on: Day
 
 
 class FundsReleased(HouseholdEvent):
@@ -89,12 +89,12 @@ class FundsReleased(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.budget.funds-released.v1"
     topic: ClassVar[str] = TOPIC
     decision_id: UUID
-    team_id: str
-    year: int
+    team_id: Code
+    year: Year
     budget_line: BudgetLine
-    amount_cents: int = Field(ge=0)
-    released_on: date
-    reason: str
+    amount_cents: Cents
+    released_on: Day
+    reason: Text
 
 
 class ReserveDrawApproved(IntegrationEvent):
@@ -103,14 +103,14 @@ class ReserveDrawApproved(IntegrationEvent):
     type: ClassVar[str] = "nl.wijkteam.budget.reserve-draw-approved.v1"
     topic: ClassVar[str] = TOPIC
     draw_id: UUID
-    team_id: str
-    year: int
+    team_id: Code
+    year: Year
     budget_line: BudgetLine
-    amount_cents: int = Field(gt=0)
-    reason: str
-    approved_by: str
-    role: str
-    approved_on: date
+    amount_cents: Cents = Field(gt=0)
+    reason: Text
+    approved_by: Who
+    role: Code
+    approved_on: Day
 
     @property
     def subject(self) -> str:
@@ -123,16 +123,16 @@ class YearClosed(IntegrationEvent):
 
     type: ClassVar[str] = "nl.wijkteam.budget.year-closed.v1"
     topic: ClassVar[str] = TOPIC
-    team_id: str
-    year: int
+    team_id: Code
+    year: Year
     budget_line: BudgetLine
-    closed_on: date
-    allocated_cents: int = Field(ge=0)
-    reserve_draws_cents: int = Field(ge=0)
-    spent_cents: int = Field(ge=0)
-    reserved_open_cents: int = Field(ge=0)
-    released_or_unused_cents: int = Field(ge=0)
-    of_which_released_cents: int = Field(ge=0)
+    closed_on: Day
+    allocated_cents: TotalCents
+    reserve_draws_cents: TotalCents
+    spent_cents: TotalCents
+    reserved_open_cents: TotalCents
+    released_or_unused_cents: TotalCents
+    of_which_released_cents: TotalCents
 
     @property
     def subject(self) -> str:
@@ -146,9 +146,9 @@ class PenaltyBooked(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.budget.penalty-booked.v1"
     topic: ClassVar[str] = TOPIC
     penalty_id: UUID
-    team_id: str
-    year: int
-    amount_cents: int = Field(gt=0, le=144200)
+    team_id: Code
+    year: Year
+    amount_cents: int = Field(ge=1, le=144200)
     days: int = Field(ge=1, le=42)
-    booked_on: date = Field(description="The day the college determined the penalty.")
-    line_total_cents: int = Field(ge=0, description="What the team's penalty line holds for the year after it.")
+    booked_on: Day = Field(description="The day the college determined the penalty.")
+    line_total_cents: TotalCents = Field(description="What the team's penalty line holds for the year after it.")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar, Literal
 from uuid import UUID
 
 from pydantic import Field
 
+from contracts.bounds import Cents, Code, Day, Text, Volume
 from contracts.events.base import HouseholdEvent
 from contracts.topics import facts
 
@@ -20,7 +20,7 @@ class AssignmentAccepted(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.care.assignment-accepted.v1"
     topic: ClassVar[str] = TOPIC
     assignment_id: UUID
-    provider_id: str
+    provider_id: Code
 
 
 class CareStarted(HouseholdEvent):
@@ -29,8 +29,8 @@ class CareStarted(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.care.care-started.v1"
     topic: ClassVar[str] = TOPIC
     assignment_id: UUID
-    provider_id: str
-    start_date: date
+    provider_id: Code
+    start_date: Day
 
 
 class CareStopped(HouseholdEvent):
@@ -42,9 +42,9 @@ class CareStopped(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.care.care-stopped.v1"
     topic: ClassVar[str] = TOPIC
     assignment_id: UUID
-    provider_id: str
-    end_date: date
-    reason_code: str = Field(
+    provider_id: Code
+    end_date: Day
+    reason_code: Code = Field(
         description="Reden beëindiging, iWmo 3.2 code list WMO588: 02 overlijden, 19 levering volgens plan "
         "beëindigd, 20 tijdelijk beëindigd, 21 eenzijdig door cliënt, 22 eenzijdig door aanbieder, 23 in "
         "overeenstemming voortijdig, 31 verhuizing, 36 geïnitieerd door gemeente, 37 i.v.m. wijzigingsverzoek, "
@@ -59,12 +59,12 @@ class CareDeclared(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     declaration_id: UUID
     assignment_id: UUID
-    provider_id: str
-    period_start: date
-    period_end: date
-    volume: int = Field(gt=0)
-    unit: str
-    amount_cents: int = Field(ge=0)
+    provider_id: Code
+    period_start: Day
+    period_end: Day
+    volume: Volume
+    unit: Code
+    amount_cents: Cents
 
 
 class PlanFeedbackGiven(HouseholdEvent):
@@ -73,9 +73,9 @@ class PlanFeedbackGiven(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.care.plan-feedback-given.v1"
     topic: ClassVar[str] = TOPIC
     assignment_id: UUID
-    provider_id: str
+    provider_id: Code
     plan_fits: bool
-    remarks: str = Field("", max_length=2000)
+    remarks: Text = ""
 
 
 RefusalReason = Literal["no_capacity", "not_contracted", "care_not_suitable", "client_unreachable", "other"]
@@ -89,9 +89,9 @@ class AssignmentRefused(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.care.assignment-refused.v1"
     topic: ClassVar[str] = TOPIC
     assignment_id: UUID
-    provider_id: str
+    provider_id: Code
     reason: RefusalReason
-    refused_on: date
+    refused_on: Day
 
 
 class ProviderActionRejected(HouseholdEvent):
@@ -103,6 +103,6 @@ class ProviderActionRejected(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.care.provider-action-rejected.v1"
     topic: ClassVar[str] = TOPIC
     assignment_id: UUID
-    acting_provider_id: str
+    acting_provider_id: Code
     action: ProviderAction
-    rejected_on: date
+    rejected_on: Day

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar, Literal
 from uuid import UUID
 
 from pydantic import Field
 
+from contracts.bounds import Code, Day, Who
 from contracts.events.base import HouseholdEvent
 from contracts.topics import facts
 
@@ -20,9 +20,9 @@ class DebtReferralReceived(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.debt.debt-referral-received.v1"
     topic: ClassVar[str] = TOPIC
     trajectory_id: UUID
-    team_id: str
-    received_on: date
-    first_conversation_due: date
+    team_id: Code
+    received_on: Day
+    first_conversation_due: Day
     source: Literal["intake", "backoffice", "arrears"] | None = Field(
         None, description="Who referred: intake's screening, the backoffice, or an arrears signal."
     )
@@ -49,9 +49,9 @@ class DebtIntakeHeld(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.debt.debt-intake-held.v1"
     topic: ClassVar[str] = TOPIC
     trajectory_id: UUID
-    team_id: str
-    held_on: date
-    first_conversation_due: date
+    team_id: Code
+    held_on: Day
+    first_conversation_due: Day
     within_term: bool
 
 
@@ -61,8 +61,8 @@ class DebtStabilised(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.debt.debt-stabilised.v1"
     topic: ClassVar[str] = TOPIC
     trajectory_id: UUID
-    team_id: str
-    stabilised_on: date
+    team_id: Code
+    stabilised_on: Day
 
 
 class DebtArrangementReached(HouseholdEvent):
@@ -72,9 +72,9 @@ class DebtArrangementReached(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.debt.debt-arrangement-reached.v1"
     topic: ClassVar[str] = TOPIC
     trajectory_id: UUID
-    team_id: str
+    team_id: Code
     arrangement: ArrangementKind
-    reached_on: date
+    reached_on: Day
 
 
 class DebtTrajectoryClosed(HouseholdEvent):
@@ -83,9 +83,9 @@ class DebtTrajectoryClosed(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.debt.debt-trajectory-closed.v1"
     topic: ClassVar[str] = TOPIC
     trajectory_id: UUID
-    team_id: str
+    team_id: Code
     outcome: ClosureOutcome
-    closed_on: date
+    closed_on: Day
 
 
 class DebtTermMissed(HouseholdEvent):
@@ -94,10 +94,10 @@ class DebtTermMissed(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.debt.debt-term-missed.v1"
     topic: ClassVar[str] = TOPIC
     trajectory_id: UUID
-    team_id: str
+    team_id: Code
     term: Literal["first_conversation"]
-    due: date
-    noticed_on: date
+    due: Day
+    noticed_on: Day
 
 
 class DebtAdmissionDecided(HouseholdEvent):
@@ -107,9 +107,9 @@ class DebtAdmissionDecided(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.debt.debt-admission-decided.v1"
     topic: ClassVar[str] = TOPIC
     trajectory_id: UUID
-    team_id: str
+    team_id: Code
     admitted: bool
     refusal_ground: Literal["no_problematic_debts", "recent_trajectory", "fraud", "other"] | None = None
-    decided_by: str = Field(description="The mandate holder who decided on behalf of the college.")
-    decided_on: date
-    objection_deadline: date
+    decided_by: Who = Field(description="The mandate holder who decided on behalf of the college.")
+    decided_on: Day
+    objection_deadline: Day

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar, Literal
 from uuid import UUID
 
 from pydantic import Field
 
+from contracts.bounds import Cents, Code, Day, Reference, Text
 from contracts.events.base import HouseholdEvent, IntegrationEvent
 from contracts.topics import facts
 
@@ -22,8 +22,8 @@ class SupportRequested(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     request_id: UUID
     requested_by: Literal["resident", "professional"]
-    life_domains: list[LifeDomain] = Field(min_length=1)
-    received_on: date
+    life_domains: list[LifeDomain] = Field(min_length=1, max_length=8)
+    received_on: Day
 
 
 class CaseOpened(HouseholdEvent):
@@ -33,9 +33,9 @@ class CaseOpened(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     case_id: UUID
     request_id: UUID
-    district: str
-    team_id: str
-    opened_on: date
+    district: Code
+    team_id: Code
+    opened_on: Day
 
 
 class DebtConcernFlagged(HouseholdEvent):
@@ -44,8 +44,8 @@ class DebtConcernFlagged(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.intake.debt-concern-flagged.v1"
     topic: ClassVar[str] = TOPIC
     case_id: UUID
-    team_id: str
-    flagged_on: date
+    team_id: Code
+    flagged_on: Day
     threatening: bool = Field(False, description="Eviction or disconnection of energy or water is imminent.")
 
 
@@ -56,8 +56,8 @@ class ClientSupportOffered(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.intake.client-support-offered.v1"
     topic: ClassVar[str] = TOPIC
     case_id: UUID
-    team_id: str
-    offered_on: date
+    team_id: Code
+    offered_on: Day
 
 
 class ClientSupportChosen(HouseholdEvent):
@@ -66,9 +66,9 @@ class ClientSupportChosen(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.intake.client-support-chosen.v1"
     topic: ClassVar[str] = TOPIC
     case_id: UUID
-    team_id: str
+    team_id: Code
     choice: Literal["volunteer", "professional", "none"]
-    chosen_on: date
+    chosen_on: Day
 
 
 class HouseholdErased(HouseholdEvent):
@@ -77,7 +77,7 @@ class HouseholdErased(HouseholdEvent):
 
     type: ClassVar[str] = "nl.wijkteam.intake.household-erased.v1"
     topic: ClassVar[str] = TOPIC
-    erased_on: date
+    erased_on: Day
 
 
 Clock = Literal["personal_plan", "investigation", "decision"]
@@ -90,8 +90,8 @@ class ReceiptConfirmed(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     case_id: UUID
     request_id: UUID
-    team_id: str
-    confirmed_on: date
+    team_id: Code
+    confirmed_on: Day
 
 
 class ApplicationReceived(HouseholdEvent):
@@ -101,9 +101,9 @@ class ApplicationReceived(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     case_id: UUID
     application_id: UUID
-    team_id: str
+    team_id: Code
     domain: Literal["wmo", "youth", "special_assistance"]
-    received_on: date
+    received_on: Day
 
 
 class StatutoryClockStarted(HouseholdEvent):
@@ -112,13 +112,13 @@ class StatutoryClockStarted(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.intake.statutory-clock-started.v1"
     topic: ClassVar[str] = TOPIC
     case_id: UUID
-    team_id: str
+    team_id: Code
     clock: Clock
-    clock_id: str = Field(description="Unique within the case, e.g. `investigation` or `decision:<application id>`.")
-    started_on: date
-    due_on: date
+    clock_id: Code = Field(description="Unique within the case, e.g. `investigation` or `decision:<application id>`.")
+    started_on: Day
+    due_on: Day
     counting: Literal["calendar_days", "working_days"]
-    legal_basis: str
+    legal_basis: Reference
 
 
 class StatutoryClockStopped(HouseholdEvent):
@@ -127,10 +127,10 @@ class StatutoryClockStopped(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.intake.statutory-clock-stopped.v1"
     topic: ClassVar[str] = TOPIC
     case_id: UUID
-    team_id: str
+    team_id: Code
     clock: Clock
-    clock_id: str
-    stopped_on: date
+    clock_id: Code
+    stopped_on: Day
     in_time: bool
 
 
@@ -140,12 +140,12 @@ class StatutoryTermMissed(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.intake.statutory-term-missed.v1"
     topic: ClassVar[str] = TOPIC
     case_id: UUID
-    team_id: str
+    team_id: Code
     clock: Clock
-    clock_id: str
-    due_on: date
-    detected_on: date
-    legal_basis: str
+    clock_id: Code
+    due_on: Day
+    detected_on: Day
+    legal_basis: Reference
 
 
 class SignalReceived(HouseholdEvent):
@@ -155,10 +155,10 @@ class SignalReceived(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     signal_id: UUID
     case_id: UUID
-    team_id: str
-    partner_id: str
+    team_id: Code
+    partner_id: Code
     kind: Literal["payment_arrears", "concern"]
-    received_on: date
+    received_on: Day
     new_household: bool = Field(description="True when no known household matched and one was registered.")
 
 
@@ -169,10 +169,10 @@ class SignalRejected(IntegrationEvent):
     type: ClassVar[str] = "nl.wijkteam.intake.signal-rejected.v1"
     topic: ClassVar[str] = TOPIC
     signal_id: UUID
-    source: str
-    signal_topic: str
-    reason: str
-    rejected_on: date
+    source: Reference
+    signal_topic: Reference
+    reason: Text
+    rejected_on: Day
 
     @property
     def subject(self) -> str:
@@ -186,10 +186,10 @@ class HelpOffered(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     case_id: UUID
     signal_id: UUID
-    team_id: str
-    partner_id: str
-    arrears_cents: int = Field(ge=0, description="The arrears the partner reported, in euro cents.")
-    offered_on: date
+    team_id: Code
+    partner_id: Code
+    arrears_cents: Cents = Field(description="The arrears the partner reported, in euro cents.")
+    offered_on: Day
 
 
 class SatisfactionRecorded(HouseholdEvent):
@@ -199,6 +199,6 @@ class SatisfactionRecorded(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.intake.satisfaction-recorded.v1"
     topic: ClassVar[str] = TOPIC
     case_id: UUID
-    team_id: str
+    team_id: Code
     score: int = Field(ge=1, le=10)
-    answered_on: date
+    answered_on: Day

@@ -8,12 +8,12 @@ two weeks later a penalty accrues per day, at most 42 days (Awb 4:17), which the
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar, Literal
 from uuid import UUID
 
 from pydantic import Field
 
+from contracts.bounds import Cents, Code, Day, Who
 from contracts.events.base import HouseholdEvent
 from contracts.topics import facts
 
@@ -29,9 +29,9 @@ class StatutoryClockSuspended(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.intake.statutory-clock-suspended.v1"
     topic: ClassVar[str] = TOPIC
     case_id: UUID
-    team_id: str
-    clock_id: str
-    suspended_from: date = Field(description="The first day it stands still (the day after an invitation to complete).")
+    team_id: Code
+    clock_id: Code
+    suspended_from: Day = Field(description="The first day it stands still (the day after an invitation to complete).")
     reason: SuspensionReason = Field(description="4:15 lid 1 a; lid 2 a (consent), b (applicant's delay), c.")
 
 
@@ -41,11 +41,11 @@ class StatutoryClockResumed(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.intake.statutory-clock-resumed.v1"
     topic: ClassVar[str] = TOPIC
     case_id: UUID
-    team_id: str
-    clock_id: str
-    resumed_on: date
-    suspended_days: int = Field(ge=0)
-    due_on: date = Field(description="The new last day.")
+    team_id: Code
+    clock_id: Code
+    resumed_on: Day
+    suspended_days: int = Field(ge=0, le=3650)
+    due_on: Day = Field(description="The new last day.")
 
 
 class StatutoryClockExtended(HouseholdEvent):
@@ -54,11 +54,11 @@ class StatutoryClockExtended(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.intake.statutory-clock-extended.v1"
     topic: ClassVar[str] = TOPIC
     case_id: UUID
-    team_id: str
-    clock_id: str
-    notified_on: date
-    previous_due_on: date
-    due_on: date
+    team_id: Code
+    clock_id: Code
+    notified_on: Day
+    previous_due_on: Day
+    due_on: Day
     reason: ExtensionReason
 
 
@@ -69,12 +69,12 @@ class NoticeOfDefaultReceived(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.intake.notice-of-default-received.v1"
     topic: ClassVar[str] = TOPIC
     case_id: UUID
-    team_id: str
-    clock_id: str
-    decision_due: date
-    received_on: date
-    penalty_from: date
-    penalty_cap_on: date
+    team_id: Code
+    clock_id: Code
+    decision_due: Day
+    received_on: Day
+    penalty_from: Day
+    penalty_cap_on: Day
 
 
 class PenaltyDetermined(HouseholdEvent):
@@ -86,14 +86,14 @@ class PenaltyDetermined(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     penalty_id: UUID
     case_id: UUID
-    team_id: str
-    clock_id: str
-    determined_on: date
-    determined_by: str = Field(description="The mandate holder who determined it on behalf of the college.")
+    team_id: Code
+    clock_id: Code
+    determined_on: Day
+    determined_by: Who = Field(description="The mandate holder who determined it on behalf of the college.")
     days: int = Field(ge=0, le=42)
-    amount_cents: int = Field(ge=0, le=144200)
-    first_day: date | None = None
-    last_day: date | None = None
-    determination_due: date | None = Field(None, description="Two weeks after the last day (Awb 4:18).")
+    amount_cents: Cents = Field(le=144200)
+    first_day: Day | None = None
+    last_day: Day | None = None
+    determination_due: Day | None = Field(None, description="Two weeks after the last day (Awb 4:18).")
     in_time: bool
     exemption: Exemption | None = None

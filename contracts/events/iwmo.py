@@ -7,12 +7,10 @@ the BSN and the client's name stay in the XML and in intake.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 from uuid import UUID
 
-from pydantic import Field
-
+from contracts.bounds import Cents, Code, Day, Volume
 from contracts.events.base import HouseholdEvent
 from contracts.topics import facts
 
@@ -25,8 +23,8 @@ class CareStartReported(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.iwmo.care-start-reported.v1"
     topic: ClassVar[str] = TOPIC
     assignment_id: UUID
-    provider_id: str
-    start_date: date
+    provider_id: Code
+    start_date: Day
 
 
 class CareStopReported(HouseholdEvent):
@@ -36,9 +34,9 @@ class CareStopReported(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.iwmo.care-stop-reported.v1"
     topic: ClassVar[str] = TOPIC
     assignment_id: UUID
-    provider_id: str
-    end_date: date
-    reason_code: str
+    provider_id: Code
+    end_date: Day
+    reason_code: Code
 
 
 class CareDeclarationReported(HouseholdEvent):
@@ -48,9 +46,9 @@ class CareDeclarationReported(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     declaration_id: UUID
     assignment_id: UUID
-    provider_id: str
-    period_start: date
-    period_end: date
-    volume: int = Field(gt=0)
-    unit: str
-    amount_cents: int = Field(ge=0)
+    provider_id: Code
+    period_start: Day
+    period_end: Day
+    volume: Volume
+    unit: Code
+    amount_cents: Cents

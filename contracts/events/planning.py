@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, Field
 
+from contracts.bounds import PLAIN, Cents, Code, Day, Measure, Motivation, Reference, Text, Who
 from contracts.events.base import HouseholdEvent
 from contracts.events.intake import LifeDomain
 from contracts.topics import facts
@@ -23,8 +23,8 @@ class PlanDrafted(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     plan_id: UUID
     case_id: UUID
-    team_id: str
-    coordinator: str
+    team_id: Code
+    coordinator: Who
 
 
 class DecisionTaken(HouseholdEvent):
@@ -34,31 +34,31 @@ class DecisionTaken(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     plan_id: UUID
     decision_id: UUID
-    team_id: str
-    provision_code: str
+    team_id: Code
+    provision_code: Code
     budget_line: BudgetLine
-    amount_cents: int = Field(ge=0, description="Money is integer euro cents.")
-    period_start: date
-    period_end: date
-    decided_by: str
-    decided_on: date
+    amount_cents: Cents = Field(description="Money is integer euro cents.")
+    period_start: Day
+    period_end: Day
+    decided_by: Who
+    decided_on: Day
     life_domain: LifeDomain | None = Field(None, description="The plan goal's life domain the arrangement serves.")
-    mandate_ref: str | None = Field(
+    mandate_ref: Code | None = Field(
         None, description="The mandate register row under which it was decided (Awb 10:1), e.g. ALM-M-01."
     )
-    on_behalf_of: str | None = Field(
+    on_behalf_of: Who | None = Field(
         None, description="The mandate giver on whose behalf it is decided (Awb 10:10), e.g. the college of B&W."
     )
     escalated: bool = Field(False, description="Taken by a mandate holder after escalation, on approval.")
-    proposed_by: str | None = Field(None, description="Who proposed an escalated decision; decided_by approved it.")
+    proposed_by: Who | None = Field(None, description="Who proposed an escalated decision; decided_by approved it.")
     kind: Literal["award", "partial_award"] | None = Field(
         None, description="A partial award grants less than requested (absent: an award, as before issue 17)."
     )
-    requested_amount_cents: int | None = Field(None, ge=0, description="What was asked for, when more than granted.")
-    legal_ground: str | None = Field(None, description="Why not all of it: own_strength, general_provision, ...")
-    legal_basis: str | None = Field(None, description="The article and criterion the partial refusal rests on.")
-    reasons: str | None = Field(
-        None, max_length=10_000, description="The motivation of a partial award (Awb 3:46); free text (issue 18)."
+    requested_amount_cents: Cents | None = Field(None, description="What was asked for, when more than granted.")
+    legal_ground: Code | None = Field(None, description="Why not all of it: own_strength, general_provision, ...")
+    legal_basis: Reference | None = Field(None, description="The article and criterion the partial refusal rests on.")
+    reasons: Motivation | None = Field(
+        None, description="The motivation of a partial award (Awb 3:46); free text (issue 18)."
     )
     replaces_decision_id: UUID | None = Field(None, description="The decision revoked after a bezwaar it replaces.")
 
@@ -69,11 +69,11 @@ class CoordinatorAssigned(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.planning.coordinator-assigned.v1"
     topic: ClassVar[str] = TOPIC
     plan_id: UUID
-    team_id: str
-    coordinator: str
-    previous_coordinator: str
-    assigned_by: str
-    assigned_on: date
+    team_id: Code
+    coordinator: Who
+    previous_coordinator: Who
+    assigned_by: Who
+    assigned_on: Day
 
 
 class GoalSet(HouseholdEvent):
@@ -83,13 +83,13 @@ class GoalSet(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.planning.goal-set.v1"
     topic: ClassVar[str] = TOPIC
     plan_id: UUID
-    team_id: str
+    team_id: Code
     life_domain: LifeDomain
-    goal: str = Field(max_length=2000)
-    own_strength: str = Field(max_length=2000)
-    network: str = Field("", max_length=2000)
-    set_by: str
-    set_on: date
+    goal: Text
+    own_strength: Text
+    network: Text = ""
+    set_by: Who
+    set_on: Day
 
 
 class DecisionEscalated(HouseholdEvent):
@@ -99,16 +99,18 @@ class DecisionEscalated(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     plan_id: UUID
     decision_id: UUID
-    team_id: str
-    provision_code: str
+    team_id: Code
+    provision_code: Code
     budget_line: BudgetLine
-    amount_cents: int = Field(ge=0)
-    period_start: date
-    period_end: date
-    proposed_by: str
-    escalated_on: date
-    reason: str
-    deviating_rules: list[str] = Field(default_factory=list, description="Catalogue rules the decision departs from.")
+    amount_cents: Cents
+    period_start: Day
+    period_end: Day
+    proposed_by: Who
+    escalated_on: Day
+    reason: Text
+    deviating_rules: list[Code] = Field(
+        default_factory=list, max_length=20, description="Catalogue rules the decision departs from."
+    )
 
 
 class DeviationRecorded(HouseholdEvent):
@@ -119,16 +121,16 @@ class DeviationRecorded(HouseholdEvent):
     plan_id: UUID
     deviation_id: UUID
     decision_id: UUID
-    team_id: str
-    provision_code: str
-    rule_ref: str
+    team_id: Code
+    provision_code: Code
+    rule_ref: Code
     rule_limit: Literal["min_age", "max_age", "max_amount_cents", "max_duration_days"]
-    rule_value: int
-    actual_value: int
-    justification: str
-    decided_by: str
-    proposed_by: str | None = None
-    recorded_on: date
+    rule_value: Measure
+    actual_value: Measure
+    justification: str = Field(max_length=4000, pattern=PLAIN)
+    decided_by: Who
+    proposed_by: Who | None = None
+    recorded_on: Day
 
 
 class ArrangementRecorded(HouseholdEvent):
@@ -138,19 +140,19 @@ class ArrangementRecorded(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     plan_id: UUID
     arrangement_id: UUID
-    team_id: str
-    provision_code: str
+    team_id: Code
+    provision_code: Code
     life_domain: LifeDomain
-    period_start: date
-    period_end: date
-    recorded_by: str
-    recorded_on: date
+    period_start: Day
+    period_end: Day
+    recorded_by: Who
+    recorded_on: Day
 
 
 class GoalEvaluation(BaseModel):
     life_domain: LifeDomain
     outcome: Literal["achieved", "partly", "not_achieved"]
-    remarks: str = Field("", max_length=2000)
+    remarks: Text = ""
 
 
 class PlanEvaluated(HouseholdEvent):
@@ -160,10 +162,10 @@ class PlanEvaluated(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     plan_id: UUID
     evaluation_id: UUID
-    team_id: str
-    evaluated_by: str
-    evaluated_on: date
-    results: list[GoalEvaluation] = Field(min_length=1)
+    team_id: Code
+    evaluated_by: Who
+    evaluated_on: Day
+    results: list[GoalEvaluation] = Field(min_length=1, max_length=8)
 
 
 class DecisionCancelled(HouseholdEvent):
@@ -174,10 +176,10 @@ class DecisionCancelled(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     plan_id: UUID
     decision_id: UUID
-    team_id: str
-    cancelled_by: str
-    reason: str = Field(min_length=1, max_length=2000)
-    cancelled_on: date
+    team_id: Code
+    cancelled_by: Who
+    reason: Text = Field(min_length=1)
+    cancelled_on: Day
     replaced_by: UUID | None = Field(
         None, description="The new decision that replaces it (a change after an evaluation): a wijziging, not an end."
     )

@@ -3,12 +3,12 @@ the plan closed (issue 17)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar, Literal
 from uuid import UUID
 
 from pydantic import Field
 
+from contracts.bounds import Cents, Code, Day, Motivation, Reference, Text, Who
 from contracts.events.base import HouseholdEvent
 from contracts.events.intake import LifeDomain
 from contracts.events.planning import BudgetLine
@@ -30,22 +30,22 @@ class DecisionRefused(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     plan_id: UUID
     decision_id: UUID
-    team_id: str
-    provision_code: str
+    team_id: Code
+    provision_code: Code
     budget_line: BudgetLine
     life_domain: LifeDomain | None = None
-    requested_amount_cents: int = Field(ge=0, description="What was asked for, in euro cents.")
-    period_start: date
-    period_end: date
-    refused_by: str = Field(description="The mandate holder who refused (Awb 10:1).")
-    refused_on: date
-    mandate_ref: str = Field(description="The mandate register row it was refused under.")
-    on_behalf_of: str = Field(description="The mandate giver named in the letter (Awb 10:10).")
+    requested_amount_cents: Cents = Field(description="What was asked for, in euro cents.")
+    period_start: Day
+    period_end: Day
+    refused_by: Who = Field(description="The mandate holder who refused (Awb 10:1).")
+    refused_on: Day
+    mandate_ref: Code = Field(description="The mandate register row it was refused under.")
+    on_behalf_of: Reference = Field(description="The mandate giver named in the letter (Awb 10:10).")
     escalated: bool = Field(False, description="A proposal outside the proposer's mandate, refused by a holder.")
-    proposed_by: str | None = None
+    proposed_by: Who | None = None
     legal_ground: LegalGround
-    legal_basis: str = Field(description="The article and criterion the refusal rests on.")
-    reasons: str = Field(min_length=1, max_length=10_000, description=REASONS)
+    legal_basis: Reference = Field(description="The article and criterion the refusal rests on.")
+    reasons: Motivation = Field(min_length=1, description=REASONS)
     replaces_decision_id: UUID | None = Field(None, description="The decision revoked after a bezwaar it replaces.")
 
 
@@ -57,9 +57,9 @@ class InvestigationReported(HouseholdEvent):
     topic: ClassVar[str] = TOPIC
     plan_id: UUID
     case_id: UUID
-    team_id: str
-    reported_by: str
-    reported_on: date
+    team_id: Code
+    reported_by: Who
+    reported_on: Day
 
 
 class GoalRevised(HouseholdEvent):
@@ -68,14 +68,14 @@ class GoalRevised(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.planning.goal-revised.v1"
     topic: ClassVar[str] = TOPIC
     plan_id: UUID
-    team_id: str
+    team_id: Code
     life_domain: LifeDomain
-    revision: int = Field(ge=2)
-    goal: str = Field(max_length=2000)
-    own_strength: str = Field(max_length=2000)
-    network: str = Field("", max_length=2000)
-    revised_by: str
-    revised_on: date
+    revision: int = Field(ge=2, le=10_000)
+    goal: Text
+    own_strength: Text
+    network: Text = ""
+    revised_by: Who
+    revised_on: Day
 
 
 class PlanClosed(HouseholdEvent):
@@ -84,8 +84,8 @@ class PlanClosed(HouseholdEvent):
     type: ClassVar[str] = "nl.wijkteam.planning.plan-closed.v1"
     topic: ClassVar[str] = TOPIC
     plan_id: UUID
-    team_id: str
+    team_id: Code
     reason: Literal["goals_met", "moved_away"]
-    closed_by: str
-    closed_on: date
-    coordinator: str = Field(description="The plan's coordinator at closure (after any handover).")
+    closed_by: Who
+    closed_on: Day
+    coordinator: Who = Field(description="The plan's coordinator at closure (after any handover).")

@@ -10,12 +10,13 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, PlainTextResponse
 from pydantic import BaseModel, Field
 
+from contracts.bounds import PLAIN, Code, Text, Who
 from kernel.clock import today
 from services.backoffice.application import BackofficeApplication
 
 
 class ObjectionBody(BaseModel):
-    grounds: str = Field(min_length=1, max_length=10_000, description="Why the objector disagrees.")
+    grounds: str = Field(min_length=1, max_length=10_000, pattern=PLAIN, description="Why the objector disagrees.")
     advisory_committee: bool = Field(False, description="Heard by an advisory committee (Awb 7:13): 12 weeks.")
 
 
@@ -25,14 +26,14 @@ class DeferralBody(BaseModel):
 
 class ObjectionDecisionBody(BaseModel):
     outcome: Literal["gegrond", "gedeeltelijk gegrond", "ongegrond", "niet-ontvankelijk"]
-    decided_by: str = Field(min_length=1, description="Who decides under mandate; never who took the decision.")
-    reasons: str = Field(min_length=1, max_length=10_000)
+    decided_by: Who = Field(min_length=1, description="Who decides under mandate; never who took the decision.")
+    reasons: str = Field(min_length=1, max_length=10_000, pattern=PLAIN)
 
 
 class DebtReferralBody(BaseModel):
-    team_id: str = Field(min_length=1)
+    team_id: Code = Field(min_length=1)
     threatening: bool = Field(False, description="Eviction or disconnection of energy or water is imminent.")
-    reason: str = Field("", max_length=2000)
+    reason: Text = ""
 
 
 def router(app: BackofficeApplication) -> APIRouter:

@@ -9,25 +9,28 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
+from contracts.bounds import FIRST_DAY, LAST_DAY, Cents, Code, Text, Who
+from contracts.bounds import Year as BookYear
 from contracts.events.planning import BudgetLine
 from kernel.clock import today
 from services.budget.application import BudgetApplication
 
-Year = Path(ge=1900, le=9999)
+Year = Path(ge=FIRST_DAY.year, le=LAST_DAY.year)
+TeamId = Path(min_length=1, max_length=100)
 
 
 class DrawRequest(BaseModel):
-    team_id: str = Field(min_length=1)
-    year: int = Field(ge=1900, le=9999)
+    team_id: Code = Field(min_length=1)
+    year: BookYear
     budget_line: BudgetLine
-    amount_cents: int = Field(gt=0, description="Integer euro cents.")
-    reason: str = Field(min_length=1, max_length=2000)
-    requested_by: str = Field(min_length=1)
+    amount_cents: Cents = Field(gt=0, description="Integer euro cents; at most EUR 10 million per draw.")
+    reason: Text = Field(min_length=1)
+    requested_by: Who = Field(min_length=1)
 
 
 class DrawApproval(BaseModel):
-    approved_by: str = Field(min_length=1)
-    role: str = Field(min_length=1, description="Must be one of the approving roles in funding.json.")
+    approved_by: Who = Field(min_length=1)
+    role: Code = Field(min_length=1, description="Must be one of the approving roles in funding.json.")
 
 
 def router(app: BudgetApplication) -> APIRouter:
@@ -35,13 +38,14 @@ def router(app: BudgetApplication) -> APIRouter:
 
     @api.get("/budgets")
     async def lines(
-        team_id: str | None = Query(None, min_length=1), year: int | None = Query(None, ge=1900, le=9999)
+        team_id: str | None = Query(None, min_length=1, max_length=100),
+        year: int | None = Query(None, ge=FIRST_DAY.year, le=LAST_DAY.year),
     ) -> list[dict[str, Any]]:
         """Budget lines with allocated, drawn, reserved, spent, released and remaining cents."""
         return await asyncio.to_thread(app.lines, team_id, year)
 
     @api.get("/budgets/{team_id}/{year}/{line}")
-    async def line(team_id: str, year: int, line: BudgetLine) -> dict[str, Any]:
+    async def line(line: BudgetLine, team_id: str = TeamId, year: int = Year) -> dict[str, Any]:
         return await asyncio.to_thread(app.line, team_id, year, line)
 
     @api.get("/reserves/{year}")
@@ -80,7 +84,7 @@ def router(app: BudgetApplication) -> APIRouter:
         return await asyncio.to_thread(app.close_year, year, today())
 
     @api.get("/years/{year}/statements/{team_id}")
-    async def statement(team_id: str, year: int = Year) -> dict[str, Any]:
+    async def statement(team_id: str = TeamId, year: int = Year) -> dict[str, Any]:
         """A team's year-end statement per line, balancing to the cent (409 until the year is closed)."""
         return await asyncio.to_thread(app.statement, year, team_id)
 

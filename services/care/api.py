@@ -7,20 +7,26 @@ real authentication (in the iWmo chain the provider is known by its AGB code thr
 from __future__ import annotations
 
 import asyncio
-from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Header, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 
+from contracts.bounds import Day, Text, Volume
 from contracts.events.care import RefusalReason
 from kernel.clock import today
 from services.care.application import CareApplication
 from services.care.domain.declaration import Claim
 
 ProviderId = Annotated[
-    str, Header(alias="X-Provider-Id", min_length=1, description="The acting provider (stand-in for authentication).")
+    str,
+    Header(
+        alias="X-Provider-Id",
+        min_length=1,
+        max_length=100,
+        description="The acting provider (stand-in for authentication).",
+    ),
 ]
 
 
@@ -33,23 +39,25 @@ class Refusal(Body):
 
 
 class Start(Body):
-    start_date: date
+    start_date: Day
 
 
 class Stop(Body):
-    end_date: date
-    reason_code: str = Field(pattern=r"^\d{2}$", description="Reden beëindiging, code list WMO588 (iWmo 3.2).")
+    end_date: Day
+    reason_code: str = Field(
+        max_length=2, pattern=r"^[0-9]{2}$", description="Reden beëindiging, code list WMO588 (iWmo 3.2)."
+    )
 
 
 class Declaration(Body):
-    period_start: date
-    period_end: date
-    volume: int = Field(gt=0, description="Delivered volume in the assignment's unit.")
+    period_start: Day
+    period_end: Day
+    volume: Volume = Field(description="Delivered volume in the assignment's unit.")
 
 
 class Feedback(Body):
     plan_fits: bool
-    remarks: str = Field("", max_length=2000)
+    remarks: Text = ""
 
 
 def router(app: CareApplication) -> APIRouter:
@@ -57,7 +65,7 @@ def router(app: CareApplication) -> APIRouter:
 
     @api.get("/assignments")
     async def list_assignments(
-        provider_id: str = Query(min_length=1, description="The provider whose assignments to list."),
+        provider_id: str = Query(min_length=1, max_length=100, description="The provider whose assignments to list."),
     ) -> list[dict[str, Any]]:
         """Every assignment this system received for one provider, in whatever state."""
         return await asyncio.to_thread(app.assignments, provider_id)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date
 from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, ConfigDict
 
+from contracts.bounds import Day
 from contracts.events.debt import ArrangementKind, ClosureOutcome
 from kernel.clock import today
 from services.debt.application import DebtApplication
@@ -20,21 +20,21 @@ class Body(BaseModel):
 
 
 class IntakeConversation(Body):
-    held_on: date
+    held_on: Day
 
 
 class Stabilisation(Body):
-    stabilised_on: date
+    stabilised_on: Day
 
 
 class Arrangement(Body):
     arrangement: ArrangementKind
-    reached_on: date
+    reached_on: Day
 
 
 class Closure(Body):
     outcome: ClosureOutcome
-    closed_on: date
+    closed_on: Day
 
 
 class FutureCheck(ValueError):
@@ -77,7 +77,7 @@ def router(app: DebtApplication) -> APIRouter:
 
     @api.post("/terms/check")
     async def check_terms(
-        on: date | None = Query(None, alias="today", description="The day to check on; default today, never later."),
+        on: Day | None = Query(None, alias="today", description="The day to check on; default today, never later."),
     ) -> dict[str, Any]:
         """Record a missed first-conversation term for every trajectory overdue on that day (once each)."""
         now = today()

@@ -14,10 +14,11 @@ from kernel.clock import today
 from services.debt.api import router
 from services.debt.application import DebtApplication
 from services.debt.domain.trajectory import StepOutOfOrder
+from services.debt.settings import DebtSettings
 from services.debt.translator import translate
 from wijk.consumer import in_thread
 from wijk.service import ServiceDefinition, ServiceRuntime, serve
-from wijk.settings import PlatformSettings
+from wijk.settings import PlatformSettings, load_settings
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,8 @@ def wire(runtime: ServiceRuntime) -> None:
     runtime.router.include_router(router(app))
 
     # A first conversation overdue becomes a DebtTermMissed fact (POST /terms/check does the same on demand).
-    runtime.every("term-check", runtime.settings.term_check_seconds, lambda: app.check_terms(today()))
+    every = load_settings(DebtSettings).term_check_seconds
+    runtime.every("term-check", every, lambda: app.check_terms(today()))
 
 
 DEFINITION = ServiceDefinition(

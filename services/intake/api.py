@@ -18,11 +18,14 @@ LifeDomain = Literal["income", "debts", "housing", "care", "youth", "work", "soc
 class SupportRequestBody(BaseModel):
     household_id: UUID | None = Field(None, description="A registered household (see POST /households).")
     postcode: str | None = Field(
-        None, examples=["1353 AB"], description="For a household not registered yet: its postcode routes it."
+        None,
+        max_length=10,
+        examples=["1353 AB"],
+        description="For a household not registered yet: its postcode routes it.",
     )
     members: int = Field(1, ge=1, le=30, description="Number of people in a new household.")
     requested_by: Literal["resident", "professional"] = "resident"
-    life_domains: list[LifeDomain] = Field(min_length=1, examples=[["income", "debts"]])
+    life_domains: list[LifeDomain] = Field(min_length=1, max_length=8, examples=[["income", "debts"]])
     debt_concern: bool = Field(False, description="The intake screening found signs of debts.")
     threatening: bool = Field(False, description="Eviction or disconnection of energy or water is imminent.")
 

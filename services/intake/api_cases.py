@@ -7,9 +7,10 @@ from datetime import date
 from typing import Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Path
+from pydantic import BaseModel, Field, field_validator
 
+from contracts.bounds import Day, Who
 from kernel.clock import today
 from services.intake.application import IntakeApplication
 from services.intake.domain.screening import DebtScreening
@@ -22,7 +23,7 @@ CONFLICT: dict[int | str, dict[str, Any]] = {
 
 
 class OfferBody(BaseModel):
-    offered_by: str = Field(min_length=1, max_length=100, description="The professional who made the offer.")
+    offered_by: Who = Field(min_length=1, max_length=100, description="The professional who made the offer.")
 
 
 class OfferResponse(BaseModel):
@@ -54,7 +55,14 @@ class ApplicationResponse(BaseModel):
 
 
 class ClockStopBody(BaseModel):
-    stopped_on: date | None = Field(None, description="Default: today.")
+    stopped_on: Day | None = Field(None, description="Default: today; not in the future, nor before the clock started.")
+
+    @field_validator("stopped_on")
+    @classmethod
+    def _not_in_the_future(cls, value: date | None) -> date | None:
+        if value is not None and value > today():
+            raise ValueError("a clock cannot stop in the future: record what happened when it has happened")
+        return value
 
 
 class ScreeningBody(BaseModel):
@@ -87,7 +95,7 @@ def router(app: IntakeApplication) -> APIRouter:
         return ApplicationResponse(**vars(opened))
 
     @api.post("/clocks/{clock_id}/stop", responses=CONFLICT)
-    async def stop(case_id: UUID, clock_id: str, body: ClockStopBody) -> dict[str, object]:
+    async def stop(case_id: UUID, body: ClockStopBody, clock_id: str = Path(max_length=100)) -> dict[str, object]:
         """What a term was for happened (plan handed in, investigation reported, decision taken)."""
         stopped_on = body.stopped_on or today()
         in_time = await asyncio.to_thread(app.stop_clock, case_id, clock_id, stopped_on)

@@ -4,35 +4,54 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
+from contracts.bounds import LAST_DAY, PLAIN
 from kernel.clock import today
 from services.intake.application import IntakeApplication
-from services.intake.domain.residents import Address, Contact, HouseholdDetails, Resident
+from services.intake.domain.residents import EARLIEST_BIRTH, Address, Contact, HouseholdDetails, Resident
+
+Name = Annotated[str, Field(min_length=1, max_length=100, pattern=PLAIN)]
+BirthDate = Annotated[
+    date,
+    Field(
+        ge=EARLIEST_BIRTH,
+        json_schema_extra={"formatMinimum": EARLIEST_BIRTH.isoformat(), "formatMaximum": LAST_DAY.isoformat()},
+    ),
+]
 
 
 class ResidentBody(BaseModel):
-    given_name: str = Field(min_length=1, max_length=100)
-    family_name: str = Field(min_length=1, max_length=100)
-    bsn: str = Field(description="Burgerservicenummer; must pass the 11-proef.", examples=["999990019"])
+    given_name: Name
+    family_name: Name
+    bsn: str = Field(
+        max_length=12, description="Burgerservicenummer: digits 0-9 passing the 11-proef.", examples=["999990019"]
+    )
     role: Literal["applicant", "partner", "child", "other"] = "applicant"
-    date_of_birth: date | None = None
+    date_of_birth: BirthDate | None = Field(None, description="From 1900 on, and not in the future.")
+
+    @field_validator("date_of_birth")
+    @classmethod
+    def _born_already(cls, value: date | None) -> date | None:
+        if value is not None and value > today():
+            raise ValueError("a date of birth cannot lie in the future")
+        return value
 
 
 class AddressBody(BaseModel):
-    street: str = Field(min_length=1, max_length=100)
-    house_number: str = Field(min_length=1, max_length=10, examples=["12", "12A"])
-    postcode: str = Field(examples=["1353 AB"])
-    city: str = Field("Almere", max_length=100)
+    street: Name
+    house_number: str = Field(min_length=1, max_length=10, pattern=PLAIN, examples=["12", "12A"])
+    postcode: str = Field(max_length=10, examples=["1353 AB"])
+    city: str = Field("Almere", max_length=100, pattern=PLAIN)
 
 
 class ContactBody(BaseModel):
-    phone: str | None = Field(None, max_length=30)
-    email: str | None = Field(None, max_length=200)
+    phone: str | None = Field(None, max_length=30, pattern=PLAIN)
+    email: str | None = Field(None, max_length=200, pattern=PLAIN)
 
 
 class HouseholdBody(BaseModel):

@@ -11,6 +11,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from contracts.bounds import Day
 from kernel.clock import today
 from services.intake.application import IntakeApplication
 from services.intake.survey import AlreadyAnswered
@@ -26,7 +27,7 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
 
 class SatisfactionBody(BaseModel):
     score: int = Field(ge=1, le=10, description="Satisfaction with the team's support, 1 (poor) to 10 (excellent).")
-    answered_on: date | None = Field(None, description="The day the resident answered; default today.")
+    answered_on: Day | None = Field(None, description="The day the resident answered; default today.")
 
 
 class SatisfactionResponse(BaseModel):

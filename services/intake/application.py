@@ -29,6 +29,7 @@ from services.intake.domain.routing import Routing
 from services.intake.domain.screening import DebtScreening
 from services.intake.domain.signal import HelpOffer, TakenSignal
 from services.intake.households import Registered
+from services.intake.key_wrapping import KeyEncryptionKey
 from services.intake.meldingen import Opened, SupportRequestInput
 from services.intake.vault import KeyVault
 from wijk.eventstore import ServiceApplication
@@ -51,11 +52,13 @@ VALUE_OBJECTS = (
 class IntakeApplication(ServiceApplication):
     name = "intake"
 
-    def __init__(self, routing: Routing, secret: bytes, settings: PlatformSettings | None = None) -> None:
+    def __init__(
+        self, routing: Routing, secret: bytes, kek: KeyEncryptionKey, settings: PlatformSettings | None = None
+    ) -> None:
         self.routing = routing
         self.secret = secret
         super().__init__(settings)
-        self.vault = KeyVault(self.settings.pg_dsn())
+        self.vault = KeyVault(self.settings.pg_dsn(), kek)
         self.clock_index = ClockIndex(self.recorder, self.mapper, self.vault.pool)
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
@@ -77,9 +80,12 @@ class IntakeApplication(ServiceApplication):
         case: Case = self.repository.get(case_id)
         return case
 
-    def with_new_key(self, household_id: UUID, digests: list[bytes], command: Callable[[bytes], T]) -> T:
-        """Make the household's key (and its indexes), run the command; if the command fails, forget the key."""
-        key = self.vault.create(household_id, digests)
+    def with_new_key(
+        self, household_id: UUID, digests: list[bytes], command: Callable[[bytes], T], unique: list[bytes] | None = None
+    ) -> T:
+        """Make the household's key (and its indexes, `unique` ones refused when taken), run the command; if the
+        command fails, forget the key."""
+        key = self.vault.create(household_id, digests, unique or [])
         try:
             return command(key)
         except BaseException:

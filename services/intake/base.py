@@ -1,5 +1,5 @@
-"""What intake's command modules need from its application: the store, the routing, the key vault and the
-blind-index secret, and the three lookups every command shares.
+"""What intake's command modules need from its application: the store, the routing, the key vault (its household
+keys wrapped by the key-encryption key) and the blind-index secret, and the three lookups every command shares.
 
 The commands are functions in small modules (households, meldingen, cases, signals, survey, clock_check), each
 taking the application as an `Intake`; `application.IntakeApplication` is the one class, and it calls them. Every
@@ -43,6 +43,9 @@ class Intake(Protocol):
 
     def get_case(self, case_id: UUID) -> Case: ...
 
-    def with_new_key(self, household_id: UUID, digests: list[bytes], command: Callable[[bytes], T]) -> T:
-        """Make the household's key (and its indexes), run the command; if the command fails, forget the key."""
+    def with_new_key(
+        self, household_id: UUID, digests: list[bytes], command: Callable[[bytes], T], unique: list[bytes] | None = None
+    ) -> T:
+        """Make the household's key (and its indexes, `unique` ones refused when taken), run the command; if the
+        command fails, forget the key."""
         ...

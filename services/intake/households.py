@@ -14,7 +14,7 @@ from uuid import UUID
 
 from services.intake.base import Intake
 from services.intake.domain.household import Household
-from services.intake.domain.residents import HouseholdDetails
+from services.intake.domain.residents import AlreadyRegistered, HouseholdDetails
 from services.intake.domain.routing import normalise_postcode
 from services.intake.sealing import address_index, bsn_index, seal, unseal
 
@@ -32,15 +32,17 @@ def register_household(intake: Intake, details: HouseholdDetails) -> Registered:
     address = {**checked.to_dict()["address"], "postcode": postcode}
     district = intake.routing.route(postcode)
     household_id = uuid.uuid4()
-    digests = [bsn_index(intake.secret, r.bsn) for r in checked.residents]
-    digests.append(address_index(intake.secret, postcode, checked.address.house_number))
+    bsns = [bsn_index(intake.secret, r.bsn) for r in checked.residents]
+    if intake.vault.find(bsns) is not None:
+        raise AlreadyRegistered("a resident's BSN is already registered in another household")
+    digests = [address_index(intake.secret, postcode, checked.address.house_number)]
     data = {**checked.to_dict(), "address": address}
 
     def save(key: bytes) -> None:
         sealed = seal(key, household_id, data)
         intake.save(Household(household_id, district.name, district.team_id, len(checked.residents), sealed))
 
-    intake.with_new_key(household_id, digests, save)
+    intake.with_new_key(household_id, digests, save, unique=bsns)  # unique: two registrations at once, one wins
     return Registered(household_id, district.name, district.team_id)
 
 

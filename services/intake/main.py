@@ -16,23 +16,32 @@ from services.intake.application import IntakeApplication
 from services.intake.domain.case import NoClientSupportOffer
 from services.intake.domain.clocks import ClockConflict
 from services.intake.domain.household import HouseholdErased
+from services.intake.domain.residents import AlreadyRegistered
 from services.intake.domain.routing import District, Routing
+from services.intake.key_wrapping import KeyEncryptionKeyError, local_kek
 from services.intake.outcomes import OutcomeRelays
 from services.intake.partner_inbox import SIGNAL_TOPICS, PartnerInbox
 from services.intake.partners_config import load_partners
+from services.intake.settings import IntakeSettings
 from services.intake.translator import translate
 from wijk.consumer import in_thread
 from wijk.service import ServiceDefinition, ServiceRuntime, serve
-from wijk.settings import PlatformSettings
+from wijk.settings import PlatformSettings, SettingsError, load_settings
 from wijk.topics import ensure_topics
 
 log = logging.getLogger(__name__)
 
 
 def build(settings: PlatformSettings) -> IntakeApplication:
+    """Intake's application; SettingsError (and no start) without its secrets or with keys it cannot unwrap."""
+    own = load_settings(IntakeSettings)
     config = municipality_of(settings.municipality_config)
     districts = [District(d.name, d.team_id, tuple(d.postcode_areas)) for d in config.districts]
-    return IntakeApplication(Routing(districts), settings.blind_index_secret.encode(), settings)
+    try:
+        kek = local_kek(own.key_encryption_key, own.key_encryption_key_file)
+        return IntakeApplication(Routing(districts), own.blind_index_secret.encode(), kek, settings)
+    except KeyEncryptionKeyError as exc:
+        raise SettingsError(f"intake: {exc}") from None
 
 
 def wire(runtime: ServiceRuntime) -> None:
@@ -57,7 +66,8 @@ def wire(runtime: ServiceRuntime) -> None:
     facts_in.on(RefusalLetterIssued, in_thread(lambda e, d: app.on_letter_issued(e, d.tracking)))
     facts_in.on(DecisionRevoked, in_thread(lambda e, d: app.on_decision_revoked(e, d.tracking)))
     # Missed statutory terms become facts without anyone asking (POST /clocks/check does the same on demand).
-    runtime.every("clock-check", runtime.settings.term_check_seconds, lambda: app.check_clocks(today()))
+    every = load_settings(IntakeSettings).term_check_seconds
+    runtime.every("clock-check", every, lambda: app.check_clocks(today()))
     runtime.on_start.extend([partner_topics, relays.start])
     runtime.on_stop.append(relays.stop)
     for module in (api, api_households, api_cases, api_survey):
@@ -72,7 +82,7 @@ DEFINITION = ServiceDefinition(
     build_app=build,
     translate=translate,
     wire=wire,
-    error_status={HouseholdErased: 410, NoClientSupportOffer: 409, ClockConflict: 409},
+    error_status={HouseholdErased: 410, NoClientSupportOffer: 409, ClockConflict: 409, AlreadyRegistered: 409},
 )
 
 

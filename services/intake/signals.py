@@ -19,6 +19,7 @@ from eventsourcing.application import AggregateNotFoundError
 
 from contracts.partner_signals import ConcernSignal, PartnerSignal, PaymentArrearsSignal
 from services.intake.base import Intake
+from services.intake.domain.bsn import check_bsn
 from services.intake.domain.case import Case
 from services.intake.domain.household import Household, HouseholdErased
 from services.intake.domain.partners import Partner
@@ -102,7 +103,7 @@ def _take(
 
 
 def _digests(secret: bytes, signal: PartnerSignal) -> list[bytes]:
-    digests = [bsn_index(secret, signal.bsn)] if signal.bsn else []
+    digests = [bsn_index(secret, check_bsn(signal.bsn))] if signal.bsn else []  # InvalidBsn: refused
     if signal.postcode and signal.house_number:
         digests.append(address_index(secret, normalise_postcode(signal.postcode), signal.house_number))
     return digests

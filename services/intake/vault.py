@@ -1,8 +1,9 @@
 """The key store: one AES key per household, and the blind indexes that point to it, in intake's own schema.
 
-Erasure destroys the key and deletes the indexes in one transaction: from then on the household's sealed personal
-data is unreadable wherever a copy of an event lives (crypto-shredding). In production the key store belongs in a
-KMS or a database outside the event store's backup cycle (STACK.md §6); here it is a table beside the events.
+Every household key is stored wrapped by the key-encryption key (`key_wrapping`), which never enters the database,
+with the id of that KEK beside it; keys stored before wrapping existed are wrapped when the vault opens
+(`key_rotation`). Erasure destroys the wrapped key and deletes the indexes in one transaction: from then on the
+household's sealed personal data is unreadable wherever a copy of an event lives (crypto-shredding).
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from uuid import UUID
 from psycopg_pool import ConnectionPool
 
 from services.intake.domain.household import HouseholdErased
+from services.intake.domain.residents import AlreadyRegistered
+from services.intake.key_rotation import refuse_foreign_keys, wrap_unwrapped_keys
+from services.intake.key_wrapping import KeyEncryptionKey, KeyEncryptionKeyError
 from services.intake.sealing import new_key
 
 SCHEMA_SQL = """
@@ -23,6 +27,8 @@ CREATE TABLE IF NOT EXISTS intake.household_key (
     created_at timestamptz NOT NULL DEFAULT now(),
     erased_on date
 );
+-- The id of the key-encryption key that wrapped `key`; NULL for a key stored before wrapping existed.
+ALTER TABLE intake.household_key ADD COLUMN IF NOT EXISTS kek_id text;
 CREATE TABLE IF NOT EXISTS intake.household_lookup (
     digest bytea PRIMARY KEY,
     household_id uuid NOT NULL REFERENCES intake.household_key (household_id)
@@ -31,19 +37,38 @@ CREATE TABLE IF NOT EXISTS intake.household_lookup (
 
 
 class KeyVault:
-    def __init__(self, dsn: str) -> None:
+    def __init__(self, dsn: str, kek: KeyEncryptionKey) -> None:
+        self.kek = kek
         self.pool = ConnectionPool(dsn, min_size=1, max_size=4, open=True)
-        with self.pool.connection() as conn:
-            conn.execute(SCHEMA_SQL)
+        try:
+            with self.pool.connection() as conn:
+                conn.execute(SCHEMA_SQL)
+            wrap_unwrapped_keys(self.pool, kek)
+            refuse_foreign_keys(self.pool, kek)
+        except BaseException:
+            self.pool.close()
+            raise
 
     def close(self) -> None:
         self.pool.close()
 
-    def create(self, household_id: UUID, digests: Iterable[bytes] = ()) -> bytes:
-        """A fresh key for a new household, with the blind indexes that find it (the newest household wins)."""
+    def create(self, household_id: UUID, digests: Iterable[bytes] = (), unique: Iterable[bytes] = ()) -> bytes:
+        """A fresh key for a new household, with the blind indexes that find it: for `digests` the newest household
+        wins (an address), `unique` ones (a BSN) must point nowhere yet, else AlreadyRegistered and nothing is made."""
         key = new_key()
         with self.pool.connection() as conn, conn.transaction():
-            conn.execute("INSERT INTO intake.household_key (household_id, key) VALUES (%s, %s)", (household_id, key))
+            conn.execute(
+                "INSERT INTO intake.household_key (household_id, key, kek_id) VALUES (%s, %s, %s)",
+                (household_id, self.kek.wrap(key), self.kek.key_id),
+            )
+            for digest in unique:
+                taken = conn.execute(
+                    "INSERT INTO intake.household_lookup (digest, household_id) VALUES (%s, %s) "
+                    "ON CONFLICT (digest) DO NOTHING RETURNING digest",
+                    (digest, household_id),
+                ).fetchone()
+                if taken is None:
+                    raise AlreadyRegistered("a resident's BSN is already registered in another household")
             self._index(conn, household_id, digests)
         return key
 
@@ -54,13 +79,15 @@ class KeyVault:
     def key(self, household_id: UUID) -> bytes:
         with self.pool.connection() as conn:
             row = conn.execute(
-                "SELECT key, erased_on FROM intake.household_key WHERE household_id = %s", (household_id,)
+                "SELECT key, erased_on, kek_id FROM intake.household_key WHERE household_id = %s", (household_id,)
             ).fetchone()
         if row is None:
             raise LookupError(f"no household {household_id}")
         if row[0] is None:
             raise HouseholdErased(household_id, row[1])
-        return bytes(row[0])
+        if row[2] != self.kek.key_id:
+            raise KeyEncryptionKeyError(f"household {household_id}'s key is wrapped by key-encryption key {row[2]}")
+        return self.kek.unwrap(bytes(row[0]))
 
     def find(self, digests: Iterable[bytes]) -> UUID | None:
         """The household a blind index points to (the first digest that matches), if any."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from kernel.clock import today
@@ -21,7 +21,9 @@ XML = "application/xml"
 
 
 def acting_provider(
-    provider: Annotated[str, Header(alias="X-Provider-Id", min_length=1, description="Stand-in for the token.")],
+    provider: Annotated[
+        str, Header(alias="X-Provider-Id", min_length=1, max_length=100, description="Stand-in for the token.")
+    ],
 ) -> str:
     return provider
 
@@ -29,7 +31,7 @@ def acting_provider(
 Provider = Annotated[str, Depends(acting_provider)]
 
 
-def router(app: IwmoApplication, max_bytes: int) -> APIRouter:
+def router(app: IwmoApplication, max_bytes: int = 10 * 1024 * 1024) -> APIRouter:
     api = APIRouter(tags=["iwmo"], prefix="/mailbox")
 
     @api.post("/messages", responses={413: {"description": "Too large"}, 503: {"description": "No XSDs"}})
@@ -46,7 +48,7 @@ def router(app: IwmoApplication, max_bytes: int) -> APIRouter:
     async def list_messages(
         provider: Provider,
         direction: Literal["out", "in"] = "out",
-        after: int = Query(0, ge=0, description="Only messages after this position."),
+        after: int = Query(0, ge=0, le=2**63 - 1, description="Only messages after this position."),
         limit: int = Query(100, ge=1, le=1000),
     ) -> list[dict[str, Any]]:
         """The provider's messages in one direction after a position, oldest first: 'out' is what the gemeente
@@ -54,7 +56,7 @@ def router(app: IwmoApplication, max_bytes: int) -> APIRouter:
         return await asyncio.to_thread(app.messages, provider, direction, after, limit)
 
     @api.get("/messages/{position}", response_class=Response, responses={200: {"content": {XML: {}}}})
-    async def get_message(position: int, provider: Provider) -> Response:
+    async def get_message(position: Annotated[int, Path(ge=1, le=2**63 - 1)], provider: Provider) -> Response:
         """One message of the provider's own mailbox, exactly as it went over the wire."""
         return Response(await asyncio.to_thread(app.document, provider, position), media_type=XML)
 

@@ -23,13 +23,13 @@ from services.iwmo.application import IwmoApplication, UnknownMailbox
 from services.iwmo.config import parties
 from services.iwmo.domain.client import ClientRecords, NoClientRecords
 from services.iwmo.filedrop import FileDrop
-from services.iwmo.settings import IwmoSettings
+from services.iwmo.settings import MAX_XML_BYTES, IwmoSettings
 from services.iwmo.translator import translate
 from services.iwmo.xml.safe import Limits
 from services.iwmo.xml.schemas import Schemas, SchemasMissing
 from wijk.consumer import Delivery, in_thread
 from wijk.service import ServiceDefinition, ServiceRuntime, serve
-from wijk.settings import PlatformSettings
+from wijk.settings import PlatformSettings, load_settings
 
 log = logging.getLogger(__name__)
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -40,7 +40,7 @@ def definition(records: ClientRecords | None = None, iwmo: IwmoSettings | None =
     source = records or NoClientRecords()
 
     def build(settings: PlatformSettings) -> IwmoApplication:
-        gateway = iwmo or IwmoSettings()
+        gateway = iwmo or load_settings(IwmoSettings)
         schemas = Schemas(gateway.xsd_dir)
         try:
             schemas.check_folder()
@@ -48,12 +48,12 @@ def definition(records: ClientRecords | None = None, iwmo: IwmoSettings | None =
             log.error("iwmo runs without XML: %s", exc)
         limits = Limits(gateway.max_message_bytes, gateway.max_depth)
         who = parties(municipality_of(settings.municipality_config))
-        return IwmoApplication(who, schemas, source, limits, settings.blind_index_secret.encode(), settings)
+        return IwmoApplication(who, schemas, source, limits, gateway.client_digest_secret.encode(), settings)
 
     def wire(runtime: ServiceRuntime) -> None:
         app = runtime.app
         assert isinstance(app, IwmoApplication) and runtime.inbox is not None
-        gateway = iwmo or IwmoSettings()
+        gateway = iwmo or load_settings(IwmoSettings)
 
         def on_provider_assigned(event: ProviderAssigned, delivery: Delivery) -> None:
             app.on_provider_assigned(event, delivery.tracking, today(), datetime.now(AMSTERDAM).time())
@@ -73,6 +73,7 @@ def definition(records: ClientRecords | None = None, iwmo: IwmoSettings | None =
         translate=translate,
         wire=wire,
         error_status={UnknownMailbox: 403, SchemasMissing: 503, TooLarge: 413, IntegrityError: 409},
+        max_body_bytes=MAX_XML_BYTES,  # the configured max_message_bytes is enforced below it, before parsing
     )
 
 

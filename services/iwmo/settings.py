@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from wijk.settings import check_secret
+
 PROJECT = Path(__file__).resolve().parents[2]
+MAX_XML_BYTES = 50 * 1024 * 1024
+"""The ceiling of `max_message_bytes`: the HTTP layer reads no body beyond it, whatever the setting says."""
 
 
 def default_xsd_dir() -> Path:
@@ -27,7 +31,10 @@ class IwmoSettings(BaseSettings):
         "it the gateway runs without XML: it keeps its records, holds outgoing messages and refuses incoming ones.",
     )
     max_message_bytes: int = Field(
-        10 * 1024 * 1024, gt=0, description="A message larger than this is refused before it is parsed."
+        10 * 1024 * 1024,
+        gt=0,
+        le=MAX_XML_BYTES,
+        description="A message larger than this is refused before it is parsed (at most 50 MiB).",
     )
     max_depth: int = Field(16, gt=8, description="A message nested deeper than this is refused while it is parsed.")
     drop_dir: Path | None = Field(
@@ -39,3 +46,12 @@ class IwmoSettings(BaseSettings):
     retry_seconds: float = Field(
         30.0, gt=0, description="How often held outgoing messages (301s awaiting the client's data) are retried."
     )
+    client_digest_secret: str = Field(
+        description="HMAC secret of the gateway's keyed digest of a client's BSN (it recognises a client without "
+        "keeping the number): at least 32 characters, never a placeholder, not intake's. Required.",
+    )
+
+    @field_validator("client_digest_secret")
+    @classmethod
+    def _strong(cls, value: str) -> str:
+        return check_secret(value)

@@ -3,33 +3,39 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date
 from typing import Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Path, Response
 from pydantic import BaseModel, Field
 
+from contracts.bounds import PLAIN, PLAIN_NOT_BLANK, Cents, Code, Day, Text, Who
 from kernel.clock import today
 from services.planning.application import PlanningApplication
 from services.planning.domain.decision import DecisionRequest
 from services.planning.domain.deviation import DeviationRequest
 
 LifeDomain = Literal["income", "debts", "housing", "care", "youth", "work", "social_network", "health"]
-Professional = Field(min_length=1, max_length=200, description="A professional's id in the mandate register.")
+Professional = Field(
+    min_length=1, max_length=200, pattern=PLAIN, description="A professional's id in the mandate register."
+)
 
 
 class DeviationBody(BaseModel):
-    rule_refs: list[str] = Field(min_length=1, description="Every catalogue rule the decision departs from.")
-    justification: str = Field(min_length=1, max_length=4000, description="Why: the written justification.")
+    rule_refs: list[Code] = Field(min_length=1, max_length=20, description="Every catalogue rule departed from.")
+    justification: str = Field(
+        min_length=1, max_length=4000, pattern=PLAIN, description="Why: the written justification."
+    )
 
 
 class DecisionBody(BaseModel):
-    provision_code: str = Field(min_length=1, examples=["wmo-huishoudelijke-ondersteuning"])
-    amount_cents: int = Field(ge=0, strict=True, description="Money is integer euro cents.", examples=[250000])
-    period_start: date
-    period_end: date = Field(description="The last day of the period; not before period_start.")
-    decided_by: str = Field(min_length=1, description="The professional who decides, as in the mandate register.")
+    provision_code: Code = Field(min_length=1, examples=["wmo-huishoudelijke-ondersteuning"])
+    amount_cents: Cents = Field(
+        strict=True, description="Money is integer euro cents; at most EUR 10 million.", examples=[250000]
+    )
+    period_start: Day
+    period_end: Day = Field(description="The last day of the period; not before period_start.")
+    decided_by: Who = Field(min_length=1, description="The professional who decides, as in the mandate register.")
     life_domain: LifeDomain | None = Field(None, description="Default: the provision's own life domain.")
     client_age: int | None = Field(None, ge=0, le=130, strict=True, description="Needed for age-limited provisions.")
     deviation: DeviationBody | None = None
@@ -49,7 +55,9 @@ class ApprovalBody(BaseModel):
 
 class CancellationBody(BaseModel):
     cancelled_by: str = Professional
-    reason: str = Field(min_length=1, max_length=2000, pattern=r"\S", description="Why the decision is withdrawn.")
+    reason: str = Field(
+        min_length=1, max_length=2000, pattern=PLAIN_NOT_BLANK, description="Why the decision is withdrawn."
+    )
 
 
 class CoordinatorBody(BaseModel):
@@ -59,21 +67,21 @@ class CoordinatorBody(BaseModel):
 
 class GoalBody(BaseModel):
     life_domain: LifeDomain
-    goal: str = Field(min_length=1, max_length=2000)
-    own_strength: str = Field(min_length=1, max_length=2000, description="What the household will do itself.")
-    network: str = Field("", max_length=2000, description="What its network (family, neighbours) will do.")
+    goal: Text = Field(min_length=1)
+    own_strength: Text = Field(min_length=1, description="What the household will do itself.")
+    network: Text = Field("", description="What its network (family, neighbours) will do.")
     set_by: str = Professional
 
 
 class GoalResultBody(BaseModel):
     life_domain: LifeDomain
     outcome: Literal["achieved", "partly", "not_achieved"]
-    remarks: str = Field("", max_length=2000)
+    remarks: Text = ""
 
 
 class EvaluationBody(BaseModel):
     evaluated_by: str = Professional
-    results: list[GoalResultBody] = Field(min_length=1)
+    results: list[GoalResultBody] = Field(min_length=1, max_length=8)
 
 
 def router(app: PlanningApplication) -> APIRouter:
@@ -134,7 +142,7 @@ def router(app: PlanningApplication) -> APIRouter:
         return {"evaluation_id": str(evaluation_id), "plan_id": str(plan_id)}
 
     @api.get("/teams/{team_id}/model")
-    async def team_model(team_id: str) -> dict[str, Any]:
+    async def team_model(team_id: str = Path(max_length=100)) -> dict[str, Any]:
         """Which disciplines and partner organisations form the team, and who steers them."""
         return app.team_model(team_id)
 

@@ -3,11 +3,11 @@ any moment. The OpenAPI document is at /openapi.json, browsable at /docs."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 
+from contracts.bounds import FIRST_DAY, LAST_DAY, Day, Moment
 from services.reporting import queries
 from services.reporting.assemble import Reports
 from services.reporting.filters import ReportFilter
@@ -33,9 +33,9 @@ from services.reporting.sections import (
 )
 
 AsOf = Annotated[
-    datetime | None,
+    Moment | None,
     Query(
-        description="Only count facts that occurred at or before this ISO 8601 moment; "
+        description="Only count facts that occurred at or before this ISO 8601 moment, from 2000 to 2100; "
         "without a time zone it is read as Europe/Amsterdam time.",
         examples=["2025-12-31T23:59:59+01:00"],
     ),
@@ -48,9 +48,11 @@ def report_filter(
     district: Annotated[
         str | None, Query(max_length=100, description="Only facts of this district's households.")
     ] = None,
-    period_from: Annotated[date | None, Query(description="First day of the period (each fact's own day).")] = None,
-    period_to: Annotated[date | None, Query(description="Last day of the period.")] = None,
-    year: Annotated[int | None, Query(ge=2000, le=2100, description="Shorthand for 1 Jan to 31 Dec.")] = None,
+    period_from: Annotated[Day | None, Query(description="First day of the period (each fact's own day).")] = None,
+    period_to: Annotated[Day | None, Query(description="Last day of the period.")] = None,
+    year: Annotated[
+        int | None, Query(ge=FIRST_DAY.year, le=LAST_DAY.year, description="Shorthand for 1 Jan to 31 Dec.")
+    ] = None,
 ) -> ReportFilter:
     """The filter every report takes; a period that ends before it starts, or a year with a period, is a 422."""
     if year is not None:
@@ -76,7 +78,7 @@ def router(reports: Reports) -> APIRouter:
         summary="One team's figures",
         responses={404: {"description": "No fact (as of that moment) belongs to this team."}},
     )
-    async def get_team(team_id: str, where: Filter) -> TeamSummary:
+    async def get_team(where: Filter, team_id: str = Path(max_length=100)) -> TeamSummary:
         """404 when no fact (as of that moment) belongs to the team."""
         found = await reports.teams(
             ReportFilter(where.as_of, team_id, where.district, where.period_from, where.period_to)

@@ -14,7 +14,8 @@ import asyncpg
 
 from contracts.events.base import IntegrationEvent
 from services.reporting import queries
-from wijk.consumer import Delivery
+from services.reporting.admission import refusal
+from wijk.consumer import Delivery, Unprocessable
 
 INSERTED = "INSERT 0 1"
 
@@ -63,10 +64,21 @@ class Projection:
         await queries.create_schema(self.pool)
 
     async def handle(self, event: IntegrationEvent, delivery: Delivery) -> None:
+        """Record the fact; one reporting cannot count goes to the dead letters with the reason (Unprocessable)."""
+        reason = refusal(event)
+        if reason is not None:
+            raise Unprocessable(f"reporting cannot count this fact: {reason}")
         await self.record(event, delivery)
 
     async def record(self, event: IntegrationEvent, delivery: Delivery) -> bool:
-        """Store the fact and project it; False when it was already recorded (a duplicate)."""
-        async with self.pool.acquire() as conn:
-            status = await conn.execute(queries.INSERT_FACT, *fact_row(event, delivery))
+        """Store the fact and project it; False when it was already recorded (a duplicate).
+
+        A lock or statement timeout (a rebuild holds the table) means the store is busy, not that the fact is bad:
+        it is raised as a connection problem, so the inbox redelivers the fact instead of dead-lettering it.
+        """
+        try:
+            async with self.pool.acquire() as conn:
+                status = await conn.execute(queries.INSERT_FACT, *fact_row(event, delivery))
+        except (asyncpg.LockNotAvailableError, asyncpg.QueryCanceledError) as exc:
+            raise ConnectionError(f"reporting's store is busy: {exc}") from exc
         return bool(status == INSERTED)

@@ -33,7 +33,7 @@ ON CONFLICT (event_id) DO NOTHING
 """
 
 TEAM_TYPE_COUNTS = f"""
-SELECT team_id, type, count(*) AS facts, COALESCE(sum((data->>'amount_cents')::bigint), 0) AS cents
+SELECT team_id, type, count(*) AS facts, COALESCE(sum((data->>'amount_cents')::numeric), 0) AS cents
 FROM {FACTS}
 WHERE team_id IS NOT NULL
 GROUP BY team_id, type

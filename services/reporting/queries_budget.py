@@ -19,7 +19,7 @@ from contracts.events.budget import (
 from services.reporting.queries import t
 
 BUDGET_FACTS = "reporting.facts_at($1::timestamptz, $2::text, $3::text, NULL, NULL)"
-AMOUNT = "(data->>'amount_cents')::bigint"
+AMOUNT = "(data->>'amount_cents')::numeric"
 IN_YEARS = (
     "($4::int IS NULL OR (data->>'year')::int >= $4::int) AND ($5::int IS NULL OR (data->>'year')::int <= $5::int)"
 )
@@ -30,7 +30,7 @@ SELECT team_id, (data->>'year')::int AS year, data->>'budget_line' AS budget_lin
        COALESCE(sum({AMOUNT}) FILTER (WHERE type = {t(ReserveDrawApproved)}), 0) AS reserve_draws_cents,
        COALESCE(sum({AMOUNT}) FILTER (WHERE type = {t(FundsReserved)}), 0) AS reserved_cents,
        COALESCE(sum({AMOUNT}) FILTER (WHERE type = {t(FundsSpent)}), 0) AS spent_cents,
-       COALESCE(sum((data->>'from_reservation_cents')::bigint) FILTER (WHERE type = {t(FundsSpent)}), 0)
+       COALESCE(sum((data->>'from_reservation_cents')::numeric) FILTER (WHERE type = {t(FundsSpent)}), 0)
            AS spent_from_reservations_cents,
        COALESCE(sum({AMOUNT}) FILTER (WHERE type = {t(FundsReleased)}), 0) AS released_cents,
        max((data->>'closed_on')::date) FILTER (WHERE type = {t(YearClosed)}) AS closed_on

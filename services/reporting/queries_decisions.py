@@ -6,7 +6,7 @@ from __future__ import annotations
 from contracts.events.planning import DecisionEscalated, DecisionTaken, DeviationRecorded
 from services.reporting.queries import FACTS, FACTS_ALL_DAYS, t
 
-AMOUNT = "COALESCE(sum((data->>'amount_cents')::bigint), 0)"
+AMOUNT = "COALESCE(sum((data->>'amount_cents')::numeric), 0)"
 ESCALATED = "count(*) FILTER (WHERE COALESCE((data->>'escalated')::boolean, false))"
 
 BY_PROVISION = f"""

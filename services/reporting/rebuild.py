@@ -100,7 +100,9 @@ async def rebuild(
     keep_if_different: bool = False,
 ) -> RebuildOutcome:
     stream = stream or sys.stderr
-    pool = await create_pool(settings)
+    # An operator's batch: its one transaction replays everything, so no statement or lock timeout cuts it short.
+    unhurried = settings.model_copy(update={"pg_statement_timeout_seconds": 0, "pg_lock_timeout_seconds": 0})
+    pool = await create_pool(unhurried)
     try:
         await queries.create_schema(pool)
         async with TopicReader(settings.kafka_bootstrap) as reader:

@@ -1,5 +1,6 @@
 """Reading every fact topic from the start, as the inbox would: each message parsed as a CloudEvent and
-validated against its contract; what is not a valid fact is skipped (the live inbox dead-letters it)."""
+validated against its contract; what is not a valid fact, or one reporting cannot count (`admission`), is skipped
+(the live inbox dead-letters it)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pydantic import ValidationError
 
 from contracts.envelope import CloudEventHeaders, EnvelopeError
 from contracts.registry import REGISTRY, UnknownEventType
+from services.reporting.admission import refusal
 from services.reporting.projection import fact_row
 from wijk.consumer import Delivery
 
@@ -31,7 +33,7 @@ def parse(record: ConsumerRecord[Any, Any]) -> FactRow | None:
         event = REGISTRY.model(envelope.type).model_validate_json(record.value or b"")
     except (EnvelopeError, UnknownEventType, ValidationError):
         return None
-    if event.subject != envelope.subject:
+    if event.subject != envelope.subject or refusal(event) is not None:
         return None
     return fact_row(event, Delivery(envelope, record.topic, record.partition, record.offset))
 

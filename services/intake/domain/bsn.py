@@ -18,8 +18,11 @@ class InvalidBsn(ValueError):
 def check_bsn(raw: str) -> str:
     """The BSN as nine digits, or InvalidBsn with a clear reason."""
     bsn = raw.strip()
-    if not bsn.isdigit() or len(bsn) not in (8, 9):
-        raise InvalidBsn("a BSN has nine digits (or eight, read with a leading zero)")
+    if not (bsn.isascii() and bsn.isdigit()) or len(bsn) not in (
+        8,
+        9,
+    ):  # isdigit() alone admits fullwidth and Arabic-Indic digits
+        raise InvalidBsn("a BSN has nine digits 0-9 (or eight, read with a leading zero)")
     bsn = bsn.zfill(9)
     if bsn == "000000000":
         raise InvalidBsn("a BSN cannot be all zeros")

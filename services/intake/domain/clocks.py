@@ -60,6 +60,11 @@ def check_stop(clocks: dict[str, Clock], clock_id: str, stopped_on: date) -> Clo
         raise ClockConflict(f"clock {clock_id} already stopped on {clock.stopped_on.isoformat()}")
     if stopped_on < clock.started_on:
         raise ValueError(f"clock {clock_id} cannot stop before it started on {clock.started_on.isoformat()}")
+    if clock.missed_on is not None and stopped_on <= clock.due_on:
+        raise ClockConflict(
+            f"clock {clock_id} was recorded as missed on {clock.missed_on.isoformat()}: a stop cannot be backdated "
+            f"into its term (last day {clock.due_on.isoformat()})"
+        )
     return clock
 
 

@@ -25,8 +25,10 @@ def flagged(household_id: UUID, threatening: bool) -> DebtConcernFlagged:
     )
 
 
-async def test_debt_concerns_open_trajectories_due_in_three_working_days_or_four_weeks(stack: Stack) -> None:
-    stack.settings.term_check_seconds = 3600  # no periodic check may add facts during this test
+async def test_debt_concerns_open_trajectories_due_in_three_working_days_or_four_weeks(
+    stack: Stack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WIJK_DEBT_TERM_CHECK_SECONDS", "3600")  # no periodic check may add facts during this test
     await stack.start(["debt"])
     household = uuid4()
     urgent, ordinary = flagged(household, threatening=True), flagged(household, threatening=False)

@@ -21,8 +21,10 @@ pytestmark = pytest.mark.integration
 FRIDAY = date(2026, 3, 6)
 
 
-async def test_an_overdue_first_conversation_is_recorded_once_as_a_missed_term(stack: Stack) -> None:
-    stack.settings.term_check_seconds = 3600  # the test, not the clock, decides when to check
+async def test_an_overdue_first_conversation_is_recorded_once_as_a_missed_term(
+    stack: Stack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WIJK_DEBT_TERM_CHECK_SECONDS", "3600")  # the test, not the clock, decides when to check
     await stack.start(["debt"])
     household = uuid4()
     urgent = DebtConcernFlagged(
@@ -87,8 +89,10 @@ async def test_an_overdue_first_conversation_is_recorded_once_as_a_missed_term(s
     assert len(await read_topic(stack.settings.kafka_bootstrap, facts("debt"))) == 4  # each term missed once
 
 
-async def test_the_periodic_check_records_a_missed_term_by_itself(stack: Stack) -> None:
-    stack.settings.term_check_seconds = 0.5
+async def test_the_periodic_check_records_a_missed_term_by_itself(
+    stack: Stack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WIJK_DEBT_TERM_CHECK_SECONDS", "0.5")
     await stack.start(["debt"])
     household = uuid4()
     long_ago = DebtConcernFlagged(

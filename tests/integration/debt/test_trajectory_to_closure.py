@@ -34,8 +34,10 @@ async def referred(client: httpx.AsyncClient, household_id: UUID) -> dict[str, A
     return trajectory
 
 
-async def test_a_backoffice_referral_is_carried_through_to_closure(stack: Stack) -> None:
-    stack.settings.term_check_seconds = 3600
+async def test_a_backoffice_referral_is_carried_through_to_closure(
+    stack: Stack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WIJK_DEBT_TERM_CHECK_SECONDS", "3600")
     await stack.start(["debt"])
     household = uuid4()
     referral = DebtReferralSent(
@@ -83,8 +85,8 @@ async def test_a_backoffice_referral_is_carried_through_to_closure(stack: Stack)
     assert all(f.subject == str(household) for f in published)
 
 
-async def test_the_step_routes_answer_bad_input_with_a_clear_4xx(stack: Stack) -> None:
-    stack.settings.term_check_seconds = 3600
+async def test_the_step_routes_answer_bad_input_with_a_clear_4xx(stack: Stack, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WIJK_DEBT_TERM_CHECK_SECONDS", "3600")
     await stack.start(["debt"])
     household = uuid4()
     referral = DebtReferralSent(
@@ -98,7 +100,7 @@ async def test_the_step_routes_answer_bad_input_with_a_clear_4xx(stack: Stack) -
         malformed = await client.post("/trajectories/x/intake-conversation", json={"held_on": "2026-03-03"})
         no_date = await client.post(f"{path}/intake-conversation", json={})
         before_referral = await client.post(f"{path}/intake-conversation", json={"held_on": "2026-03-01"})
-        future = await client.post(f"{path}/intake-conversation", json={"held_on": "2999-01-01"})
+        future = await client.post(f"{path}/intake-conversation", json={"held_on": "2099-01-01"})  # in the window
         bad_outcome = await client.post(f"{path}/closure", json={"outcome": "happy", "closed_on": "2026-03-03"})
         bad_kind = await client.post(f"{path}/arrangement", json={"arrangement": "lottery", "reached_on": "2026-03-03"})
         extra = await client.post(f"{path}/stabilisation", json={"stabilised_on": "2026-03-03", "note": "x"})

@@ -1,0 +1,47 @@
+"""The event store's writes without psycopg's pipeline mode, so that a large event cannot hang a service.
+
+eventsourcing 9.5.6 inserts a batch of events inside `conn.pipeline()`: it queues the tracking row, `SET LOCAL
+lock_timeout`, `LOCK TABLE ... IN EXCLUSIVE MODE`, `NOTIFY` and the INSERT, then calls `Pipeline.sync()`.
+psycopg's `pipeline_communicate` generator (C and Python alike, 3.3.9 and its main branch) leaves its send loop as
+soon as its command queue is empty, ignoring `PQflush()` returning 1: the tail of a large Bind message stays in
+libpq's output buffer. `sync()` then waits for a result the server cannot send, while the server waits for the
+rest of the message (ClientRead) and holds the table's EXCLUSIVE lock, so every later write of the service queues
+behind it. With the embedded PostgreSQL's Unix socket this happens from about 0.6 MB of event state up; no
+server-side timeout fires, because the server is in the middle of reading a message.
+
+Writing the same statements in an ordinary transaction sends each one in full before reading its answer. It costs
+a few round trips per commit (microseconds on a local socket, next to the commit's fsync) and keeps everything the
+library guarantees: the same statements, the same lock, the same tracking row, in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from eventsourcing.persistence import InterfaceError, OperationalError, StoredEvent
+from eventsourcing.postgres import PostgresProcessRecorder
+from eventsourcing.utils import retry
+from psycopg.sql import SQL, Literal
+
+TOPIC = f"{__name__}:UnpipelinedProcessRecorder"
+"""The value of eventsourcing's `PROCESS_RECORDER_TOPIC` that selects this recorder."""
+
+
+class UnpipelinedProcessRecorder(PostgresProcessRecorder):
+    """eventsourcing's PostgreSQL process recorder, writing each transaction statement by statement."""
+
+    statement_timeout_seconds: float = 0.0
+    """Each write statement's `statement_timeout` (0: the server's default); set by the application."""
+
+    @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
+    def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Sequence[int] | None:
+        with self.datastore.get_connection() as conn, conn.transaction(), conn.cursor() as curs:
+            if self.statement_timeout_seconds:
+                milliseconds = int(self.statement_timeout_seconds * 1000)
+                curs.execute(SQL("SET LOCAL statement_timeout = {}").format(Literal(milliseconds)))
+            self._insert_events(curs, stored_events, **kwargs)  # the tracking row, if any
+            if not stored_events:
+                return None
+            self._insert_stored_events(curs, stored_events, **kwargs)  # lock, notify, insert ... returning
+            return self._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
