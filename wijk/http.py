@@ -19,6 +19,8 @@ from opentelemetry import propagate, trace
 from opentelemetry.trace import SpanKind
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kernel import clock
+
 log = logging.getLogger(__name__)
 ReadinessCheck = Callable[[], Awaitable[dict[str, bool]]]
 MetricsSource = Callable[[], Awaitable[dict[str, float]]]
@@ -74,7 +76,9 @@ def create_http_app(
 
     @app.get("/health", tags=["operations"], summary="Liveness: the process answers")
     async def health() -> dict[str, str]:
-        return {"status": "ok", "service": service}
+        simulated = clock.simulated_day()  # simulation mode says so wherever anyone looks
+        on = {"clock": f"simulated {simulated.day.isoformat()}"} if simulated else {}
+        return {"status": "ok", "service": service, **on}
 
     @app.get("/ready", tags=["operations"], summary="Readiness: store and broker reachable")
     async def readiness() -> JSONResponse:

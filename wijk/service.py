@@ -23,6 +23,7 @@ from faststream.kafka.opentelemetry import KafkaTelemetryMiddleware
 
 from contracts.envelope import source_urn
 from contracts.topics import dead_letter, facts
+from kernel import clock
 from wijk import telemetry
 from wijk.consumer import Inbox
 from wijk.db import create_pool
@@ -92,6 +93,9 @@ class ServiceRuntime:
         return f"http://{self.service_settings.http_host}:{self.service_settings.http_port}"
 
     async def start(self) -> None:
+        simulated = clock.simulated_day()
+        if simulated is not None:
+            log.warning("%s: SIMULATED CLOCK, today is %s (simulation mode only)", self.name, simulated.day)
         provider = telemetry.tracer_provider(self.name, self.settings.otel_endpoint)
         if self.definition.build_app is not None:
             self.app = await asyncio.to_thread(self.definition.build_app, self.settings)
