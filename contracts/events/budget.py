@@ -112,9 +112,39 @@ class ReserveDrawApproved(IntegrationEvent):
         return f"team:{self.team_id}"
 
 
+class ReservationCarriedOver(HouseholdEvent):
+    """At the year-end close, a decision's open reservation left its year's line for the same team's line of
+    `to_year`: the obligation moves with its money (the matching `ReservationCarriedIn` is on that line)."""
+
+    type: ClassVar[str] = "nl.wijkteam.budget.reservation-carried-over.v1"
+    topic: ClassVar[str] = TOPIC
+    decision_id: UUID
+    team_id: str
+    year: int = Field(description="The closed year the reservation leaves.")
+    budget_line: BudgetLine
+    to_year: int
+    amount_cents: int = Field(gt=0)
+    carried_on: date
+
+
+class ReservationCarriedIn(HouseholdEvent):
+    """A reservation carried from `from_year`'s close onto this year's line: the decision's later payments and
+    releases are booked here."""
+
+    type: ClassVar[str] = "nl.wijkteam.budget.reservation-carried-in.v1"
+    topic: ClassVar[str] = TOPIC
+    decision_id: UUID
+    team_id: str
+    year: int = Field(description="The year whose line takes the reservation over.")
+    budget_line: BudgetLine
+    from_year: int
+    amount_cents: int = Field(gt=0)
+    carried_on: date
+
+
 class YearClosed(IntegrationEvent):
     """The year-end close of one team's line: its figures, which balance to the cent:
-    allocated + reserve draws = spent + reserved (still open) + released or unused."""
+    allocated + reserve draws + carried in = spent + reserved (still open) + carried over + released or unused."""
 
     type: ClassVar[str] = "nl.wijkteam.budget.year-closed.v1"
     topic: ClassVar[str] = TOPIC
@@ -128,6 +158,8 @@ class YearClosed(IntegrationEvent):
     reserved_open_cents: int = Field(ge=0)
     released_or_unused_cents: int = Field(ge=0)
     of_which_released_cents: int = Field(ge=0)
+    carried_in_cents: int = Field(0, ge=0, description="Reservations carried in from the previous year's close.")
+    carried_over_cents: int = Field(0, ge=0, description="Open reservations carried into the next year.")
 
     @property
     def subject(self) -> str:

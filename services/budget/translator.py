@@ -11,6 +11,8 @@ from contracts.events.budget import (
     FundsReleased,
     FundsReserved,
     FundsSpent,
+    ReservationCarriedIn,
+    ReservationCarriedOver,
     ReserveDrawApproved,
     YearClosed,
 )
@@ -72,4 +74,18 @@ def _(event: Any) -> ReserveDrawApproved:
 def _(event: Any) -> YearClosed:
     names = ("team_id", "year", "budget_line", "closed_on", "allocated_cents", "reserve_draws_cents", "spent_cents")
     more = ("reserved_open_cents", "released_or_unused_cents", "of_which_released_cents")
-    return YearClosed(**_fields(event, *names, *more))
+    carried = {name: getattr(event, name, 0) for name in ("carried_in_cents", "carried_over_cents")}
+    return YearClosed(**_fields(event, *names, *more), **carried)
+
+
+CARRIED = ("household_id", "decision_id", "team_id", "year", "budget_line", "amount_cents", "carried_on")
+
+
+@translate.register(BudgetLine.CarriedOver)
+def _(event: Any) -> ReservationCarriedOver:
+    return ReservationCarriedOver(to_year=event.to_year, **_fields(event, *CARRIED))
+
+
+@translate.register(BudgetLine.CarriedIn)
+def _(event: Any) -> ReservationCarriedIn:
+    return ReservationCarriedIn(from_year=event.from_year, **_fields(event, *CARRIED))

@@ -12,11 +12,17 @@ import pytest
 from contracts.events.budget import FundsRefused, FundsReserved
 from contracts.events.planning import DecisionTaken
 from contracts.topics import facts
+from kernel.clock import today
+from services.budget.main import _funding
 from tests.support.bus import publish, read_facts
 from tests.support.stack import Stack, eventually
+from wijk.settings import PlatformSettings
 
 pytestmark = pytest.mark.integration
-ALLOCATED = 16  # BudgetAllocated facts published on start
+BEYOND = today().year + 3
+"""A year budget allocates nothing for: configured years end in 2027, the rule carries them through next year."""
+ALLOCATED = len(_funding(PlatformSettings()).through(today().year + 1).allocations)
+"""BudgetAllocated facts published on start: every configured year, and by the rule through next year."""
 WMO = 180_000_000
 HOUSEHOLD = uuid.uuid4()  # one household: its facts share a partition, so they arrive in order
 
@@ -47,7 +53,7 @@ async def wmo_line(stack: Stack) -> dict[str, Any]:
 async def test_decisions_are_reserved_once_and_refused_when_the_line_cannot_carry_them(stack: Stack) -> None:
     await stack.start(["budget"])
     bootstrap = stack.settings.kafka_bootstrap
-    fits, too_much, no_line = decision(250_000), decision(WMO), decision(1_000, start=date(2027, 1, 1))
+    fits, too_much, no_line = decision(250_000), decision(WMO), decision(1_000, start=date(BEYOND, 1, 1))
     await publish(bootstrap, fits, too_much, no_line)
     await publish(bootstrap, fits, first_sequence=10)  # the same decision once more, as a new fact
 
@@ -62,6 +68,6 @@ async def test_decisions_are_reserved_once_and_refused_when_the_line_cannot_carr
     assert reserved[0].year == 2026 and reserved[0].subject == str(fits.household_id)
     assert refused == {
         too_much.decision_id: f"wijkteam-haven wmo 2026: remaining {WMO - 250_000} cents, needed {WMO}",
-        no_line.decision_id: "wijkteam-haven wmo 2027: no budget allocated",
+        no_line.decision_id: f"wijkteam-haven wmo {BEYOND}: no budget allocated",
     }
     assert len(outcomes) == ALLOCATED + 3
