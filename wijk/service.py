@@ -163,6 +163,7 @@ class ServiceRuntime:
             newest = await asyncio.to_thread(self.app.recorder.max_notification_id) or 0
             figures["wijk_relay_lag_notifications"] = newest - self.relay.position
             figures["wijk_relay_published_total"] = self.relay.published
+            figures["wijk_relay_leader"] = 1.0 if self.relay.leadership.held else 0.0
         if self.inbox is not None:
             figures["wijk_inbox_processed_total"] = self.inbox.processed
             figures["wijk_inbox_dead_lettered_total"] = self.inbox.dead_lettered
