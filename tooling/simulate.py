@@ -18,8 +18,9 @@ from typing import Any
 import httpx
 
 from kernel.clock import today
+from tooling.progress import Progress
 from tooling.simulate_followup import assignments_of, debt_trajectory, deliver, evaluate
-from tooling.simulate_report import Progress, wait_for_reporting
+from tooling.simulate_report import wait_for_reporting
 from tooling.simulate_scenario import Household, Municipality, households
 from tooling.simulate_steps import (
     SimulationError,
