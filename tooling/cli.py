@@ -81,10 +81,13 @@ def main(argv: list[str] | None = None) -> int:
     from tooling.report_cli import register
 
     reporting_handlers = register(commands)  # `wijk reporting rebuild`, `wijk report`
+    from tooling.backup import register as register_backup
+
+    backup_handlers = register_backup(commands)  # `wijk backup`, `wijk restore`
     args = parser.parse_args(argv)
     handlers = {
         "up": _up, "service": _service, "topics": _topics, "contracts": _contracts,
-        "simulate": _simulate, "bench": _bench, **reporting_handlers,
+        "simulate": _simulate, "bench": _bench, **reporting_handlers, **backup_handlers,
     }  # fmt: skip
     return handlers[args.command](args)
 
