@@ -1,7 +1,9 @@
 """The embedded stack: PostgreSQL and the Tansu broker as child processes, and every service supervised.
 
 Data lives under one folder (`.wijk/` by default): PostgreSQL's data, each service's log. Tansu keeps nothing
-on disk, so every start meets an empty broker; the services' outbox relays rebuild the bus from the stores.
+on disk, so every start meets an empty broker; the services' outbox relays rebuild the bus from the stores, but
+partner signals the broker acknowledged and intake had not yet read are lost: the embedded stack is for development
+and demonstration (`wijk up` says so), production runs Apache Kafka as in docker-compose.yml.
 """
 
 from __future__ import annotations
@@ -18,6 +20,12 @@ from tooling.embedded_broker import EmbeddedBroker
 from tooling.embedded_postgres import EmbeddedPostgres
 from tooling.supervisor import Supervisor
 from wijk.settings import DEFAULT_PORTS, SERVICES, PlatformSettings
+
+EMBEDDED_BROKER_LIMIT = (
+    "it keeps nothing on disk: the relays republish the facts from the stores after a restart, but partner "
+    "signals it acknowledged and intake had not yet read are lost. Production: docker-compose.yml, "
+    "docs/deployment.md"
+)
 
 
 class StackError(RuntimeError):
@@ -47,7 +55,8 @@ class EmbeddedStack:
         (self.data_dir / "logs").mkdir(parents=True, exist_ok=True)
         say(f"PostgreSQL   starting (data in {self.data_dir / 'postgres'})")
         endpoint = self.postgres.start()
-        say("Kafka broker starting (Tansu, in memory: the relays republish the record from the stores)")
+        say("Kafka broker starting (Tansu, in memory: for development and demonstration only)")
+        say(f"             {EMBEDDED_BROKER_LIMIT}")
         bootstrap = self.broker.start()
         env = {**os.environ, **endpoint.env(), "WIJK_KAFKA_BOOTSTRAP": bootstrap}
         for name in SERVICES:

@@ -43,6 +43,7 @@ async def one_year(
         await stack.stop()
 
 
+@pytest.mark.timeout(900)
 async def test_the_same_seed_plays_the_same_year_on_the_simulated_calendar(
     postgres: EmbeddedPostgres, broker: EmbeddedBroker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
