@@ -33,15 +33,31 @@ class StackError(RuntimeError):
 
 
 class EmbeddedStack:
-    def __init__(self, data_dir: Path, broker_port: int = 29092, ports: dict[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        broker_port: int = 29092,
+        ports: dict[str, int] | None = None,
+        replicas: dict[str, list[int]] | None = None,
+    ) -> None:
         self.data_dir = data_dir.resolve()
         self.ports = {**DEFAULT_PORTS, **(ports or {})}
+        self.replicas = dict(replicas or {})
+        """More instances of a service, by the HTTP ports they listen on: `planning-2`, `planning-3`, ..."""
         self.postgres = EmbeddedPostgres(self.data_dir / "postgres", dbname="wijk")
         self.broker = EmbeddedBroker(port=broker_port, log_path=self.data_dir / "logs" / "tansu.log")
         self.supervisor = Supervisor(self.data_dir / "logs")
 
     def url(self, service: str) -> str:
-        return f"http://127.0.0.1:{self.ports[service]}"
+        """The first instance of a service, or a named instance (`planning-2`)."""
+        return f"http://127.0.0.1:{self.instances()[service]}"
+
+    def instances(self) -> dict[str, int]:
+        """Every service process by name and HTTP port: one per service, more where `replicas` asks."""
+        found = {name: self.ports[name] for name in SERVICES}
+        for name, ports in self.replicas.items():
+            found.update({f"{name}-{number}": port for number, port in enumerate(ports, start=2)})
+        return found
 
     def settings(self) -> PlatformSettings:
         """The platform settings of this running stack, for commands run beside it (a rebuild, a report)."""
@@ -61,15 +77,17 @@ class EmbeddedStack:
         env = {**os.environ, **endpoint.env(), "WIJK_KAFKA_BOOTSTRAP": bootstrap}
         for name in SERVICES:
             env[f"WIJK_{name.upper()}_HTTP_PORT"] = str(self.ports[name])
-        for name in SERVICES:
-            self.supervisor.add(name, [sys.executable, "-m", "tooling.cli", "service", name], env)
+        for name, port in self.instances().items():
+            service = name.split("-")[0]
+            own = {**env, f"WIJK_{service.upper()}_HTTP_PORT": str(port)}
+            self.supervisor.add(name, [sys.executable, "-m", "tooling.cli", "service", service], own)
         say(f"services     starting: {', '.join(SERVICES)} (logs in {self.data_dir / 'logs'})")
         self.supervisor.start()
         self.wait_ready(say)
 
     def wait_ready(self, say: Callable[[str], None], timeout: float = 120) -> None:
         deadline = time.monotonic() + timeout
-        pending = set(SERVICES)
+        pending = set(self.instances())
         while pending:
             for name in sorted(pending):
                 if self._ready(name):
