@@ -15,7 +15,7 @@ from tests.support.stack import Stack
 from tooling.embedded_broker import EmbeddedBroker
 from tooling.embedded_postgres import EmbeddedPostgres
 from tooling.simulate_scenario import Municipality
-from tooling.simulate_settle import BusWatch
+from tooling.simulate_settle import CONSUMERS, BusWatch
 from tooling.simulate_year import simulate_year
 
 pytestmark = pytest.mark.integration
@@ -34,6 +34,8 @@ async def one_year(
     stack, watch = Stack(settings), BusWatch(settings)
     await stack.start()
     try:
+        wired = {name: set(r.inbox.topics()) for name, r in stack.runtimes.items() if r.inbox and r.inbox.handlers}
+        assert wired == {name: set(CONSUMERS[name]) for name in wired}, "the bus watch knows what each group reads"
         urls = {name: stack.url(name) for name in stack.runtimes}
         return await simulate_year(
             urls, settings.kafka_bootstrap, watch, clock.path, municipality, HOUSEHOLDS, SEED, YEAR, say=lambda _: None
