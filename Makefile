@@ -19,8 +19,8 @@ up: $(VENV)/.synced ## The embedded stack without the demo.
 MUNICIPALITY ?= almere
 SEED ?= 2026
 
-simulate: $(VENV)/.synced ## Play a municipality's year through the real APIs and bus (MUNICIPALITY=, HOUSEHOLDS=, SEED=).
-	$(BIN)/wijk simulate --municipality $(MUNICIPALITY) --households $(HOUSEHOLDS) --seed $(SEED)
+simulate: $(VENV)/.synced ## A municipality's year on a simulated calendar (MUNICIPALITY=, HOUSEHOLDS=, SEED=, YEAR=).
+	$(BIN)/wijk simulate --municipality $(MUNICIPALITY) --households $(HOUSEHOLDS) --seed $(SEED) $(if $(YEAR),--year $(YEAR))
 
 bench: $(VENV)/.synced ## Raw broker and PostgreSQL limits against the full pipeline; results in bench-results/.
 	$(BIN)/wijk bench

@@ -30,7 +30,7 @@ from contracts.events.care import CareStarted
 from contracts.topics import facts
 from tooling.bench_cpu import cpu_seconds, per_household, postmaster_pid
 from tooling.bench_raw import create_topic, kafka_consume, kafka_produce, pg_inserts, rate
-from tooling.simulate_report import Progress
+from tooling.progress import Progress
 from tooling.simulate_steps import plan_of, post
 from wijk.settings import SERVICES, PlatformSettings
 

@@ -29,6 +29,14 @@ def positive(text: str) -> int:
     return number
 
 
+def year_number(text: str) -> int:
+    """An argparse type: a calendar year the municipality's budgets can cover (2000-2999)."""
+    year = positive(text)
+    if not 2000 <= year <= 2999:
+        raise argparse.ArgumentTypeError(f"a year from 2000 to 2999, got {year}")
+    return year
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="wijk", description="The wijkteam platform.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -59,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     simulate.add_argument("--municipality", default="almere", help="config/<name>/ or a municipality.json path")
     simulate.add_argument("--households", type=positive, default=20, help="households in the year (default 20)")
     simulate.add_argument("--seed", type=int, default=2026, help="seed of the scenario's randomness")
+    simulate.add_argument(
+        "--year", type=year_number, default=None, help="the year to play on the simulated calendar (default: this year)"
+    )
     simulate.add_argument("--data", type=Path, default=None, help="data folder (default .tooling/simulate/<name>)")
     simulate.add_argument("--output", type=Path, default=None, help="also write the result as JSON here")
 
@@ -71,19 +82,24 @@ def main(argv: list[str] | None = None) -> int:
     from tooling.report_cli import register
 
     reporting_handlers = register(commands)  # `wijk reporting rebuild`, `wijk report`
+    from tooling.backup import register as register_backup
+
     admin_handlers = register_admin(commands)  # `wijk settings-doc`, `wijk intake rewrap-keys`
+    backup_handlers = register_backup(commands)  # `wijk backup`, `wijk restore`
     args = parser.parse_args(argv)
     handlers = {
         "up": _up, "service": _service, "topics": _topics, "contracts": _contracts,
-        "simulate": _simulate, "bench": _bench, **reporting_handlers, **admin_handlers,
+        "simulate": _simulate, "bench": _bench, **reporting_handlers, **admin_handlers, **backup_handlers,
     }  # fmt: skip
     return handlers[args.command](args)
 
 
 def _simulate(args: argparse.Namespace) -> int:
+    from kernel.clock import today
     from tooling.simulate_run import command
 
-    return command(args.municipality, args.households, args.seed, args.data, args.output)
+    year = args.year or today().year
+    return command(args.municipality, args.households, args.seed, year, args.data, args.output)
 
 
 def _bench(args: argparse.Namespace) -> int:

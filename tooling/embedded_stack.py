@@ -3,7 +3,9 @@ every service supervised.
 
 Data lives under one folder (`.wijk/` by default): PostgreSQL's data, each service's log, and the demo's secrets
 (`secrets.env`, 0600, made on first use: `embedded_secrets`). Tansu keeps nothing on disk, so every start meets an
-empty broker; the services' outbox relays rebuild the bus from the stores.
+empty broker; the services' outbox relays rebuild the bus from the stores, but partner signals the broker
+acknowledged and intake had not yet read are lost: the embedded stack is for development and demonstration
+(`wijk up` says so), production runs Apache Kafka as in docker-compose.yml.
 """
 
 from __future__ import annotations
@@ -24,6 +26,12 @@ from tooling.embedded_secrets import demo_secrets
 from tooling.supervisor import Supervisor
 from wijk.settings import DEFAULT_PORTS, SERVICES, PlatformSettings
 
+EMBEDDED_BROKER_LIMIT = (
+    "it keeps nothing on disk: the relays republish the facts from the stores after a restart, but partner "
+    "signals it acknowledged and intake had not yet read are lost. Production: docker-compose.yml, "
+    "docs/deployment.md"
+)
+
 
 class StackError(RuntimeError):
     """The embedded stack could not start; the message says what to look at."""
@@ -36,9 +44,12 @@ class EmbeddedStack:
         broker_port: int = 29092,
         ports: dict[str, int] | None = None,
         identity_port: int | None = None,
+        replicas: dict[str, list[int]] | None = None,
     ) -> None:
         self.data_dir = data_dir.resolve()
         self.ports = {**DEFAULT_PORTS, **(ports or {})}
+        self.replicas = dict(replicas or {})
+        """More instances of a service, by the HTTP ports they listen on: `planning-2`, `planning-3`, ..."""
         self.postgres = EmbeddedPostgres(self.data_dir / "postgres", dbname="wijk")
         self.broker = EmbeddedBroker(port=broker_port, log_path=self.data_dir / "logs" / "tansu.log")
         config = config_dir(PlatformSettings().municipality_config)
@@ -48,7 +59,15 @@ class EmbeddedStack:
         self.supervisor = Supervisor(self.data_dir / "logs")
 
     def url(self, service: str) -> str:
-        return f"http://127.0.0.1:{self.ports[service]}"
+        """The first instance of a service, or a named instance (`planning-2`)."""
+        return f"http://127.0.0.1:{self.instances()[service]}"
+
+    def instances(self) -> dict[str, int]:
+        """Every service process by name and HTTP port: one per service, more where `replicas` asks."""
+        found = {name: self.ports[name] for name in SERVICES}
+        for name, ports in self.replicas.items():
+            found.update({f"{name}-{number}": port for number, port in enumerate(ports, start=2)})
+        return found
 
     def settings(self) -> PlatformSettings:
         """The platform settings of this running stack, for commands run beside it (a rebuild, a report)."""
@@ -62,7 +81,8 @@ class EmbeddedStack:
         (self.data_dir / "logs").mkdir(parents=True, exist_ok=True)
         say(f"PostgreSQL   starting (data in {self.data_dir / 'postgres'})")
         endpoint = self.postgres.start()
-        say("Kafka broker starting (Tansu, in memory: the relays republish the record from the stores)")
+        say("Kafka broker starting (Tansu, in memory: for development and demonstration only)")
+        say(f"             {EMBEDDED_BROKER_LIMIT}")
         bootstrap = self.broker.start()
         issuer = self.identity.start()
         say(f"OpenID Connect provider {issuer} (ready in {self.identity.started_in or 0:.1f} s; keys and")
@@ -70,15 +90,17 @@ class EmbeddedStack:
         env = {**os.environ, **demo_secrets(self.data_dir), **endpoint.env(), "WIJK_KAFKA_BOOTSTRAP": bootstrap}
         for name in SERVICES:
             env[f"WIJK_{name.upper()}_HTTP_PORT"] = str(self.ports[name])
-        for name in SERVICES:
-            self.supervisor.add(name, [sys.executable, "-m", "tooling.cli", "service", name], env)
+        for name, port in self.instances().items():
+            service = name.split("-")[0]
+            own = {**env, f"WIJK_{service.upper()}_HTTP_PORT": str(port)}
+            self.supervisor.add(name, [sys.executable, "-m", "tooling.cli", "service", service], own)
         say(f"services     starting: {', '.join(SERVICES)} (logs in {self.data_dir / 'logs'})")
         self.supervisor.start()
         self.wait_ready(say)
 
     def wait_ready(self, say: Callable[[str], None], timeout: float = 120) -> None:
         deadline = time.monotonic() + timeout
-        pending = set(SERVICES)
+        pending = set(self.instances())
         while pending:
             for name in sorted(pending):
                 if self._ready(name):

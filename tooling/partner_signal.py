@@ -6,6 +6,7 @@ Used by the demo, the simulator and the tests; a real partner does the same with
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
@@ -14,15 +15,23 @@ from contracts.envelope import CloudEventHeaders, now
 
 
 async def send_signal(
-    bootstrap: str, topic: str, source: str, event_type: str, event_id: str, body: dict[str, Any]
-) -> None:
-    """Publish one signal, keyed and subjected by the partner's own reference (never a BSN)."""
+    bootstrap: str,
+    topic: str,
+    source: str,
+    event_type: str,
+    event_id: str,
+    body: dict[str, Any],
+    time: datetime | None = None,
+) -> tuple[int, int]:
+    """Publish one signal, keyed and subjected by the partner's own reference (never a BSN); returns where it
+    landed (partition, offset)."""
     reference = str(body["reference"])
-    envelope = CloudEventHeaders(id=event_id, source=source, type=event_type, time=now(), subject=reference)
+    envelope = CloudEventHeaders(id=event_id, source=source, type=event_type, time=time or now(), subject=reference)
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap)
     await producer.start()
     try:
         headers = [(k, v.encode()) for k, v in envelope.to_kafka_headers().items()]
-        await producer.send_and_wait(topic, json.dumps(body).encode(), key=reference.encode(), headers=headers)
+        sent = await producer.send_and_wait(topic, json.dumps(body).encode(), key=reference.encode(), headers=headers)
+        return sent.partition, sent.offset
     finally:
         await producer.stop()

@@ -9,7 +9,6 @@ stamp facts with today's date; the year shows in the decisions' periods, the vol
 from __future__ import annotations
 
 import asyncio
-import random
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,8 +17,9 @@ from typing import Any
 import httpx
 
 from kernel.clock import today
+from tooling.progress import Progress
 from tooling.simulate_followup import assignments_of, debt_trajectory, deliver, evaluate
-from tooling.simulate_report import Progress, wait_for_reporting
+from tooling.simulate_report import wait_for_reporting
 from tooling.simulate_scenario import Household, Municipality, households
 from tooling.simulate_steps import (
     SimulationError,
@@ -32,6 +32,7 @@ from tooling.simulate_steps import (
     send_arrears_signal,
     set_goals,
 )
+from tooling.simulate_timeline import rng_of
 
 CONCURRENCY = 6
 PROVIDER_LINES = ("wmo", "youth")
@@ -54,7 +55,6 @@ async def simulate(
 ) -> dict[str, Any]:
     year = today().year
     script = households(municipality, count, seed, year)
-    rng = random.Random(seed + 1)
     played = Played()
     progress = Progress(count, "households")
     gate = asyncio.Semaphore(CONCURRENCY)
@@ -68,7 +68,7 @@ async def simulate(
 
         await asyncio.gather(*(one(h) for h in script))
         progress.done()
-        await _followup(client, urls, municipality, played, rng)
+        await _followup(client, urls, municipality, played, seed)
         summary = await wait_for_reporting(client, urls["reporting"], before, played, say)
         teams = (await client.get(f"{urls['reporting']}/teams")).json()
     status = played.satisfaction_status
@@ -98,7 +98,7 @@ async def _household(
         return
     opened = await open_case(client, urls, household)
     tally["meldingen"] += 1
-    rng = random.Random(household.number)
+    rng = rng_of(0, household.number, "decider")
     first = household.decisions[0]
     coach = municipality.decider(household.team_id, first.kind, rng)
     await kitchen_table(client, urls, opened["case_id"], household, coach, tally)
@@ -127,24 +127,32 @@ def _outside_mandate(municipality: Municipality, team_id: str, kind: str) -> str
 
 
 async def _followup(
-    client: httpx.AsyncClient, urls: dict[str, str], municipality: Municipality, played: Played, rng: random.Random
+    client: httpx.AsyncClient, urls: dict[str, str], municipality: Municipality, played: Played, seed: int
 ) -> None:
+    """Providers, debt assistance and evaluations, household by household in the script's order, each drawing from
+    its own random stream: the outcome does not depend on which concurrent household finished first."""
+    opened = sorted(played.opened.values(), key=lambda o: o["hh"].number)
+    number = {o["household_id"]: o["hh"].number for o in opened}
     providers = sorted({p["provider_id"] for p in municipality.config["provisions"]})
     assignments = await assignments_of(client, urls["care"], providers, set(played.opened), played.provider_decisions)
+    assignments.sort(key=lambda a: (number[a["household_id"]], a["period_start"], a["provider_id"]))
     progress = Progress(len(assignments), "assignments")
-    for assignment in assignments:
+    for index, assignment in enumerate(assignments):
+        rng = rng_of(seed, number[assignment["household_id"]], f"delivery:{index}")
         await deliver(client, urls["care"], assignment, rng, played.tally)
         progress.step()
     progress.done()
-    indebted = [h for h, o in played.opened.items() if o["hh"].debts]
+    indebted = [o for o in opened if o["hh"].debts]
     progress = Progress(len(indebted), "debt trajectories")
-    for household_id in indebted:
-        await debt_trajectory(client, urls["debt"], household_id, rng, played.tally)
+    for one in indebted:
+        rng = rng_of(seed, one["hh"].number, "debt")
+        await debt_trajectory(client, urls["debt"], one["household_id"], rng, played.tally)
         progress.step()
     progress.done()
-    for opened in played.opened.values():
+    for one in opened:
+        rng = rng_of(seed, one["hh"].number, "evaluation")
         if rng.random() < 0.5:
-            await evaluate(client, urls["planning"], opened["plan_id"], opened["coach"], rng)
+            await evaluate(client, urls["planning"], one["plan_id"], one["coach"], rng)
             played.tally["plans evaluated"] += 1
 
 

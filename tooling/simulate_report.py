@@ -1,38 +1,12 @@
-"""The simulator's progress bar (stderr) and its closing summary, read back from reporting's JSON API."""
+"""The simulator's closing summary, read back from reporting's JSON API (its progress: `tooling.progress`)."""
 
 from __future__ import annotations
 
 import asyncio
-import sys
 import time
 from typing import Any
 
 import httpx
-
-WIDTH = 30
-
-
-class Progress:
-    """A one-line progress bar on stderr: `[#######.......]  12/50 households  3.1/s`."""
-
-    def __init__(self, total: int, what: str) -> None:
-        self.total, self.what, self.count, self.started = total, what, 0, time.monotonic()
-        self._draw()
-
-    def step(self) -> None:
-        self.count += 1
-        self._draw()
-
-    def done(self) -> None:
-        sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    def _draw(self) -> None:
-        filled = WIDTH * self.count // self.total if self.total else WIDTH
-        rate = self.count / max(time.monotonic() - self.started, 1e-6)
-        bar = "#" * filled + "." * (WIDTH - filled)
-        sys.stderr.write(f"\r[{bar}] {self.count:>5}/{self.total} {self.what}  {rate:5.1f}/s")
-        sys.stderr.flush()
 
 
 async def wait_for_reporting(
@@ -87,6 +61,13 @@ def print_report(result: dict[str, Any], say: Any = print) -> None:
                  "care_started", "debt_referrals"):  # fmt: skip
         say(f"  {name.replace('_', ' '):<24}{summary[name]:>10}")
     say(f"  {'funds reserved EUR':<24}{euro(summary['funds_reserved_cents']):>10}")
+    year_end = result.get("year_end")
+    if year_end:
+        say(
+            f"\nyear-end close of {year_end['year']} on {year_end['closed_on']}: open reservations carried into "
+            f"{year_end['year'] + 1}: EUR {euro(year_end['carried_over_cents'])}; "
+            f"statements balanced: {'yes' if year_end['balanced'] else 'NO'}"
+        )
     say("\nwhat the simulator did:")
     for name, count in result["simulated"].items():
         say(f"  {name:<48}{count:>6}")

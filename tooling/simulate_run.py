@@ -1,18 +1,23 @@
-"""`wijk simulate --municipality <name>`: an embedded stack for that municipality, a year played on it, the report.
+"""`wijk simulate --municipality <name> --year <year>`: an embedded stack for that municipality in simulation mode,
+a year played on its simulated calendar, the report.
 
 The municipality is one setting, `WIJK_MUNICIPALITY_CONFIG`, passed to every service; each municipality keeps its
-own data folder, emptied at the start of a run so the report shows exactly the simulated year.
+own data folder, emptied at the start of a run so the report shows exactly the simulated year. The services read
+their date from `<data>/clock.json` (`WIJK_SIMULATED_CLOCK`), which only the simulator moves.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import socket
 import sys
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from kernel.clock import SIMULATED_CLOCK_ENV, set_clock
 from wijk.settings import SERVICES
 
 if TYPE_CHECKING:
@@ -23,6 +28,14 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def simulation_mode(clock_file: Path, first_day: date) -> None:
+    """Every service started from now on lives on the simulated clock in `clock_file`, starting at `first_day`;
+    the simulator, not a timer, checks the statutory terms as the days pass."""
+    set_clock(clock_file, first_day)
+    os.environ[SIMULATED_CLOCK_ENV] = str(clock_file.resolve())
+    os.environ["WIJK_TERM_CHECK_SECONDS"] = str(24 * 3600)
 
 
 def start_stack(data_dir: Path, municipality_setting: str | None, say: object = print):  # type: ignore[no-untyped-def]
@@ -50,30 +63,44 @@ def load_scenario(name_or_path: str) -> Municipality | None:
         return None
 
 
-def command(municipality: str, households: int, seed: int, data: Path | None, output: Path | None) -> int:
+def command(municipality: str, households: int, seed: int, year: int, data: Path | None, output: Path | None) -> int:
     from tooling.embedded_stack import StackError
-    from tooling.simulate import SimulationError, run
     from tooling.simulate_report import print_report
+    from tooling.simulate_settle import BusNotSettled
+    from tooling.simulate_steps import SimulationError
 
     scenario = load_scenario(municipality)
     if scenario is None:
         return 2
-    data_dir = data or Path(".wijk") / "simulate" / scenario.name
-    print(f"simulating {scenario.config['municipality']}: {households} households, seed {seed}; data in {data_dir}")
+    data_dir = (data or Path(".wijk") / "simulate" / scenario.name).resolve()
+    name = scenario.config["municipality"]
+    print(f"simulating {name} {year} on a simulated calendar: {households} households, seed {seed}; data in {data_dir}")
     stack = None
     try:
+        simulation_mode(data_dir / "clock.json", date(year, 1, 2))
         stack = start_stack(data_dir, scenario.setting)
-        urls = {name: stack.url(name) for name in SERVICES}
-        result = run(urls, stack.broker.bootstrap, scenario, households, seed)
+        result = asyncio.run(play(stack, scenario, households, seed, year, data_dir / "clock.json"))
         print_report(result)
         if output:
             output.write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
             print(f"\nresult written to {output}")
         return 0
-    except (StackError, SimulationError) as exc:
+    except (StackError, SimulationError, BusNotSettled) as exc:
         print(f"wijk simulate failed: {exc}", file=sys.stderr)
         return 1
     finally:
         if stack is not None:
             print("stopping the stack ...")
             stack.stop()
+
+
+async def play(stack: Any, scenario: Municipality, households: int, seed: int, year: int, clock: Path) -> Any:
+    from tooling.simulate_settle import BusWatch
+    from tooling.simulate_year import simulate_year
+
+    watch = BusWatch(stack.settings())
+    try:
+        urls = {name: stack.url(name) for name in SERVICES}
+        return await simulate_year(urls, stack.broker.bootstrap, watch, clock, scenario, households, seed, year)
+    finally:
+        await watch.close()

@@ -10,13 +10,14 @@ import asyncio
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
-from datetime import date
 from typing import Any, TypeVar
 
 import httpx
 
 from contracts.partner_signals import PaymentArrearsSignal
 from contracts.topics import partner_signals
+from kernel import clock
+from kernel.clock import today
 from tooling.partner_signal import send_signal
 from tooling.simulate_scenario import Decision, Household, Municipality
 
@@ -46,23 +47,22 @@ async def post(client: httpx.AsyncClient, url: str, body: dict[str, Any], **kw: 
     return response
 
 
-async def send_arrears_signal(bootstrap: str, municipality: Municipality, household: Household) -> None:
-    """A housing corporation reports rent arrears (vroegsignalering): a case with an offer of help follows."""
+async def send_arrears_signal(bootstrap: str, municipality: Municipality, household: Household) -> tuple[str, int, int]:
+    """A housing corporation reports rent arrears (vroegsignalering): a case with an offer of help follows.
+    Returns where the signal landed (topic, partition, offset)."""
     body = {
         "reference": household.signal_reference,
         "postcode": household.postcode,
         "house_number": household.house_number,
         "arrears_cents": 45_000 + household.number * 731 % 150_000,
-        "signalled_on": date.today().isoformat(),
+        "signalled_on": today().isoformat(),
     }
-    await send_signal(
-        bootstrap,
-        partner_signals("housing"),
-        municipality.housing_source(),
-        PaymentArrearsSignal.type,
-        f"sim-{municipality.name}-{household.signal_reference}",
-        body,
+    topic = partner_signals("housing")
+    event_id = f"sim-{municipality.name}-{household.signal_reference}"
+    where = await send_signal(
+        bootstrap, topic, municipality.housing_source(), PaymentArrearsSignal.type, event_id, body, clock.now()
     )
+    return topic, *where
 
 
 async def open_case(client: httpx.AsyncClient, urls: dict[str, str], household: Household) -> dict[str, Any]:
@@ -179,6 +179,6 @@ async def decide(
 
 async def satisfaction(client: httpx.AsyncClient, urls: dict[str, str], case_id: str, score: int) -> int:
     """The resident's satisfaction answer (Blenk: measured per team); the status tells whether intake has it."""
-    body = {"score": score, "answered_on": date.today().isoformat(), "remarks": ""}
+    body = {"score": score, "answered_on": today().isoformat(), "remarks": ""}
     response = await client.post(f"{urls['intake']}/cases/{case_id}/satisfaction", json=body)
     return response.status_code

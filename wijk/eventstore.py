@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
+import eventsourcing.domain
 import psycopg
 from eventsourcing.application import Application, ProcessingEvent
 from eventsourcing.domain import Aggregate
@@ -24,6 +25,7 @@ from eventsourcing.persistence import (
 )
 from opentelemetry import propagate
 
+from kernel import clock
 from wijk.pg_recorder import TOPIC as UNPIPELINED_RECORDER
 from wijk.pg_recorder import UnpipelinedProcessRecorder
 from wijk.settings import PlatformSettings
@@ -99,6 +101,21 @@ def ensure_schema(settings: PlatformSettings, schema: str) -> None:
         conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
 
 
+def simulated_event_time() -> datetime:
+    """When an event happened: `kernel.clock.now()`, which is the wall clock outside simulation mode."""
+    return clock.now().astimezone(UTC)
+
+
+def follow_simulated_clock() -> None:
+    """Simulation mode only: stored events (and so the facts' CloudEvents `time`) carry the simulated moment.
+
+    eventsourcing stamps events through its module function `datetime_now_with_tzinfo`, looked up at each call;
+    it is replaced by one that asks `kernel.clock`, so a fact's `time` and its business dates tell one calendar.
+    """
+    if clock.simulated_day() is not None:
+        eventsourcing.domain.datetime_now_with_tzinfo = simulated_event_time  # type: ignore[assignment]
+
+
 class ServiceApplication(Application[Any]):
     """Base of every service's application: a process recorder, date support and trace stamping."""
 
@@ -109,6 +126,7 @@ class ServiceApplication(Application[Any]):
         self.on_recorded: list[Callable[[], None]] = []
         """Called (in the writing thread) after every commit of new events: the relay wakes on it."""
         ensure_schema(self.settings, self.name)
+        follow_simulated_clock()
         super().__init__(env={**store_env(self.name, self.settings), **(env or {})})
 
     def _notify(self, recordings: list[Any]) -> None:

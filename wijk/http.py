@@ -20,6 +20,7 @@ from opentelemetry import propagate, trace
 from opentelemetry.trace import SpanKind
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kernel import clock
 from wijk.settings import PlatformSettings
 from wijk.web_guard import MAX_BODY_BYTES, WebGuard
 
@@ -82,7 +83,9 @@ def create_http_app(
 
     @app.get("/health", tags=["operations"], summary="Liveness: the process answers")
     async def health() -> dict[str, str]:
-        return {"status": "ok", "service": service}
+        simulated = clock.simulated_day()  # simulation mode says so wherever anyone looks
+        on = {"clock": f"simulated {simulated.day.isoformat()}"} if simulated else {}
+        return {"status": "ok", "service": service, **on}
 
     @app.get("/ready", tags=["operations"], summary="Readiness: the store takes writes, the broker answers")
     async def readiness() -> JSONResponse:

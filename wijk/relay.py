@@ -8,6 +8,9 @@ deterministic CloudEvents id and `sequence` let consumers recognise them.
 The bus is derivable: the relay remembers the highest offset it saw per partition. When the broker answers
 with a lower offset (or the topic has vanished), the broker has lost its data, and the relay starts again from
 the first notification.
+
+Scale-out: every instance of a service runs this relay, and only the holder of the service's advisory lock
+publishes (`wijk.relay_lock`); the others stand by and take over, from the recorded position, when it dies.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from opentelemetry import propagate, trace
 from contracts.envelope import CloudEventHeaders, event_id
 from contracts.events.base import IntegrationEvent
 from wijk.eventstore import ServiceApplication, stored_trace_context
+from wijk.relay_lock import Leadership
 from wijk.topics import ensure_topics
 
 log = logging.getLogger(__name__)
@@ -61,12 +65,14 @@ class OutboxRelay:
         poll_seconds: float = 0.2,
         check_seconds: float = 5.0,
         wake_on_commit: bool = True,
+        standby_seconds: float = 1.0,
     ) -> None:
         self.app, self.translate, self.broker, self.pool = app, translate, broker, pool
         self.topic, self.source = topic, source
         self.bootstrap, self.partitions = bootstrap, partitions
         self.batch_size, self.poll_seconds, self.check_seconds = batch_size, poll_seconds, check_seconds
-        self.wake_on_commit = wake_on_commit
+        self.wake_on_commit, self.standby_seconds = wake_on_commit, standby_seconds
+        self.leadership = Leadership(pool, topic, getattr(app.recorder, "channel_name", None))
         self.position = 0
         self.offsets: dict[int, int] = {}
         self.published = 0
@@ -78,12 +84,12 @@ class OutboxRelay:
         self._woken = asyncio.Event()
 
     async def run(self) -> None:
-        """Publish until `stop()`; the position is always recorded after the broker's acknowledgement.
+        """Publish until `stop()` while this instance leads; stand by while another does.
 
-        The relay sleeps until the application commits new events (`ServiceApplication.on_recorded`) or
-        `poll_seconds` pass; the poll is the fallback for writes the listener cannot see (another process).
+        The position is always recorded after the broker's acknowledgement. The relay sleeps until a commit
+        (`ServiceApplication.on_recorded` in this process, the events channel's NOTIFY from any instance) or
+        `poll_seconds` pass.
         """
-        await self._load()
         loop = asyncio.get_running_loop()
 
         def wake() -> None:  # called in the thread that committed
@@ -93,10 +99,24 @@ class OutboxRelay:
         if self.wake_on_commit:
             self.app.on_recorded.append(wake)
         try:
-            await self._publish_until_stopped(loop)
+            while not self._stopping.is_set():
+                if await self._lead():
+                    await self._load()  # where the previous leader got to
+                    await self._publish_until_stopped(loop)
+                else:
+                    with contextlib.suppress(TimeoutError):  # another instance leads: try again later
+                        await asyncio.wait_for(self._stopping.wait(), self.standby_seconds)
         finally:
             if self.wake_on_commit:
                 self.app.on_recorded.remove(wake)
+            await self.leadership.release()
+
+    async def _lead(self) -> bool:
+        try:
+            return await self.leadership.try_acquire(on_notify=self._woken.set if self.wake_on_commit else None)
+        except (OSError, asyncpg.PostgresError) as exc:
+            log.warning("relay %s: store unavailable (%s); retrying", self.topic, exc)
+            return False
 
     async def _publish_until_stopped(self, loop: asyncio.AbstractEventLoop) -> None:
         last_check = float("-inf")
@@ -106,10 +126,12 @@ class OutboxRelay:
                 if await self.publish_pending():
                     continue
                 now = loop.time()
-                if now - last_check >= self.check_seconds:  # while idle: has the broker lost what we published?
+                if now - last_check >= self.check_seconds:  # while idle: still leading? broker data lost?
                     last_check = now
+                    if not await self.leadership.still_held():
+                        return
                     await self.verify_broker()
-                await self._sleep()
+                await self._sleep(self.poll_seconds)
             except BrokerDataLost as exc:
                 log.warning("relay %s: %s; republishing from the first notification", self.topic, exc)
                 await ensure_topics(self.bootstrap, [self.topic], self.partitions)
@@ -118,10 +140,10 @@ class OutboxRelay:
                 log.warning("relay %s: broker unavailable (%s); retrying", self.topic, exc)
                 await asyncio.sleep(1)
 
-    async def _sleep(self) -> None:
-        """Until a commit, `stop()` or the poll interval, whichever comes first."""
+    async def _sleep(self, seconds: float) -> None:
+        """Until a commit, `stop()` or `seconds`, whichever comes first."""
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._woken.wait(), self.poll_seconds)
+            await asyncio.wait_for(self._woken.wait(), seconds)
 
     def stop(self) -> None:
         """Finish the batch in flight, then leave `run()` (aiokafka may swallow a task cancellation)."""

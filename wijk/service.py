@@ -23,6 +23,7 @@ from faststream.kafka.opentelemetry import KafkaTelemetryMiddleware
 
 from contracts.envelope import source_urn
 from contracts.topics import dead_letter, facts
+from kernel import clock
 from wijk import telemetry, write_probe
 from wijk.auth.guard import AccessControl
 from wijk.auth.routes import install
@@ -99,6 +100,9 @@ class ServiceRuntime:
         return f"http://{self.service_settings.http_host}:{self.service_settings.http_port}"
 
     async def start(self) -> None:
+        simulated = clock.simulated_day()
+        if simulated is not None:
+            log.warning("%s: SIMULATED CLOCK, today is %s (simulation mode only)", self.name, simulated.day)
         provider = telemetry.tracer_provider(self.name, self.settings.otel_endpoint)
         if self.definition.build_app is not None:
             self.app = await asyncio.to_thread(self.definition.build_app, self.settings)
@@ -177,6 +181,7 @@ class ServiceRuntime:
             newest = await asyncio.to_thread(self.app.recorder.max_notification_id) or 0
             figures["wijk_relay_lag_notifications"] = newest - self.relay.position
             figures["wijk_relay_published_total"] = self.relay.published
+            figures["wijk_relay_leader"] = 1.0 if self.relay.leadership.held else 0.0
         if self.inbox is not None:
             figures["wijk_inbox_processed_total"] = self.inbox.processed
             figures["wijk_inbox_dead_lettered_total"] = self.inbox.dead_lettered

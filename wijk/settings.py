@@ -96,6 +96,11 @@ class PlatformSettings(BaseSettings):
         description="Path of the partner registration file (intake admits signals by it, reporting names partners); "
         "empty: partners.json beside municipality_config.",
     )
+    simulated_clock: str = Field(
+        "",
+        description="Simulation mode only (`wijk simulate`): a file holding the simulated date, which kernel.clock "
+        "reads instead of the wall clock. Never set it in a deployment.",
+    )
     municipality_config: str = Field(
         "", description="Path of the municipality's configuration file; empty: config/almere/municipality.json."
     )

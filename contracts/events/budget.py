@@ -117,9 +117,39 @@ class ReserveDrawApproved(IntegrationEvent):
         return f"team:{self.team_id}"
 
 
+class ReservationCarriedOver(HouseholdEvent):
+    """At the year-end close, a decision's open reservation left its year's line for the same team's line of
+    `to_year`: the obligation moves with its money (the matching `ReservationCarriedIn` is on that line)."""
+
+    type: ClassVar[str] = "nl.wijkteam.budget.reservation-carried-over.v1"
+    topic: ClassVar[str] = TOPIC
+    decision_id: UUID
+    team_id: Code
+    year: Year = Field(description="The closed year the reservation leaves.")
+    budget_line: BudgetLine
+    to_year: Year
+    amount_cents: Cents = Field(ge=1)
+    carried_on: Day
+
+
+class ReservationCarriedIn(HouseholdEvent):
+    """A reservation carried from `from_year`'s close onto this year's line: the decision's later payments and
+    releases are booked here."""
+
+    type: ClassVar[str] = "nl.wijkteam.budget.reservation-carried-in.v1"
+    topic: ClassVar[str] = TOPIC
+    decision_id: UUID
+    team_id: Code
+    year: Year = Field(description="The year whose line takes the reservation over.")
+    budget_line: BudgetLine
+    from_year: Year
+    amount_cents: Cents = Field(ge=1)
+    carried_on: Day
+
+
 class YearClosed(IntegrationEvent):
     """The year-end close of one team's line: its figures, which balance to the cent:
-    allocated + reserve draws = spent + reserved (still open) + released or unused."""
+    allocated + reserve draws + carried in = spent + reserved (still open) + carried over + released or unused."""
 
     type: ClassVar[str] = "nl.wijkteam.budget.year-closed.v1"
     topic: ClassVar[str] = TOPIC
@@ -133,6 +163,12 @@ class YearClosed(IntegrationEvent):
     reserved_open_cents: TotalCents
     released_or_unused_cents: TotalCents
     of_which_released_cents: TotalCents
+    carried_in_cents: TotalCents | None = Field(
+        None, description="Reservations carried in from the previous year's close (absent: closed before carry-over)."
+    )
+    carried_over_cents: TotalCents | None = Field(
+        None, description="Open reservations carried into the next year (absent: closed before carry-over)."
+    )
 
     @property
     def subject(self) -> str:

@@ -14,6 +14,7 @@ from contracts.bounds import Year as BookYear
 from contracts.events.planning import BudgetLine
 from kernel.clock import today
 from services.budget.application import BudgetApplication
+from services.budget.year_end import Actor
 
 Year = Path(ge=FIRST_DAY.year, le=LAST_DAY.year)
 TeamId = Path(min_length=1, max_length=100)
@@ -31,6 +32,16 @@ class DrawRequest(BaseModel):
 class DrawApproval(BaseModel):
     approved_by: Who = Field(min_length=1)
     role: Code = Field(min_length=1, description="Must be one of the approving roles in funding.json.")
+
+
+class CloseRequest(BaseModel):
+    """Who closes. Interim: the identity wave takes subject and roles from the access token instead."""
+
+    closed_by: Who = Field(min_length=1)
+    role: Code = Field(min_length=1, description="Must be one of year_close_roles in funding.json (the controller).")
+
+    def actor(self) -> Actor:
+        return Actor(self.closed_by, frozenset({self.role}))
 
 
 def router(app: BudgetApplication) -> APIRouter:
@@ -79,9 +90,11 @@ def router(app: BudgetApplication) -> APIRouter:
         return await asyncio.to_thread(app.draw, draw_id)
 
     @api.post("/years/{year}/close")
-    async def close_year(year: int = Year) -> list[dict[str, Any]]:
-        """The year-end close: freezes every line of the year; returns each team's statement."""
-        return await asyncio.to_thread(app.close_year, year, today())
+    async def close_year(body: CloseRequest, year: int = Year) -> list[dict[str, Any]]:
+        """The year-end close, once the year has ended: carries open reservations into the next year and
+        freezes every line of the year; returns each team's statement (403 for another role than the
+        controller, 409 before the year has ended or when it is closed already)."""
+        return await asyncio.to_thread(app.close_year, year, body.actor(), today())
 
     @api.get("/years/{year}/statements/{team_id}")
     async def statement(team_id: str = TeamId, year: int = Year) -> dict[str, Any]:

@@ -21,12 +21,8 @@ from services.budget.domain.claim import Claim
 from services.budget.domain.commitment import Commitment, commitment_id
 from services.budget.domain.refusal import UnfundedClaim, refusal_id
 from services.budget.domain.reserve import ReserveDraw, ReserveFund, reserve_id
-from services.budget.releases import ReleasingApplication, UnknownBudgetLine
+from services.budget.year_end import ClosingApplication
 from wijk.settings import PlatformSettings
-
-
-class YearNotClosed(ValueError):
-    """A year-end statement exists only once the year is closed."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +35,7 @@ class Allocation:
     amount_cents: int
 
 
-class BudgetApplication(ReleasingApplication):
+class BudgetApplication(ClosingApplication):
     name = "budget"
 
     def __init__(
@@ -48,10 +44,12 @@ class BudgetApplication(ReleasingApplication):
         settings: PlatformSettings | None = None,
         reserves: dict[int, int] | None = None,
         approver_roles: Collection[str] = (),
+        closer_roles: Collection[str] = (),
     ) -> None:
         self.allocations = list(allocations)
         self.reserves = dict(reserves or {})
         self.approver_roles = frozenset(approver_roles)
+        self.closer_roles = frozenset(closer_roles)
         super().__init__(settings)
 
     def plan_budgets(self, allocations: Iterable[Allocation], reserves: dict[int, int]) -> None:
@@ -95,8 +93,7 @@ class BudgetApplication(ReleasingApplication):
         """Spend: a payment to a provider or a household is booked on the decision's line."""
         if self.already_processed(tracking):
             return
-        commitment = self._commitment(event.decision_id)
-        line = self._line(*commitment.line_key)
+        line = self.paying_line(self._commitment(event.decision_id))
         line.spend(event.household_id, event.decision_id, event.payment_id, event.amount_cents, event.paid_on)
         self.record_processed(tracking, line)
 
@@ -126,24 +123,6 @@ class BudgetApplication(ReleasingApplication):
         line.draw(draw.id, draw.amount_cents)
         fund.draw(draw.id, draw.amount_cents)
         self.save(draw, line, fund)
-
-    def close_year(self, year: int, on: date) -> list[dict[str, Any]]:
-        """The year-end close of every line of the year; returns each team's statement."""
-        lines = [self._line(*key) for key in self._keys(year=year)]
-        if not lines:
-            raise UnknownBudgetLine(f"no budget allocated for {year}")
-        for line in lines:
-            line.close(on)
-        self.save(*lines)
-        return [self.statement(year, team) for team in sorted({line.team_id for line in lines})]
-
-    def statement(self, year: int, team_id: str) -> dict[str, Any]:
-        lines = [self._line(*key) for key in self._keys(team_id, year)]
-        if not lines:
-            raise UnknownBudgetLine(f"no budget allocated for {team_id} in {year}")
-        if any(line.closed_on is None for line in lines):
-            raise YearNotClosed(f"{year} is not closed yet: see /budgets for the running figures")
-        return views.statement(year, team_id, lines)
 
     def lines(self, team_id: str | None = None, year: int | None = None) -> list[dict[str, Any]]:
         found = [self._find_line(*key) for key in self._keys(team_id, year)]

@@ -67,6 +67,9 @@ class FundingConfig(BaseModel):
     districts: list[DistrictProfile] = Field(default_factory=list)
     years: list[YearFunding] = Field(default_factory=list)
     reserve_draw_approver_roles: list[str] = Field(default_factory=list)
+    year_close_roles: list[str] = Field(
+        default_factory=list, description="Roles that may close a year (the controller); none: nobody may."
+    )
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class Funding:
     allocations: list[tuple[str, int, str, int]]
     reserves: dict[int, int] = field(default_factory=dict)
     approver_roles: frozenset[str] = frozenset()
+    closer_roles: frozenset[str] = frozenset()
     carried_forward: dict[int, int] = field(default_factory=dict)
     """Years that repeat an earlier year's budget (year: the configured year it repeats)."""
 
@@ -118,7 +122,8 @@ def load_funding(path: Path, municipality: MunicipalityConfig) -> Funding:
     if twice:
         raise ConfigError(f"funding configuration {path} budgets lines municipality.json has: {sorted(twice)}")
     reserves = {y.year: y.reserve_cents for y in config.years}
-    return Funding(fixed + extra, reserves, frozenset(config.reserve_draw_approver_roles))
+    roles = frozenset(config.reserve_draw_approver_roles), frozenset(config.year_close_roles)
+    return Funding(fixed + extra, reserves, *roles)
 
 
 def _allocations(config: FundingConfig, teams: set[str]) -> list[tuple[str, int, str, int]]:

@@ -14,12 +14,13 @@ from contracts.events.planning import DecisionCancelled, DecisionTaken
 from kernel.clock import today
 from kernel.municipality import municipality_of
 from services.budget.api import router
-from services.budget.application import Allocation, BudgetApplication, YearNotClosed
-from services.budget.domain.budget_line import Overspending, YearAlreadyClosed
+from services.budget.application import Allocation, BudgetApplication
+from services.budget.domain.budget_line import Overspending, YearAlreadyClosed, YearNotEnded
 from services.budget.domain.reserve import DrawNotAuthorised, DrawNotPending, ReserveExhausted
 from services.budget.funding import Funding, funding_path, load_funding
 from services.budget.releases import NotKnown
 from services.budget.translator import translate
+from services.budget.year_end import NotAuthorised, YearNotClosed
 from wijk.consumer import Delivery, Unprocessable, in_thread
 from wijk.service import ServiceDefinition, ServiceRuntime, serve
 from wijk.settings import PlatformSettings
@@ -33,7 +34,8 @@ YEAR_CHECK_SECONDS = 3600.0
 
 
 def build(settings: PlatformSettings) -> BudgetApplication:
-    app = BudgetApplication((), settings, approver_roles=_funding(settings).approver_roles)
+    funding = _funding(settings)
+    app = BudgetApplication((), settings, approver_roles=funding.approver_roles, closer_roles=funding.closer_roles)
     _plan_years(app)
     return app
 
@@ -93,10 +95,12 @@ DEFINITION = ServiceDefinition(
     wire=wire,
     error_status={
         DrawNotAuthorised: 403,
+        NotAuthorised: 403,
         DrawNotPending: 409,
         ReserveExhausted: 409,
         YearAlreadyClosed: 409,
         YearNotClosed: 409,
+        YearNotEnded: 409,
     },
 )
 

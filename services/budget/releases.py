@@ -26,7 +26,15 @@ from eventsourcing.persistence import JSONTranscoder, Tracking
 from contracts.events.backoffice import ProviderAssigned
 from contracts.events.care import AssignmentRefused, CareStopped
 from contracts.events.planning import DecisionCancelled
-from services.budget.domain.budget_line import BudgetLine, Release, Spending, YearFigures, budget_line_id, label
+from services.budget.domain.budget_line import (
+    BudgetLine,
+    Carry,
+    Release,
+    Spending,
+    YearFigures,
+    budget_line_id,
+    label,
+)
 from services.budget.domain.claim import Claim, Refusal
 from services.budget.domain.commitment import (
     AssignmentLink,
@@ -50,6 +58,7 @@ VALUE_OBJECTS = tuple(
         (Spending, "spending"),
         (Release, "release"),
         (YearFigures, "year_figures"),
+        (Carry, "carry"),
         (DrawApproval, "draw_approval"),
         (PenaltyBooking, "penalty_booking"),
     )

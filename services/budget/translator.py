@@ -13,6 +13,8 @@ from contracts.events.budget import (
     FundsReserved,
     FundsSpent,
     PenaltyBooked,
+    ReservationCarriedIn,
+    ReservationCarriedOver,
     ReserveDrawApproved,
     YearClosed,
 )
@@ -65,6 +67,16 @@ def _(event: Any) -> ReserveDrawApproved:
 def _(event: Any) -> YearClosed:
     line = {"team_id": event.team_id, "year": event.year, "budget_line": event.budget_line}
     return YearClosed(**line, closed_on=event.closed_on, **asdict(event.figures))
+
+
+@translate.register(BudgetLine.CarriedOver)  # type: ignore[attr-defined]
+def _(event: Any) -> ReservationCarriedOver:
+    return ReservationCarriedOver(to_year=event.to_year, **asdict(event.carry))
+
+
+@translate.register(BudgetLine.CarriedIn)  # type: ignore[attr-defined]
+def _(event: Any) -> ReservationCarriedIn:
+    return ReservationCarriedIn(from_year=event.from_year, **asdict(event.carry))
 
 
 @translate.register(PenaltyLine.Booked)  # type: ignore[attr-defined]

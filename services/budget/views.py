@@ -19,6 +19,8 @@ def line(line: BudgetLine) -> dict[str, Any]:
         "reserved_cents": line.reserved_cents,
         "spent_cents": line.spent_cents,
         "released_cents": line.released_cents,
+        "carried_in_cents": line.carried_in_cents,
+        "carried_over_cents": line.carried_over_cents,
         "remaining_cents": line.remaining_cents,
         "reservations": len(line.reservations),
         "closed_on": line.closed_on.isoformat() if line.closed_on else None,
@@ -28,13 +30,14 @@ def line(line: BudgetLine) -> dict[str, Any]:
 def statement(year: int, team_id: str, lines: list[BudgetLine]) -> dict[str, Any]:
     """The year-end statement (jaarverantwoording) of one team: per line, and whether each balances to the cent.
 
-    allocated + reserve draws = spent + reserved (still open) + released or unused
+    allocated + reserve draws + carried in = spent + reserved (still open) + carried over + released or unused
     """
     rows: list[dict[str, Any]] = []
     for each in lines:
         figures = each.figures()
-        inflow = figures["allocated_cents"] + figures["reserve_draws_cents"]
-        outflow = figures["spent_cents"] + figures["reserved_open_cents"] + figures["released_or_unused_cents"]
+        inflow = figures["allocated_cents"] + figures["reserve_draws_cents"] + figures["carried_in_cents"]
+        outflow = sum(figures[k] for k in ("spent_cents", "reserved_open_cents", "carried_over_cents"))
+        outflow += figures["released_or_unused_cents"]
         rows.append({"line": each.line, **figures, "balanced": inflow == outflow})
     totals = {key: sum(row[key] for row in rows) for key in rows[0] if key.endswith("_cents")}
     return {

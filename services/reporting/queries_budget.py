@@ -13,6 +13,8 @@ from contracts.events.budget import (
     FundsReleased,
     FundsReserved,
     FundsSpent,
+    ReservationCarriedIn,
+    ReservationCarriedOver,
     ReserveDrawApproved,
     YearClosed,
 )
@@ -33,10 +35,12 @@ SELECT team_id, (data->>'year')::int AS year, data->>'budget_line' AS budget_lin
        COALESCE(sum((data->>'from_reservation_cents')::numeric) FILTER (WHERE type = {t(FundsSpent)}), 0)
            AS spent_from_reservations_cents,
        COALESCE(sum({AMOUNT}) FILTER (WHERE type = {t(FundsReleased)}), 0) AS released_cents,
+       COALESCE(sum({AMOUNT}) FILTER (WHERE type = {t(ReservationCarriedIn)}), 0) AS carried_in_cents,
+       COALESCE(sum({AMOUNT}) FILTER (WHERE type = {t(ReservationCarriedOver)}), 0) AS carried_over_cents,
        max((data->>'closed_on')::date) FILTER (WHERE type = {t(YearClosed)}) AS closed_on
 FROM {BUDGET_FACTS}
 WHERE type IN ({t(BudgetAllocated)}, {t(ReserveDrawApproved)}, {t(FundsReserved)}, {t(FundsSpent)},
-               {t(FundsReleased)}, {t(YearClosed)})
+               {t(FundsReleased)}, {t(YearClosed)}, {t(ReservationCarriedIn)}, {t(ReservationCarriedOver)})
   AND {IN_YEARS}
 GROUP BY 1, 2, 3
 ORDER BY 1, 2, 3

@@ -70,8 +70,12 @@ class BudgetLineSummary(BaseModel):
     reserved_cents: int = Field(description="Reserved for decisions in total (FundsReserved).")
     spent_cents: int = Field(0, description="Paid (FundsSpent).")
     released_cents: int = Field(0, description="Reservations given back (FundsReleased).")
-    reserved_open_cents: int = Field(0, description="Reserved and neither spent nor released yet.")
-    remaining_cents: int = Field(description="Allocated + draws - spent - still reserved; negative when overdrawn.")
+    carried_in_cents: int = Field(0, description="Reservations carried in at the previous year's close.")
+    carried_over_cents: int = Field(0, description="Open reservations carried into the next year at the close.")
+    reserved_open_cents: int = Field(0, description="Reserved and neither spent, released nor carried over yet.")
+    remaining_cents: int = Field(
+        description="Allocated + draws + carried in - spent - still reserved - carried over; negative when overdrawn."
+    )
     closed_on: date | None = Field(None, description="The day the year was closed for this line (YearClosed).")
 
 
@@ -122,7 +126,8 @@ def budget_line(row: Row) -> BudgetLineSummary:
     """A line's figures from its sums; absent sums count as zero."""
     allocated, draws = row["allocated_cents"], row.get("reserve_draws_cents", 0)
     reserved, spent, released = row["reserved_cents"], row.get("spent_cents", 0), row.get("released_cents", 0)
-    reserved_open = reserved - row.get("spent_from_reservations_cents", 0) - released
+    carried_in, carried_over = row.get("carried_in_cents", 0), row.get("carried_over_cents", 0)
+    reserved_open = reserved + carried_in - row.get("spent_from_reservations_cents", 0) - released - carried_over
     return BudgetLineSummary(
         year=row["year"],
         budget_line=row["budget_line"],
@@ -131,8 +136,10 @@ def budget_line(row: Row) -> BudgetLineSummary:
         reserved_cents=reserved,
         spent_cents=spent,
         released_cents=released,
+        carried_in_cents=carried_in,
+        carried_over_cents=carried_over,
         reserved_open_cents=reserved_open,
-        remaining_cents=allocated + draws - spent - reserved_open,
+        remaining_cents=allocated + draws + carried_in - spent - reserved_open - carried_over,
         closed_on=row.get("closed_on"),
     )
 
@@ -150,6 +157,8 @@ SUMS = (
     "reserved_cents",
     "spent_cents",
     "released_cents",
+    "carried_in_cents",
+    "carried_over_cents",
     "reserved_open_cents",
 )
 
@@ -166,9 +175,8 @@ def total_lines(lines: Iterable[BudgetLineSummary]) -> list[BudgetLineSummary]:
 
 
 def _with_remaining(sums: dict[str, Any]) -> BudgetLineSummary:
-    remaining = (
-        sums["allocated_cents"] + sums["reserve_draws_cents"] - sums["spent_cents"] - sums["reserved_open_cents"]
-    )
+    inflow = sums["allocated_cents"] + sums["reserve_draws_cents"] + sums["carried_in_cents"]
+    remaining = inflow - sums["spent_cents"] - sums["reserved_open_cents"] - sums["carried_over_cents"]
     return BudgetLineSummary(remaining_cents=remaining, **sums)
 
 

@@ -5,7 +5,11 @@ The books of a line always balance:  allocated + drawn = spent + reserved + rema
 - a payment spends money: first from the decision's open reservation, any excess from what remains;
 - a stop or cancellation releases what is still reserved for the decision back to what remains;
 - an approved reserve draw adds money from the municipal reserve;
-- the year-end close freezes the figures; a closed line takes no new claims, payments, releases or draws.
+- the year-end close carries every open reservation into the next year's line (the obligation moves with its
+  money: carried over here, carried in there), then freezes the figures; a closed line takes no new claims,
+  payments, releases or draws. A year can be closed only once it has ended.
+
+With carry-over the books read:  allocated + drawn + carried in = spent + reserved + carried over + remaining.
 """
 
 from __future__ import annotations
@@ -71,6 +75,23 @@ class YearFigures:
     reserved_open_cents: int
     released_or_unused_cents: int
     of_which_released_cents: int
+    carried_in_cents: int | None = None
+    carried_over_cents: int | None = None
+    """Carry-over came after the first closes: figures recorded before it do not know them (published as null)."""
+
+
+@dataclass(frozen=True)
+class Carry:
+    """An open reservation carried across a year-end close, as the line of `year` books it: carried over to the
+    next year's line (its obligation and its money), or carried in from the previous year's."""
+
+    household_id: UUID
+    decision_id: UUID
+    team_id: str
+    year: int
+    budget_line: str
+    amount_cents: int
+    carried_on: date
 
 
 class ClaimOnWrongLine(ValueError):
@@ -85,10 +106,17 @@ class YearAlreadyClosed(ValueError):
     """The year-end close froze this line."""
 
 
+class YearNotEnded(ValueError):
+    """A year is closed only after its last day (31 December)."""
+
+
 class BudgetLine(Aggregate):
     """Its bookings are value objects its events carry whole (class version 2; version 1 flattened them)."""
 
     Snapshot = LineSnapshot
+    carried_in_cents = 0
+    carried_over_cents = 0
+    """Class defaults: lines (and snapshots) recorded before carry-over existed start from zero."""
 
     class FundsReserved(Aggregate.Event):
         claim: Claim
@@ -160,7 +188,12 @@ class BudgetLine(Aggregate):
 
     @property
     def remaining_cents(self) -> int:
-        return self.allocated_cents + self.drawn_cents - self.reserved_cents - self.spent_cents
+        inflow = self.allocated_cents + self.drawn_cents + self.carried_in_cents
+        return inflow - self.reserved_cents - self.spent_cents - self.carried_over_cents
+
+    def open_reservations(self) -> dict[UUID, int]:
+        """Decisions with money still reserved on this line, and how much (what a close carries over)."""
+        return {decision: cents for decision, cents in sorted(self.reservations.items()) if cents > 0}
 
     def handles(self, decision_id: UUID) -> bool:
         """Whether this decision was already reserved or refused here (a claim is answered once)."""
@@ -215,18 +248,40 @@ class BudgetLine(Aggregate):
             raise ValueError(f"a reserve draw is positive, got {amount_cents} cents")
         self._reserve_drawn(draw_id=draw_id, amount_cents=amount_cents)
 
-    def close(self, closed_on: date) -> None:
-        """The year-end close: freeze the figures, which the statement shows."""
+    def carry_over(self, household_id: UUID, decision_id: UUID, carried_on: date) -> int:
+        """Move the decision's open reservation out of this year (to the next year's line); returns the cents."""
         self._check_open()
+        self._check_ended(carried_on)
+        cents = self.reservations.get(decision_id, 0)
+        if cents > 0:
+            carry = Carry(**self._keys(household_id, decision_id), amount_cents=cents, carried_on=carried_on)
+            self._carried_over(carry, to_year=self.year + 1)
+        return cents
+
+    def carry_in(self, household_id: UUID, decision_id: UUID, amount_cents: int, carried_on: date) -> None:
+        """Take over a reservation carried from the previous year's line: its obligation and its money."""
+        self._check_open()
+        if amount_cents <= 0 or decision_id in self.reservations:
+            return  # nothing to carry, or carried in already
+        carry = Carry(**self._keys(household_id, decision_id), amount_cents=amount_cents, carried_on=carried_on)
+        self._carried_in(carry, from_year=self.year - 1)
+
+    def close(self, closed_on: date) -> None:
+        """The year-end close: freeze the figures, which the statement shows; only after the year has ended."""
+        self._check_open()
+        self._check_ended(closed_on)
         self._closed(self.team_id, self.year, self.line, closed_on, YearFigures(**self.figures()))
 
     def figures(self) -> dict[str, int]:
-        """The line's books: allocated + drawn = spent + reserved_open + released_or_unused."""
+        """The line's books: allocated + drawn + carried_in = spent + reserved_open + carried_over +
+        released_or_unused."""
         return {
             "allocated_cents": self.allocated_cents,
             "reserve_draws_cents": self.drawn_cents,
+            "carried_in_cents": self.carried_in_cents,
             "spent_cents": self.spent_cents,
             "reserved_open_cents": self.reserved_cents,
+            "carried_over_cents": self.carried_over_cents,
             "released_or_unused_cents": self.remaining_cents,
             "of_which_released_cents": self.released_cents,
         }
@@ -258,6 +313,18 @@ class BudgetLine(Aggregate):
     def _reserve_drawn(self, draw_id: UUID, amount_cents: int) -> None:
         self.drawn_cents += amount_cents
 
+    @event("CarriedOver")
+    def _carried_over(self, carry: Carry, to_year: int) -> None:
+        self.reservations[carry.decision_id] = 0
+        self.reserved_cents -= carry.amount_cents
+        self.carried_over_cents += carry.amount_cents
+
+    @event("CarriedIn")
+    def _carried_in(self, carry: Carry, from_year: int) -> None:
+        self.reservations[carry.decision_id] = carry.amount_cents
+        self.reserved_cents += carry.amount_cents
+        self.carried_in_cents += carry.amount_cents
+
     @event(Closed)
     def _closed(self, team_id: str, year: int, budget_line: str, closed_on: date, figures: YearFigures) -> None:
         self.closed_on = closed_on
@@ -274,6 +341,10 @@ class BudgetLine(Aggregate):
     def _check_open(self) -> None:
         if self.closed_on is not None:
             raise YearAlreadyClosed(f"{self.name} was closed on {self.closed_on}")
+
+    def _check_ended(self, on: date) -> None:
+        if on.year <= self.year:
+            raise YearNotEnded(f"{self.year} has not ended: it can be closed from {self.year + 1}-01-01, not on {on}")
 
     def _check_line(self, claim: Claim) -> None:
         if (claim.team_id, claim.year, claim.budget_line) != (self.team_id, self.year, self.line):

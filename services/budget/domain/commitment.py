@@ -45,7 +45,17 @@ class Commitment(Aggregate):
 
     @property
     def line_key(self) -> tuple[str, int, str]:
+        """The line that holds the decision's reservation: its budget year's, or the year it was carried into."""
         return self.team_id, self.year, self.budget_line
+
+    def carry_to(self, year: int) -> None:
+        """The year-end close carried the open reservation into `year`: payments and releases go there now."""
+        if year > self.year:
+            self._carried(year=year)
+
+    @event("Carried")
+    def _carried(self, year: int) -> None:
+        self.year = year
 
 
 class AssignmentLink(Aggregate):

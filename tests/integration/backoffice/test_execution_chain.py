@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -20,6 +21,7 @@ from contracts.events.care import CareDeclared, CareStarted, CareStopped
 from contracts.events.planning import DecisionTaken
 from contracts.topics import facts
 from tests.support.bus import Publisher, read_facts
+from tests.support.clock import SimClock
 from tests.support.stack import Stack, eventually
 
 pytestmark = pytest.mark.integration
@@ -61,7 +63,9 @@ async def get(client: httpx.AsyncClient, path: str) -> Any:
     return response.json() if response.status_code == 200 else None
 
 
-async def test_a_decision_becomes_money_a_letter_care_a_payment_and_a_balanced_statement(stack: Stack) -> None:
+async def test_a_decision_becomes_money_a_letter_care_a_payment_and_a_balanced_statement(
+    stack: Stack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     await stack.start(["budget", "backoffice"])
     bootstrap, taken = stack.settings.kafka_bootstrap, decision_taken()
     budget = httpx.AsyncClient(base_url=stack.url("budget"))
@@ -131,7 +135,9 @@ async def test_a_decision_becomes_money_a_letter_care_a_payment_and_a_balanced_s
         assert [f.amount_cents for f in money if isinstance(f, FundsSpent)] == [40_000]
         assert [f.amount_cents for f in money if isinstance(f, FundsReleased)] == [210_000]
 
-        closed = await budget.post("/years/2026/close")
+        SimClock(tmp_path / "clock.json", monkeypatch).set(date(2027, 1, 15))  # a year closes once it has ended
+        controller = {"closed_by": "c.controller", "role": "controller-sociaal-domein"}
+        closed = await budget.post("/years/2026/close", json=controller)
         assert closed.status_code == 200 and all(s["balanced"] for s in closed.json())
         statement = (await budget.get(f"/years/2026/statements/{TEAM}")).json()
         wmo = next(row for row in statement["lines"] if row["line"] == "wmo")
@@ -139,7 +145,7 @@ async def test_a_decision_becomes_money_a_letter_care_a_payment_and_a_balanced_s
         assert wmo["allocated_cents"] + wmo["reserve_draws_cents"] == (
             wmo["spent_cents"] + wmo["reserved_open_cents"] + wmo["released_or_unused_cents"]
         )
-        assert (await budget.post("/years/2026/close")).status_code == 409
+        assert (await budget.post("/years/2026/close", json=controller)).status_code == 409
 
 
 async def test_an_objection_is_lodged_deferred_once_and_not_decided_by_the_mandate_holder(stack: Stack) -> None:

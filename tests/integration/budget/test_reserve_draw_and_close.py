@@ -63,8 +63,9 @@ async def test_bad_draws_and_closes_get_a_clear_4xx(stack: Stack) -> None:
         bad_id = await client.get("/reserve-draws/not-a-uuid")
         no_reserve = await client.get(f"/reserves/{today().year + 5}")
         open_statement = await client.get("/years/2026/statements/wijkteam-haven")
-        no_year = await client.post(f"/years/{today().year + 5}/close")
-        bad_year = await client.post("/years/soon/close")
+        controller = {"closed_by": "c.controller", "role": "controller-sociaal-domein"}
+        no_year = await client.post(f"/years/{today().year + 5}/close", json=controller)
+        bad_year = await client.post("/years/soon/close", json=controller)
     assert negative.status_code == bad_line.status_code == bad_id.status_code == bad_year.status_code == 422
     assert negative.json()["detail"][0]["field"] == "body.amount_cents"
     assert no_line.status_code == no_draw.status_code == no_reserve.status_code == no_year.status_code == 404

@@ -59,6 +59,8 @@ async def test_care_started_before_the_case_opened_still_counts_for_the_team(sta
             "reserved_cents": 125_050,
             "spent_cents": 0,
             "released_cents": 0,
+            "carried_in_cents": 0,
+            "carried_over_cents": 0,
             "reserved_open_cents": 125_050,
             "remaining_cents": 874_950,
             "closed_on": None,

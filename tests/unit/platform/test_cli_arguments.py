@@ -16,6 +16,8 @@ pytestmark = pytest.mark.unit
         (["simulate", "--households", "-3"], "argument --households: must be at least 1, got -3"),
         (["bench", "--messages", "many"], "argument --messages: 'many' is not a whole number"),
         (["bench", "--households", "2.5"], "argument --households: '2.5' is not a whole number"),
+        (["simulate", "--year", "27"], "argument --year: a year from 2000 to 2999, got 27"),
+        (["simulate", "--year", "next"], "argument --year: 'next' is not a whole number"),
     ],
 )
 def test_a_count_below_one_or_not_a_number_is_a_usage_error(

@@ -1,0 +1,131 @@
+"""The providers' and debt assistance's steps of the simulated calendar (iWmo 305/307/323, Wgs), over the real APIs.
+
+Mixed into `tooling.simulate_actions.Actions`: a household's case (and its assignments once care started) is there
+because the calendar waited for the bus to settle before the day of the step.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from kernel.clock import today
+from tooling.simulate_steps import Tally, post
+from tooling.simulate_timeline import Step
+
+if TYPE_CHECKING:
+    from tooling.simulate_actions import Case
+    from tooling.simulate_scenario import Municipality
+
+
+class ProviderSteps:
+    client: httpx.AsyncClient
+    urls: dict[str, str]
+    municipality: Municipality
+    tally: Tally
+    cases: dict[int, Case]
+
+    async def care_start(self, step: Step) -> None:
+        case = self.cases[step.household]
+        for assignment in await self._assignments(case):
+            url, headers = self._assignment(assignment)
+            status = assignment["status"]
+            if status == "started":  # a provider whose policy starts at once
+                start = date.fromisoformat(assignment["start_date"])
+                case.assignments.append({**assignment, "start_date": start, "stopped_on": None})
+                self.tally["care started on assignment (provider policy)"] += 1
+                continue
+            if status == "received":
+                await post(self.client, f"{url}/acceptance", {}, headers=headers)
+                self.tally["assignments accepted by hand"] += 1
+            elif status != "accepted":
+                self.tally[f"assignments {status}"] += 1
+                continue
+            start = max(date.fromisoformat(assignment["period_start"]), today())
+            await post(self.client, f"{url}/start", {"start_date": start.isoformat()}, headers=headers)
+            case.assignments.append({**assignment, "start_date": start, "stopped_on": None})
+            self.tally["care started by the provider (305)"] += 1
+
+    async def care_stop(self, step: Step) -> None:
+        case = self.cases[step.household]
+        for assignment in case.assignments[:1]:
+            last = min(today(), date.fromisoformat(assignment["period_end"]))
+            end = min(max(step.data["end"], assignment["start_date"]), last)  # type: ignore[type-var]
+            url, headers = self._assignment(assignment)
+            body = {"end_date": end.isoformat(), "reason_code": step.data["reason"]}
+            await post(self.client, f"{url}/stop", body, headers=headers)
+            assignment["stopped_on"] = end
+            self.tally["care stopped (307)"] += 1
+
+    async def declare(self, step: Step) -> None:
+        through: date = step.data["through"]  # type: ignore[assignment]
+        for assignment in self.cases[step.household].assignments:
+            first = max(assignment["start_date"], through.replace(day=1))
+            last = min(through, assignment["stopped_on"] or through, date.fromisoformat(assignment["period_end"]))
+            if last < first:
+                continue
+            url, headers = self._assignment(assignment)
+            claim = {"period_start": first.isoformat(), "period_end": last.isoformat(), "volume": 1}
+            response = await self.client.post(f"{url}/declarations", json=claim, headers=headers)
+            late = " for last year, paid this year" if through.year < today().year else ""
+            verdict = "declarations accepted (323)" if response.status_code == 201 else "declarations refused"
+            self.tally[verdict + late] += 1
+
+    async def feedback(self, step: Step) -> None:
+        for assignment in self.cases[step.household].assignments:
+            url, headers = self._assignment(assignment)
+            body = {"plan_fits": step.data["fits"], "remarks": "Reported back to the regisseur"}
+            await post(self.client, f"{url}/feedback", body, headers=headers)
+            self.tally["provider feedback on the plan"] += 1
+
+    async def _assignments(self, case: Case) -> list[dict[str, Any]]:
+        providers = sorted({p["provider_id"] for p in self.municipality.config["provisions"]})
+        found: list[dict[str, Any]] = []
+        for provider in providers:
+            query = {"provider_id": provider}
+            listed = (await self.client.get(f"{self.urls['care']}/assignments", params=query)).json()
+            found += [a for a in listed if a["household_id"] == case.household_id]
+        return sorted(found, key=lambda a: (a["period_start"], a["provider_id"], a["assignment_id"]))
+
+    def _assignment(self, assignment: dict[str, Any]) -> tuple[str, dict[str, str]]:
+        url = f"{self.urls['care']}/assignments/{assignment['assignment_id']}"
+        return url, {"X-Provider-Id": assignment["provider_id"]}
+
+
+class DebtSteps:
+    client: httpx.AsyncClient
+    urls: dict[str, str]
+    tally: Tally
+    cases: dict[int, Case]
+
+    async def debt_intake(self, step: Step) -> None:
+        await self._debt(step, "intake-conversation", {"held_on": today().isoformat()}, "debt trajectories")
+
+    async def debt_withdrawn(self, step: Step) -> None:
+        body = {"outcome": "client_withdrew", "closed_on": today().isoformat()}
+        await self._debt(step, "closure", body, "debt: client withdrew")
+
+    async def debt_stabilise(self, step: Step) -> None:
+        await self._debt(step, "stabilisation", {"stabilised_on": today().isoformat()}, "debt: stabilised")
+
+    async def debt_arrange(self, step: Step) -> None:
+        body = {"arrangement": step.data["arrangement"], "reached_on": today().isoformat()}
+        await self._debt(step, "arrangement", body, "debt: arrangement reached")
+
+    async def debt_close(self, step: Step) -> None:
+        body = {"outcome": "arrangement_in_place", "closed_on": today().isoformat()}
+        await self._debt(step, "closure", body, "debt: closed with an arrangement")
+
+    async def _debt(self, step: Step, action: str, body: dict[str, Any], counted: str) -> None:
+        case = self.cases.get(step.household)
+        if case is None:
+            return
+        query = {"household_id": case.household_id}
+        found = (await self.client.get(f"{self.urls['debt']}/trajectories", params=query)).json()
+        if not found:
+            self.tally["debt referrals not received"] += 1
+            return
+        await post(self.client, f"{self.urls['debt']}/trajectories/{found[0]['trajectory_id']}/{action}", body)
+        self.tally[counted] += 1
