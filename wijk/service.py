@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import asyncpg
-from eventsourcing.application import AggregateNotFoundError
 from fastapi import APIRouter, FastAPI
 from faststream.kafka import KafkaBroker
 from faststream.kafka.opentelemetry import KafkaTelemetryMiddleware
 
 from contracts.envelope import source_urn
 from contracts.topics import dead_letter, facts
+from kernel.errors import DomainError
 from wijk import telemetry
 from wijk.consumer import Inbox
 from wijk.db import create_pool
@@ -44,7 +44,8 @@ class ServiceDefinition:
     build_app: Callable[[PlatformSettings], ServiceApplication] | None = None
     translate: Translator | None = None
     wire: Callable[[ServiceRuntime], None] = lambda runtime: None
-    error_status: dict[type[Exception], int] = field(default_factory=dict)
+    error_status: dict[type[DomainError], int] = field(default_factory=dict)
+    """Only where an error's kind is not precise enough (HTTP answers every error by its kind, wijk.http)."""
 
 
 class ServiceRuntime:
@@ -140,9 +141,9 @@ class ServiceRuntime:
         self._tasks.append(asyncio.create_task(self.relay.run(), name=f"{self.name}-relay"))
 
     async def _start_http(self) -> None:
-        error_status: dict[type[Exception], int] = {LookupError: 404, AggregateNotFoundError: 404, ValueError: 422}
-        error_status.update(self.definition.error_status)
-        self.http = create_http_app(self.name, self.readiness, self.metrics, error_status, self.definition.description)
+        self.http = create_http_app(
+            self.name, self.readiness, self.metrics, self.definition.error_status, self.definition.description
+        )
         self.http.include_router(self.router)
         self._server = http_server(self.http, self.service_settings.http_host, self.service_settings.http_port)
         task = asyncio.create_task(self._server.serve(), name=f"{self.name}-http")

@@ -11,6 +11,7 @@ from eventsourcing.persistence import Tracking
 
 from contracts.events.budget import FundsReserved
 from contracts.events.care import CareDeclared, CareStarted, CareStopped
+from kernel.errors import NotFound, Refused
 from services.backoffice import views
 from services.backoffice.domain.assignment import Assignment, Declaration
 from services.backoffice.domain.catalogue import PAID_TO_HOUSEHOLD, Catalogue, assigned_volume, legal_basis
@@ -25,11 +26,11 @@ from wijk.eventstore import ServiceApplication
 from wijk.settings import PlatformSettings
 
 
-class UnknownAssignment(LookupError):
+class UnknownAssignment(NotFound):
     """WJ001 9019: a message that cannot be linked to an assignment of ours."""
 
 
-class ProviderMismatch(ValueError):
+class ProviderMismatch(Refused):
     """A start or stop sent for an assignment of another provider."""
 
 
@@ -185,5 +186,5 @@ class BackofficeApplication(ServiceApplication):
         except AggregateNotFoundError:
             objection = None
         if not isinstance(objection, Objection) or objection.decision_id != decision_id:
-            raise LookupError(f"decision {decision_id} has no bezwaar {objection_id}")
+            raise NotFound(f"decision {decision_id} has no bezwaar {objection_id}")
         return objection

@@ -13,6 +13,7 @@ from eventsourcing.persistence import RecordConflictError, Tracking
 
 from contracts.events.backoffice import PaymentMade
 from contracts.events.planning import DecisionTaken
+from kernel.errors import Conflict
 from services.budget import views
 from services.budget.domain.budget_line import BudgetLine
 from services.budget.domain.claim import Claim
@@ -23,7 +24,7 @@ from services.budget.releases import ReleasingApplication, UnknownBudgetLine
 from wijk.settings import PlatformSettings
 
 
-class YearNotClosed(ValueError):
+class YearNotClosed(Conflict):
     """A year-end statement exists only once the year is closed."""
 
 

@@ -12,9 +12,8 @@ from contracts.events.planning import DecisionCancelled, DecisionTaken
 from kernel.clock import today
 from kernel.municipality import municipality_of
 from services.budget.api import router
-from services.budget.application import Allocation, BudgetApplication, YearNotClosed
+from services.budget.application import Allocation, BudgetApplication
 from services.budget.domain.budget_line import Overspending, YearAlreadyClosed
-from services.budget.domain.reserve import DrawNotAuthorised, DrawNotPending, ReserveExhausted
 from services.budget.funding import Funding, funding_path, load_funding
 from services.budget.releases import NotKnown
 from services.budget.translator import translate
@@ -86,13 +85,6 @@ DEFINITION = ServiceDefinition(
     build_app=build,
     translate=translate,
     wire=wire,
-    error_status={
-        DrawNotAuthorised: 403,
-        DrawNotPending: 409,
-        ReserveExhausted: 409,
-        YearAlreadyClosed: 409,
-        YearNotClosed: 409,
-    },
 )
 
 

@@ -11,6 +11,7 @@ from uuid import UUID, uuid4
 from eventsourcing.persistence import Tracking
 
 from contracts.events.backoffice import ProviderAssigned
+from kernel.errors import Forbidden, Refused
 from services.care.domain.assignment import Assignment
 from services.care.domain.declaration import Claim
 from services.care.domain.policy import Policy, accept, respond
@@ -19,11 +20,11 @@ from wijk.log_index import LogIndex
 from wijk.settings import PlatformSettings
 
 
-class NotYourAssignment(PermissionError):
+class NotYourAssignment(Forbidden):
     """A provider acted on an assignment that is not its own (or is not served here): refused, and recorded."""
 
 
-class DeclarationRefused(ValueError):
+class DeclarationRefused(Refused):
     """A declaration the rules refuse (outside the period, above the volume, no tariff): recorded, then 422."""
 
 

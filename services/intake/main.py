@@ -9,8 +9,6 @@ from kernel.clock import today
 from kernel.municipality import config_dir, municipality_of
 from services.intake import api, api_cases, api_households, api_survey
 from services.intake.application import IntakeApplication
-from services.intake.domain.case import NoClientSupportOffer
-from services.intake.domain.clocks import ClockConflict
 from services.intake.domain.household import HouseholdErased
 from services.intake.domain.routing import District, Routing
 from services.intake.outcomes import OutcomeRelays
@@ -59,7 +57,7 @@ DEFINITION = ServiceDefinition(
     build_app=build,
     translate=translate,
     wire=wire,
-    error_status={HouseholdErased: 410, NoClientSupportOffer: 409, ClockConflict: 409},
+    error_status={HouseholdErased: 410},  # a NotFound, and more precisely: Gone
 )
 
 

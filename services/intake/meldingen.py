@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
+from kernel.errors import Refused
 from services.intake.base import IntakeBase
 from services.intake.domain.case import Case
 from services.intake.domain.household import Household
@@ -48,7 +49,7 @@ class MeldingCommands(IntakeBase):
             household = self.present_household(request.household_id)
             return self._open(household, request, today)
         if not request.postcode:
-            raise ValueError("a melding names a registered household_id, or the postcode of a new household")
+            raise Refused("a melding names a registered household_id, or the postcode of a new household")
         postcode = normalise_postcode(request.postcode)
         district = self.routing.route(postcode)
         household_id = uuid.uuid4()

@@ -29,6 +29,7 @@ from contracts.partner_signals import PARTNER_SIGNALS, PartnerSignal
 from contracts.registry import UnknownEventType
 from contracts.topics import PARTNER_TYPES, dead_letter, partner_signals
 from kernel.clock import today
+from kernel.errors import Refused
 from services.intake.application import IntakeApplication
 from services.intake.domain.partners import PartnerRegistry, SignalRefused
 
@@ -71,7 +72,7 @@ class PartnerInbox:
             return
         try:
             await asyncio.to_thread(self.app.take_signal, signal, partner, envelope.id, today())
-        except ValueError as exc:  # e.g. no household matches and the postcode lies outside every district
+        except Refused as exc:  # e.g. no household matches and the postcode lies outside every district
             await self.dead_letter(record, headers, f"refused: {exc}")
             return
         self.taken += 1

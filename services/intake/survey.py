@@ -16,6 +16,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 
 from contracts.events.intake import SatisfactionRecorded
+from kernel.errors import Conflict, Refused
 from services.intake.base import IntakeBase
 from services.intake.translator import translate
 
@@ -23,7 +24,7 @@ NAMESPACE = uuid.UUID("5a7e1c0b-3f2d-4e8a-9b6c-1d2e3f4a5b6c")
 LOWEST, HIGHEST = 1, 10
 
 
-class AlreadyAnswered(Exception):
+class AlreadyAnswered(Conflict):
     """The case's resident already answered the survey: an answer is a fact and is not overwritten."""
 
 
@@ -32,13 +33,13 @@ def answer_id(case_id: UUID) -> UUID:
 
 
 def check_answer(score: int, answered_on: date, opened_on: date, today: date) -> None:
-    """A score from 1 to 10, given on or after the case opened and not in the future (ValueError otherwise)."""
+    """A score from 1 to 10, given on or after the case opened and not in the future (Refused otherwise)."""
     if not LOWEST <= score <= HIGHEST:
-        raise ValueError(f"score must be from {LOWEST} to {HIGHEST}, not {score}")
+        raise Refused(f"score must be from {LOWEST} to {HIGHEST}, not {score}")
     if answered_on < opened_on:
-        raise ValueError(f"answered_on {answered_on} lies before the case opened ({opened_on})")
+        raise Refused(f"answered_on {answered_on} lies before the case opened ({opened_on})")
     if answered_on > today:
-        raise ValueError(f"answered_on {answered_on} lies in the future")
+        raise Refused(f"answered_on {answered_on} lies in the future")
 
 
 class SurveyAnswer(Aggregate):

@@ -13,6 +13,7 @@ from uuid import UUID
 
 from psycopg_pool import ConnectionPool
 
+from kernel.errors import NotFound
 from services.intake.domain.household import HouseholdErased
 from services.intake.sealing import new_key
 
@@ -57,7 +58,7 @@ class KeyVault:
                 "SELECT key, erased_on FROM intake.household_key WHERE household_id = %s", (household_id,)
             ).fetchone()
         if row is None:
-            raise LookupError(f"no household {household_id}")
+            raise NotFound(f"no household {household_id}")
         if row[0] is None:
             raise HouseholdErased(household_id, row[1])
         return bytes(row[0])
@@ -99,3 +100,4 @@ class KeyVault:
                 "ON CONFLICT (digest) DO UPDATE SET household_id = EXCLUDED.household_id",
                 (digest, household_id),
             )
+

@@ -15,6 +15,7 @@ from eventsourcing.persistence import RecordConflictError, Tracking
 from contracts.events.budget import FundsRefused, FundsReserved
 from contracts.events.care import PlanFeedbackGiven
 from contracts.events.intake import CaseOpened, ClientSupportOffered
+from kernel.errors import Refused
 from services.planning.config import PlanningConfig
 from services.planning.domain.assessment import assess, decision_of
 from services.planning.domain.decision import DecisionRequest
@@ -32,7 +33,7 @@ SAVE_ATTEMPTS = 3
 T = TypeVar("T")
 
 
-class UnknownProfessional(ValueError):
+class UnknownProfessional(Refused):
     """The named coordinator or professional is not in the municipality's register of professionals."""
 
 

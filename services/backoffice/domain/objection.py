@@ -16,6 +16,8 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import Conflict, Forbidden, Refused
+
 TermEnd = Callable[[date, int], date]
 """(start, weeks) -> the last day of a statutory term counted from the day after `start`."""
 
@@ -25,15 +27,15 @@ MAX_DEFERRAL_WEEKS = 6
 OUTCOMES = ("gegrond", "gedeeltelijk gegrond", "ongegrond", "niet-ontvankelijk")
 
 
-class ObjectionAlreadyDecided(ValueError):
+class ObjectionAlreadyDecided(Conflict):
     """A bezwaar is decided once."""
 
 
-class DeferralRefused(ValueError):
+class DeferralRefused(Conflict):
     """Only one deferral, of at most six weeks, notified before the decision term ends (Awb 7:10 lid 3)."""
 
 
-class ConflictOfMandate(Exception):
+class ConflictOfMandate(Forbidden):
     """Awb 10:3 lid 3: who took the contested decision under mandate may not decide on the bezwaar against it."""
 
 
@@ -51,7 +53,7 @@ class Objection(Aggregate):
         contested_by: str,
     ) -> None:
         if not grounds.strip():
-            raise ValueError("a bezwaar states its grounds")
+            raise Refused("a bezwaar states its grounds")
         self.decision_id, self.household_id = decision_id, household_id
         self.lodged_on, self.grounds = lodged_on, grounds
         self.objection_deadline, self.advisory_committee = objection_deadline, advisory_committee
@@ -109,7 +111,7 @@ class Objection(Aggregate):
     def decide(self, outcome: str, decided_by: str, decided_on: date, reasons: str) -> None:
         self._check_open()
         if outcome not in OUTCOMES:
-            raise ValueError(f"outcome {outcome!r} is not one of {', '.join(OUTCOMES)}")
+            raise Refused(f"outcome {outcome!r} is not one of {', '.join(OUTCOMES)}")
         if decided_by.strip().casefold() == self.contested_by.strip().casefold():
             raise ConflictOfMandate(
                 f"{decided_by} took the contested decision under mandate and may not decide on the bezwaar "

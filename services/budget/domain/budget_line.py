@@ -16,6 +16,7 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import Conflict, Refused
 from services.budget.domain.claim import Claim
 from services.budget.domain.line_snapshot import LineSnapshot
 
@@ -30,15 +31,15 @@ def label(team_id: str, year: int, line: str) -> str:
     return f"{team_id} {line} {year}"
 
 
-class ClaimOnWrongLine(ValueError):
+class ClaimOnWrongLine(Refused):
     """A claim for another team, year or line than this one."""
 
 
-class Overspending(ValueError):
+class Overspending(Refused):
     """A payment larger than the decision's open reservation plus what remains on the line."""
 
 
-class YearAlreadyClosed(ValueError):
+class YearAlreadyClosed(Conflict):
     """The year-end close froze this line."""
 
 
@@ -52,7 +53,7 @@ class BudgetLine(Aggregate):
     @event("Allocated")
     def __init__(self, team_id: str, year: int, line: str, amount_cents: int) -> None:
         if amount_cents < 0:
-            raise ValueError(f"an allocation is never negative, got {amount_cents} cents")
+            raise Refused(f"an allocation is never negative, got {amount_cents} cents")
         self.team_id, self.year, self.line = team_id, year, line
         self.allocated_cents = amount_cents
         self.drawn_cents = 0
@@ -82,7 +83,7 @@ class BudgetLine(Aggregate):
         if self.handles(claim.decision_id):
             return
         if claim.amount_cents < 0:
-            raise ValueError(f"a claim is never negative, got {claim.amount_cents} cents")
+            raise Refused(f"a claim is never negative, got {claim.amount_cents} cents")
         if self.closed_on is not None:
             self._funds_refused(
                 reason=f"{self.name}: the year was closed on {self.closed_on}", **claim.refusal_fields()
@@ -99,7 +100,7 @@ class BudgetLine(Aggregate):
             return
         self._check_open()
         if amount_cents < 0:
-            raise ValueError(f"a payment is never negative, got {amount_cents} cents")
+            raise Refused(f"a payment is never negative, got {amount_cents} cents")
         from_reservation = min(amount_cents, self.reservations.get(decision_id, 0))
         beyond = amount_cents - from_reservation
         if beyond > self.remaining_cents:
@@ -129,7 +130,7 @@ class BudgetLine(Aggregate):
         """Add an approved draw on the municipal reserve to this line."""
         self._check_open()
         if amount_cents <= 0:
-            raise ValueError(f"a reserve draw is positive, got {amount_cents} cents")
+            raise Refused(f"a reserve draw is positive, got {amount_cents} cents")
         self._reserve_drawn(draw_id=draw_id, amount_cents=amount_cents)
 
     def close(self, closed_on: date) -> None:

@@ -13,6 +13,8 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import Conflict, Refused
+
 NAMESPACE = UUID("9a4e2c71-5b3d-4f08-8e6a-1d7c0b2f9e45")
 REFERRED, INTAKE_HELD, STABILISED, ARRANGED, CLOSED = "referred", "intake_held", "stabilised", "arranged", "closed"
 ORDER = (REFERRED, INTAKE_HELD, STABILISED, ARRANGED)
@@ -30,11 +32,11 @@ OUTCOMES = {
 """Each closure outcome and the step the trajectory must at least have reached for it."""
 
 
-class StepOutOfOrder(ValueError):
+class StepOutOfOrder(Conflict):
     """A step that does not follow from where the trajectory is (409)."""
 
 
-class InvalidStepDate(ValueError):
+class InvalidStepDate(Refused):
     """A step dated before the step it follows, or in the future."""
 
 
@@ -77,7 +79,7 @@ class DebtTrajectory(Aggregate):
         first_conversation_due: date,
     ) -> None:
         if source not in SOURCES:
-            raise ValueError(f"unknown referral source {source!r}")
+            raise Refused(f"unknown referral source {source!r}")
         self.referral_id, self.source, self.household_id, self.team_id = referral_id, source, household_id, team_id
         self.received_on, self.threatening = received_on, threatening
         self.first_conversation_due = first_conversation_due
@@ -108,7 +110,7 @@ class DebtTrajectory(Aggregate):
 
     def reach_arrangement(self, arrangement: str, reached_on: date, today: date) -> None:
         if arrangement not in ARRANGEMENTS:
-            raise ValueError(f"arrangement {arrangement!r} is not one of {', '.join(ARRANGEMENTS)}")
+            raise Refused(f"arrangement {arrangement!r} is not one of {', '.join(ARRANGEMENTS)}")
         self._step(STABILISED, reached_on, today)
         self._arrangement_reached(self.household_id, self.team_id, arrangement, reached_on)
 
@@ -119,7 +121,7 @@ class DebtTrajectory(Aggregate):
     def close(self, outcome: str, closed_on: date, today: date) -> None:
         """Close with an outcome; the outcome must fit how far the trajectory got (debt-free needs an arrangement)."""
         if outcome not in OUTCOMES:
-            raise ValueError(f"outcome {outcome!r} is not one of {', '.join(OUTCOMES)}")
+            raise Refused(f"outcome {outcome!r} is not one of {', '.join(OUTCOMES)}")
         if self.status == CLOSED:
             raise StepOutOfOrder(f"trajectory {self.id} is already closed")
         needed = OUTCOMES[outcome]

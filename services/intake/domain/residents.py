@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from kernel.errors import Refused
 from services.intake.domain.bsn import InvalidBsn, check_bsn
 
 ROLES = ("applicant", "partner", "child", "other")
 
 
-class InvalidHousehold(ValueError):
+class InvalidHousehold(Refused):
     """Household details that cannot be registered (no residents, the same BSN twice, an unknown role...)."""
 
 

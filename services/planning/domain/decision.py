@@ -7,13 +7,14 @@ from datetime import date
 from typing import Any, Protocol
 from uuid import UUID
 
+from kernel.errors import Refused
 from services.planning.domain.deviation import DeviationRequest
 
 TAKEN, ESCALATED, RECORDED = "taken", "escalated", "recorded"
 FUNDS_RESERVED, FUNDS_REFUSED = "funds_reserved", "funds_refused"
 
 
-class InvalidDecision(ValueError):
+class InvalidDecision(Refused):
     """A decision with a negative amount, a period that ends before it starts, or no decision maker."""
 
 

@@ -13,6 +13,7 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import event
 
+from kernel.errors import NotFound, Refused
 from services.planning.domain.decision import (
     ESCALATED,
     FUNDS_REFUSED,
@@ -43,7 +44,7 @@ def team_coordinator(team_id: str) -> str:
     return f"team:{team_id}"
 
 
-class UnknownDecision(LookupError):
+class UnknownDecision(NotFound):
     """The plan holds no decision with this id."""
 
 
@@ -135,7 +136,7 @@ class Plan(CancellingPlan):
             raise InvalidDecision(f"{decision.provision_code} is informal and costs nothing: amount_cents must be 0")
         check_decision(decision)
         if decision.decision_id in self.decisions:
-            raise ValueError(f"decision {decision.decision_id} is already in plan {self.id}")
+            raise Refused(f"decision {decision.decision_id} is already in plan {self.id}")
         self._arrangement_recorded(self.household_id, self.team_id, asdict(decision) | {"status": RECORDED})
 
     @event("DecisionTaken")

@@ -13,6 +13,7 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
+from kernel.errors import Refused
 from services.planning.domain.decision import FUNDS_REFUSED, Decision
 from services.planning.domain.mandates import NotMandated
 from services.planning.domain.plan_escalation import EscalatingPlan
@@ -36,9 +37,9 @@ class CancellingPlan(EscalatingPlan):
     def cancel_decision(self, decision_id: UUID, cancelled_by: str, reason: str, cancelled_on: date) -> None:
         """Withdraw a decision (taken, funded, escalated or recorded) with the professional and the reason."""
         if not cancelled_by.strip():
-            raise ValueError("cancelled_by must name the professional who cancels")
+            raise Refused("cancelled_by must name the professional who cancels")
         if not reason.strip():
-            raise ValueError("a cancellation states its reason")
+            raise Refused("a cancellation states its reason")
         decision = self.decisions.get(decision_id)
         if decision is None:
             raise DecisionNotCancellable(f"plan {self.id} has no decision {decision_id}")

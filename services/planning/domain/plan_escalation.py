@@ -9,6 +9,7 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import event
 
+from kernel.errors import Refused
 from services.planning.domain.decision import Decision, check_decision
 from services.planning.domain.plan_followup import FollowedUpPlan
 from services.planning.domain.plan_team import PlanConflict
@@ -91,7 +92,7 @@ class EscalatingPlan(FollowedUpPlan):
     def _check_new(self, decision: Decision) -> None:
         check_decision(decision)
         if decision.decision_id in self.decisions:
-            raise ValueError(f"decision {decision.decision_id} is already in plan {self.id}")
+            raise Refused(f"decision {decision.decision_id} is already in plan {self.id}")
         if not self.client_support_offers:
             raise ClientSupportMissing(
                 f"no client-support offer is on record for plan {self.id} (cases "

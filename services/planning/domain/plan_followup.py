@@ -9,6 +9,7 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
+from kernel.errors import Refused
 from services.planning.domain.goals import check_results
 from services.planning.domain.plan_team import CoordinatedPlan, PlanConflict
 
@@ -27,7 +28,7 @@ class FollowedUpPlan(CoordinatedPlan):
     def evaluate(self, evaluation_id: UUID, evaluated_by: str, on: date, results: list[dict[str, str]]) -> None:
         """Each goal: achieved, partly or not achieved, with remarks."""
         if not evaluated_by.strip():
-            raise ValueError("evaluated_by must name the professional who evaluated")
+            raise Refused("evaluated_by must name the professional who evaluated")
         check_results(results)
         if unknown := sorted({r["life_domain"] for r in results} - set(self.goals)):
             raise GoalNotInPlan(f"plan {self.id} has no goal for {', '.join(unknown)}")

@@ -9,10 +9,11 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import Conflict, Refused
 from services.planning.domain.goals import Goal, check_goal
 
 
-class PlanConflict(Exception):
+class PlanConflict(Conflict):
     """The command conflicts with the plan's state (HTTP 409)."""
 
 
@@ -38,7 +39,7 @@ class CoordinatedPlan(Aggregate):
     def assign_coordinator(self, coordinator: str, assigned_by: str, assigned_on: date) -> None:
         """A handover: the new regisseur replaces the old one, so there is exactly one at any time."""
         if not coordinator.strip() or not assigned_by.strip():
-            raise ValueError("coordinator and assigned_by must name professionals")
+            raise Refused("coordinator and assigned_by must name professionals")
         if coordinator == self.coordinator:
             raise CoordinatorUnchanged(f"{coordinator} is already the coordinator of plan {self.id}")
         self._coordinator_assigned(
