@@ -3,6 +3,8 @@
 The application's notification log is the outbox (see `wijk.relay`); incoming facts are recorded together with a
 tracking row in one transaction (see `record_processed`), so a redelivered fact is recognised and skipped.
 
+The persistence is a setting (`PlatformSettings.persistence`): PostgreSQL for a running service, or eventsourcing's
+POPO store in memory, on which the application tests drive every command and inbox handler in milliseconds.
 The store's two refusals get their kind here: an id that names no aggregate is a NotFound, and a command that lost
 the race for an aggregate's next version is a Conflict.
 """
@@ -95,7 +97,9 @@ class ServiceRepository(Repository[Any]):
 
 
 def store_env(service: str, settings: PlatformSettings) -> dict[str, str]:
-    """The eventsourcing environment for a service: PostgreSQL, its own schema."""
+    """The eventsourcing environment for a service: in memory, or PostgreSQL in its own schema."""
+    if settings.persistence == "popo":
+        return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
     return {
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
         "POSTGRES_DBNAME": settings.pg_dbname,
@@ -128,7 +132,8 @@ class ServiceApplication(Application[Any]):
         self.settings = settings or PlatformSettings()
         self.on_recorded: list[Callable[[], None]] = []
         """Called (in the writing thread) after every commit of new events: the relay wakes on it."""
-        ensure_schema(self.settings, self.name)
+        if self.settings.persistence == "postgres":
+            ensure_schema(self.settings, self.name)
         super().__init__(env={**store_env(self.name, self.settings), **(env or {})})
 
     def construct_repository(self) -> Repository[Any]:

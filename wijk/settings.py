@@ -7,6 +7,7 @@ The same names are used in embedded mode (set by `wijk up`) and in docker-compos
 from __future__ import annotations
 
 import os
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -28,6 +29,11 @@ class PlatformSettings(BaseSettings):
     )
     otel_endpoint: str = Field(
         "", description="OTLP/HTTP endpoint for traces (e.g. http://otel-collector:4318). Empty: no export."
+    )
+    persistence: Literal["postgres", "popo"] = Field(
+        "postgres",
+        description="Where every service keeps its events: postgres, or popo (eventsourcing's plain Python objects in "
+        "memory, gone with the process: the application tests). A running service needs postgres.",
     )
     dead_letter_attempts: int = Field(3, description="Attempts before an unprocessable message is dead-lettered.")
     relay_batch_size: int = Field(500, description="Notifications the outbox relay reads per batch.")

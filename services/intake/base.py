@@ -13,7 +13,7 @@ from uuid import UUID
 from services.intake.domain.case import Case
 from services.intake.domain.household import Household
 from services.intake.domain.routing import Routing
-from services.intake.vault import KeyVault
+from services.intake.vault import open_vault
 from wijk.eventstore import ServiceApplication
 from wijk.settings import PlatformSettings
 
@@ -27,7 +27,7 @@ class IntakeBase(ServiceApplication):
         self.routing = routing
         self.secret = secret
         super().__init__(settings)
-        self.vault = KeyVault(self.settings.pg_dsn())
+        self.vault = open_vault(self.settings)
 
     def close(self) -> None:
         self.vault.close()

@@ -3,6 +3,7 @@
 Erasure destroys the key and deletes the indexes in one transaction: from then on the household's sealed personal
 data is unreadable wherever a copy of an event lives (crypto-shredding). In production the key store belongs in a
 KMS or a database outside the event store's backup cycle (STACK.md §6); here it is a table beside the events.
+With the in-memory event store (the application tests) the vault is in memory too (`MemoryVault`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from psycopg_pool import ConnectionPool
 from kernel.errors import NotFound
 from services.intake.domain.household import HouseholdErased
 from services.intake.sealing import new_key
+from wijk.settings import PlatformSettings
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS intake.household_key (
@@ -101,3 +103,51 @@ class KeyVault:
                 (digest, household_id),
             )
 
+
+class MemoryVault(KeyVault):
+    """The same vault in memory, beside the in-memory event store: the application tests' vault."""
+
+    def __init__(self) -> None:
+        self.keys: dict[UUID, tuple[bytes | None, date | None]] = {}
+        self.lookup: dict[bytes, UUID] = {}
+
+    def close(self) -> None:
+        pass
+
+    def create(self, household_id: UUID, digests: Iterable[bytes] = ()) -> bytes:
+        key = new_key()
+        self.keys[household_id] = (key, None)
+        self.add_indexes(household_id, digests)
+        return key
+
+    def add_indexes(self, household_id: UUID, digests: Iterable[bytes]) -> None:
+        self.lookup.update(dict.fromkeys(digests, household_id))
+
+    def key(self, household_id: UUID) -> bytes:
+        if household_id not in self.keys:
+            raise NotFound(f"no household {household_id}")
+        key, erased_on = self.keys[household_id]
+        if key is None:
+            raise HouseholdErased(household_id, erased_on)
+        return key
+
+    def find(self, digests: Iterable[bytes]) -> UUID | None:
+        for digest in digests:
+            household_id = self.lookup.get(digest)
+            if household_id is not None and self.keys[household_id][0] is not None:
+                return household_id
+        return None
+
+    def destroy(self, household_id: UUID, erased_on: date) -> None:
+        self.lookup = {d: h for d, h in self.lookup.items() if h != household_id}
+        _, erased = self.keys.get(household_id, (None, None))
+        self.keys[household_id] = (None, erased or erased_on)
+
+    def forget(self, household_id: UUID) -> None:
+        self.lookup = {d: h for d, h in self.lookup.items() if h != household_id}
+        self.keys.pop(household_id, None)
+
+
+def open_vault(settings: PlatformSettings) -> KeyVault:
+    """The vault beside the event store the settings choose."""
+    return MemoryVault() if settings.persistence == "popo" else KeyVault(settings.pg_dsn())
