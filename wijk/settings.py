@@ -36,6 +36,12 @@ class PlatformSettings(BaseSettings):
         "memory, gone with the process: the application tests). A running service needs postgres.",
     )
     dead_letter_attempts: int = Field(3, description="Attempts before an unprocessable message is dead-lettered.")
+    consumer_session_timeout_ms: int = Field(
+        10_000,
+        ge=1_000,
+        description="Kafka consumer session timeout: a consumer silent this long leaves its group. The embedded "
+        "broker makes every group join wait half of it (the tests use 2000).",
+    )
     relay_batch_size: int = Field(500, description="Notifications the outbox relay reads per batch.")
     relay_poll_seconds: float = Field(
         1.0,

@@ -12,12 +12,11 @@ from services.intake.application import IntakeApplication
 from services.intake.domain.household import HouseholdErased
 from services.intake.domain.routing import District, Routing
 from services.intake.outcomes import OutcomeRelays
-from services.intake.partner_inbox import SIGNAL_TOPICS, PartnerInbox
+from services.intake.partner_inbox import INBOX_OPTIONS, PartnerSignals
 from services.intake.partners_config import load_partners
 from services.intake.translator import translate
 from wijk.service import ServiceDefinition, ServiceRuntime, serve
 from wijk.settings import PlatformSettings
-from wijk.topics import ensure_topics
 
 log = logging.getLogger(__name__)
 
@@ -33,17 +32,14 @@ def wire(runtime: ServiceRuntime) -> None:
     assert isinstance(app, IntakeApplication) and runtime.broker is not None
     settings = runtime.settings
     partners = load_partners(settings.partners_config or config_dir(settings.municipality_config) / "partners.json")
-    inbox = PartnerInbox(app, partners, runtime.broker)
-    inbox.subscribe()
+    signals = PartnerSignals(app, partners)
+    inbox = signals.subscribe(runtime.add_inbox(**INBOX_OPTIONS, on_refusal=signals.reject))
     relays = OutcomeRelays(runtime, partners.partners, poll_seconds=runtime.settings.relay_poll_seconds)
     runtime.extras.update(partner_inbox=inbox, outcome_relays=relays)
 
-    async def partner_topics() -> None:
-        await ensure_topics(runtime.settings.kafka_bootstrap, SIGNAL_TOPICS, runtime.settings.topic_partitions)
-
     # Missed statutory terms become facts without anyone asking (POST /clocks/check does the same on demand).
     runtime.every("clock-check", runtime.settings.term_check_seconds, lambda: app.check_clocks(today()))
-    runtime.on_start.extend([partner_topics, relays.start])
+    runtime.on_start.append(relays.start)
     runtime.on_stop.append(relays.stop)
     for module in (api, api_households, api_cases, api_survey):
         runtime.router.include_router(module.router(app))
