@@ -100,18 +100,17 @@ class ServiceRuntime:
         if self.definition.build_app is not None:
             self.app = await asyncio.to_thread(self.definition.build_app, self.settings)
         self.pool = await create_pool(self.settings)
-        self.compose(
-            KafkaBroker(
-                self.settings.kafka_bootstrap,
-                middlewares=[KafkaTelemetryMiddleware(tracer_provider=provider)],
-                client_id=f"wijk-{self.name}",
-                graceful_timeout=10.0,
-            )
+        broker = KafkaBroker(
+            self.settings.kafka_bootstrap,
+            middlewares=[KafkaTelemetryMiddleware(tracer_provider=provider)],
+            client_id=f"wijk-{self.name}",
+            graceful_timeout=10.0,
         )
+        self.compose(broker)
         await ensure_topics(self.settings.kafka_bootstrap, self._topics(), self.settings.topic_partitions)
         for hook in self.on_start:
             await hook()
-        await self.broker.start()  # type: ignore[union-attr]
+        await broker.start()  # the inboxes consume from here on: after the start hooks
         self._start_relay()
         for name, seconds, job in self._periodic:
             self._tasks.append(asyncio.create_task(self._repeat(name, seconds, job), name=f"{self.name}-{name}"))
