@@ -38,12 +38,14 @@ class Stack:
         return self.settings.kafka_bootstrap
 
     async def start(self, names: Iterable[str] = SERVICES) -> Stack:
-        """Start the services side by side (each consumer group join waits half the session timeout)."""
+        """Start those of the services that do not run yet, side by side (each consumer group join waits half the
+        session timeout); on the shared stack, where all seven run, this starts nothing."""
         runtimes = {
             name: ServiceRuntime(
                 definition(name), self.settings, ServiceSettings.for_service(name, http_port=self.ports[name])
             )
             for name in names
+            if name not in self.runtimes
         }
         self.runtimes.update(runtimes)
         await asyncio.gather(*(runtime.start() for runtime in runtimes.values()))
