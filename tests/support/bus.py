@@ -140,19 +140,24 @@ async def read_topic(
     return found
 
 
-async def read_until_idle(bootstrap: str, topic: str) -> list[Record]:
-    """Every record on a topic right now (up to each partition's end offset); nothing when it does not exist."""
+async def read_until_idle(bootstrap: str, topic: str, *more: str) -> list[Record]:
+    """Every record on the topics right now (up to each partition's end offset), through one consumer; nothing
+    of a topic that does not exist."""
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
     await consumer.start()
     try:
-        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
+        partitions = [
+            TopicPartition(name, p)
+            for name in (topic, *more)
+            for p in sorted(consumer.partitions_for_topic(name) or ())
+        ]
         if not partitions:
             return []
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
         ends = await consumer.end_offsets(partitions)
         records: list[Record] = []
-        behind = dict(ends)
+        behind = {p: end for p, end in ends.items() if await consumer.position(p) < end}
         while behind:
             for part in (await consumer.getmany(timeout_ms=500)).values():
                 records.extend(part)

@@ -54,7 +54,8 @@ async def topic_hits(bootstrap: str, needles: list[bytes]) -> tuple[set[tuple[by
         partitions = [TopicPartition(t, p) for t in topics for p in sorted(consumer.partitions_for_topic(t) or ())]
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
-        behind = await consumer.end_offsets(partitions)
+        ends = await consumer.end_offsets(partitions)
+        behind = {p: end for p, end in ends.items() if await consumer.position(p) < end}
         while behind:
             batch = await consumer.getmany(timeout_ms=400)
             for record in (r for part in batch.values() for r in part):
