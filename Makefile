@@ -29,7 +29,7 @@ test: lint chromium ## Every test: lint, contract, unit, integration, end-to-end
 	$(BIN)/pytest -p no:cacheprovider -q -rfEs --durations=10
 
 unit: $(VENV)/.synced
-	$(BIN)/pytest -p no:cacheprovider -q -m "unit or contract"
+	$(BIN)/pytest -p no:cacheprovider -q -m "unit or contract or application"
 
 integration: $(VENV)/.synced chromium
 	$(BIN)/pytest -p no:cacheprovider -q -m "integration or e2e or fault"

@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
+from kernel.errors import NotFound
+
 BudgetLine = Literal["wmo", "youth", "special_assistance", "discretionary"]
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config" / "almere" / "municipality.json"
 
@@ -60,7 +62,7 @@ class MunicipalityConfig(BaseModel):
         for provision in self.provisions:
             if provision.code == code:
                 return provision
-        raise LookupError(f"provision {code!r} is not in the {self.municipality} catalogue")
+        raise NotFound(f"provision {code!r} is not in the {self.municipality} catalogue")
 
 
 class ConfigError(RuntimeError):

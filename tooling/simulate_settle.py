@@ -28,15 +28,18 @@ from wijk.settings import PlatformSettings
 PUBLISHERS = PUBLISHING_SERVICES
 PARTNER_TOPICS = tuple(partner_signals(p) for p in PARTNER_TYPES)
 CONSUMERS: dict[str, tuple[str, ...]] = {
-    "planning": (facts("intake"), facts("budget"), facts("care")),
-    "budget": (facts("planning"), facts("backoffice"), facts("care")),
-    "backoffice": (facts("budget"), facts("care")),
+    "intake": (facts("planning"), facts("backoffice")),
+    "intake-partners": PARTNER_TOPICS,
+    "planning": (facts("intake"), facts("budget"), facts("backoffice"), facts("care")),
+    "budget": (facts("intake"), facts("planning"), facts("backoffice"), facts("care")),
+    "backoffice": (facts("planning"), facts("budget"), facts("care"), facts("iwmo")),
     "care": (facts("backoffice"),),
     "debt": (facts("intake"), facts("backoffice")),
+    "iwmo": (facts("backoffice"),),
     "reporting": FACT_TOPICS,
-    "intake-partners": PARTNER_TOPICS,
 }
-"""Which consumer group reads which topics (the `inbox.on` registrations in services/*/main.py)."""
+"""Which consumer group reads which topics (the `inbox.on` registrations in services/*/main.py). The wiring test
+(`tests/application/test_wiring.py`) and the simulated-calendar test check it against the real wiring."""
 
 Ends = dict[str, dict[int, int]]
 

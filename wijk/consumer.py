@@ -1,9 +1,15 @@
-"""The inbox side: one FastStream subscriber per service that validates, deduplicates and dispatches facts.
+"""The inbox side: a FastStream subscriber per consumer group that validates, deduplicates and dispatches facts.
 
 Every message is parsed as a CloudEvent and validated against its contract model. A message that is not a
-valid fact goes straight to the service's dead-letter topic with the reason; one whose handler keeps failing
-goes there after `dead_letter_attempts` tries. Either way its partition moves on. When the store itself is
-unreachable the message is not acknowledged, so it is redelivered once the store is back.
+valid fact goes straight to the service's dead-letter topic with the reason; so does one whose handler raises
+`Unprocessable` (no retry can help it). One whose handler fails otherwise is retried, and goes there after
+`dead_letter_attempts` tries. Either way its partition moves on. When the store itself is unreachable the
+message is not acknowledged, so it is redelivered once the store is back.
+
+Options for inboxes other than the service's own: another consumer group, registry and topics (intake's partner
+signals), the error kinds that count as refusals and what to do with one (intake records a SignalRejected), and
+redaction (a dead letter without the body, the key or the subject, and reasons that name fields, never values:
+raw partner signals carry personal data).
 
 Deduplication lives with the effect: handlers record a `Tracking(upstream:topic:partition, sequence)` in the
 same transaction as their events (or an inbox row keyed by the event id, in reporting).
@@ -14,14 +20,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-import asyncpg
-import psycopg
 from aiokafka import ConsumerRecord
-from eventsourcing.persistence import OperationalError, Tracking
 from faststream.kafka import KafkaBroker, KafkaMessage
 from faststream.middlewares import AckPolicy
 from opentelemetry import trace
@@ -29,81 +31,67 @@ from pydantic import ValidationError
 
 from contracts.envelope import CloudEventHeaders, EnvelopeError
 from contracts.events.base import IntegrationEvent
-from contracts.registry import REGISTRY, UnknownEventType
+from contracts.registry import REGISTRY, EventRegistry, UnknownEventType
 from contracts.topics import dead_letter
+from wijk.delivery import (
+    INFRASTRUCTURE_ERRORS,
+    Delivery,
+    Handler,
+    Refusal,
+    Unprocessable,
+    in_thread,
+    invalid_body,
+)
+
+__all__ = ["INFRASTRUCTURE_ERRORS", "Delivery", "Inbox", "Unprocessable", "in_thread"]
 
 log = logging.getLogger(__name__)
 _tracer = trace.get_tracer(__name__)
 E = TypeVar("E", bound=IntegrationEvent)
-INFRASTRUCTURE_ERRORS = (
-    OperationalError,
-    psycopg.OperationalError,
-    asyncpg.InterfaceError,
-    asyncpg.PostgresConnectionError,
-    asyncpg.CannotConnectNowError,
-    OSError,
-    ConnectionError,
-)
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """Where a fact came from: its envelope and its position on the bus."""
-
-    envelope: CloudEventHeaders
-    topic: str
-    partition: int
-    offset: int
-
-    @property
-    def tracking(self) -> Tracking:
-        """The dedupe position: the publisher's outbox sequence per (source, topic, partition)."""
-        if self.envelope.sequence is not None:
-            return Tracking(f"{self.envelope.source}|{self.topic}|{self.partition}", self.envelope.sequence)
-        return Tracking(f"offset|{self.topic}|{self.partition}", self.offset)
-
-
-Handler = Callable[[Any, Delivery], Awaitable[None]]
-
-
-def in_thread(handler: Callable[[E, Delivery], object]) -> Callable[[E, Delivery], Awaitable[None]]:
-    """Run a synchronous (eventsourcing) handler off the event loop, keeping the trace context."""
-
-    async def run(event: E, delivery: Delivery) -> None:
-        await asyncio.to_thread(handler, event, delivery)
-
-    return run
-
-
-class Unprocessable(Exception):
-    """A message that can never be processed; it goes to the dead-letter topic at once."""
+REDACTED = "omitted: a raw partner signal may carry personal data"
 
 
 class Inbox:
-    """The facts one service consumes, and what it does with each."""
+    """The facts one consumer group takes in, and what it does with each."""
 
-    def __init__(self, service: str, broker: KafkaBroker, attempts: int = 3, retry_delay: float = 0.2) -> None:
-        self.service, self.broker = service, broker
+    def __init__(
+        self,
+        service: str,
+        broker: KafkaBroker,
+        attempts: int = 3,
+        retry_delay: float = 0.2,
+        *,
+        group: str | None = None,
+        registry: EventRegistry = REGISTRY,
+        topics: Iterable[str] = (),
+        refusals: tuple[type[Exception], ...] = (),
+        on_refusal: Refusal | None = None,
+        redact: bool = False,
+        session_timeout_ms: int = 10_000,
+    ) -> None:
+        self.service, self.broker, self.group = service, broker, group or service
         self.attempts, self.retry_delay = attempts, retry_delay
+        self.registry, self.fixed_topics, self.redact = registry, tuple(topics), redact
+        self.refusals, self.on_refusal = refusals, on_refusal
+        self.session_timeout_ms = session_timeout_ms
         self.handlers: dict[str, Handler] = {}
-        self.dead_lettered = 0
-        self.processed = 0
+        self.dead_lettered = self.processed = self.refused = 0
 
     def on(self, model: type[E], handler: Callable[[E, Delivery], Awaitable[None]]) -> None:
         self.handlers[model.type] = handler
 
     def topics(self) -> list[str]:
-        return sorted({REGISTRY.model(t).topic for t in self.handlers})
+        return sorted(set(self.fixed_topics) or {self.registry.model(t).topic for t in self.handlers})
 
-    def subscribe(self, topics: Iterable[str] | None = None) -> Any:
+    def subscribe(self) -> Any:
         """Register the subscriber on the broker (call before the broker starts)."""
         subscriber = self.broker.subscriber(
-            *(topics or self.topics()),
-            group_id=self.service,
+            *self.topics(),
+            group_id=self.group,
             auto_offset_reset="earliest",
             ack_policy=AckPolicy.NACK_ON_ERROR,
-            session_timeout_ms=10_000,
-            heartbeat_interval_ms=1_000,
+            session_timeout_ms=self.session_timeout_ms,
+            heartbeat_interval_ms=max(100, self.session_timeout_ms // 10),
             max_poll_interval_ms=60_000,
             fetch_max_wait_ms=100,  # a fact waits at most 0.1 s in the broker per hop (default 0.5 s)
             decoder=_raw_body,  # the inbox parses and validates itself: a broken body must reach the dead letters
@@ -125,13 +113,14 @@ class Inbox:
     def parse(self, record: ConsumerRecord[Any, Any], headers: dict[str, str]) -> tuple[Any, Delivery]:
         try:
             envelope = CloudEventHeaders.from_kafka_headers(headers)
-            event = REGISTRY.model(envelope.type).model_validate_json(record.value or b"")
+            event = self.registry.model(envelope.type).model_validate_json(record.value or b"")
         except (EnvelopeError, UnknownEventType) as exc:
-            raise Unprocessable(str(exc)) from exc
+            raise Unprocessable(str(exc)) from None
         except ValidationError as exc:
-            raise Unprocessable(_validation_reason(exc)) from exc
+            raise Unprocessable(invalid_body(exc, self.redact)) from None
         if event.subject != envelope.subject:
-            raise Unprocessable(f"ce_subject {envelope.subject!r} does not match the body's {event.subject!r}")
+            quoted = "" if self.redact else f" {envelope.subject!r} / {event.subject!r}"
+            raise Unprocessable(f"ce_subject does not match the body's subject{quoted}")
         return event, Delivery(envelope, record.topic, record.partition, record.offset)
 
     async def dispatch(
@@ -155,25 +144,44 @@ class Inbox:
             except Unprocessable as exc:
                 await self.dead_letter(record, headers, "refused", str(exc))
                 return
+            except self.refusals as exc:
+                await self.refuse(exc, event, delivery, record, headers)
+                return
             except Exception as exc:
-                log.warning("%s: handling %s failed (attempt %d): %r", self.service, delivery.envelope.id, attempt, exc)
+                log.warning("%s: handling %s failed (attempt %d): %s", self.service, delivery.envelope.id, attempt,
+                            self.describe(exc))  # fmt: skip
                 if attempt == self.attempts:
-                    await self.dead_letter(record, headers, "failed", f"{type(exc).__name__}: {exc}")
+                    await self.dead_letter(record, headers, "failed", self.describe(exc))
                     return
                 await asyncio.sleep(self.retry_delay * attempt)
+
+    async def refuse(
+        self, exc: Exception, event: Any, delivery: Delivery, record: ConsumerRecord[Any, Any], headers: dict[str, str]
+    ) -> None:
+        """A refusal is recorded by `on_refusal` when there is one, else dead-lettered at once."""
+        if self.on_refusal is None:
+            await self.dead_letter(record, headers, "refused", str(exc))
+            return
+        await self.on_refusal(exc, event, delivery)
+        self.refused += 1
+
+    def describe(self, exc: Exception) -> str:
+        """A failure for the log and the dead letter; redacted, only its type (a message may quote the body)."""
+        return type(exc).__name__ if self.redact else f"{type(exc).__name__}: {exc}"
 
     async def dead_letter(
         self, record: ConsumerRecord[Any, Any], headers: dict[str, str], kind: str, reason: str
     ) -> None:
-        log.error(
-            "%s: dead-lettering %s/%d@%d: %s", self.service, record.topic, record.partition, record.offset, reason
-        )
+        log.error("%s: dead-lettering %s/%d@%d: %s", self.service, record.topic, record.partition, record.offset,
+                  reason)  # fmt: skip
+        kept = {k: v for k, v in headers.items() if k.startswith("ce_") and k != "ce_subject"}
         await self.broker.publish(
-            record.value or b"",
+            b"" if self.redact else record.value or b"",
             dead_letter(self.service),
-            key=record.key,
+            key=None if self.redact else record.key,
             headers={
-                **headers,
+                **(kept if self.redact else headers),
+                **({"x-dead-letter-body": REDACTED} if self.redact else {}),
                 "x-dead-letter-kind": kind,
                 "x-dead-letter-reason": reason[:2000],
                 "x-original-topic": record.topic,
@@ -187,8 +195,3 @@ class Inbox:
 
 async def _raw_body(message: KafkaMessage) -> bytes:
     return message.body
-
-
-def _validation_reason(exc: ValidationError) -> str:
-    parts = [f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in exc.errors()[:5]]
-    return "invalid body: " + "; ".join(parts)

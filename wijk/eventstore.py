@@ -2,6 +2,11 @@
 
 The application's notification log is the outbox (see `wijk.relay`); incoming facts are recorded together with a
 tracking row in one transaction (see `record_processed`), so a redelivered fact is recognised and skipped.
+
+The persistence is a setting (`PlatformSettings.persistence`): PostgreSQL for a running service, or eventsourcing's
+POPO store in memory, on which the application tests drive every command and inbox handler in milliseconds.
+The store's two refusals get their kind here: an id that names no aggregate is a NotFound, and a command that lost
+the race for an aggregate's next version is a Conflict.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from typing import Any
 
 import eventsourcing.domain
 import psycopg
-from eventsourcing.application import Application, ProcessingEvent
+from eventsourcing import application
+from eventsourcing.application import Application, ProcessingEvent, Repository
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import (
     IntegrityError,
@@ -23,9 +29,11 @@ from eventsourcing.persistence import (
     Transcoder,
     Transcoding,
 )
+from eventsourcing.utils import strtobool
 from opentelemetry import propagate
 
 from kernel import clock
+from kernel.errors import Conflict, NotFound
 from wijk.pg_recorder import TOPIC as UNPIPELINED_RECORDER
 from wijk.pg_recorder import UnpipelinedProcessRecorder
 from wijk.settings import PlatformSettings
@@ -72,8 +80,30 @@ def stored_trace_context(state: bytes) -> dict[str, str]:
         return {}
 
 
+class AggregateNotFoundError(application.AggregateNotFoundError, NotFound):
+    """No aggregate has this id: eventsourcing's own error, of the NotFound kind."""
+
+
+class ConcurrentChange(IntegrityError, Conflict):
+    """Another command changed the same aggregate first; sending the request again decides on the new state."""
+
+
+class ServiceRepository(Repository[Any]):
+    """eventsourcing's repository, whose miss is a NotFound (callers that catch the library's error still do)."""
+
+    def get(self, aggregate_id: Any, **kwargs: Any) -> Any:
+        try:
+            return super().get(aggregate_id, **kwargs)
+        except application.AggregateNotFoundError as exc:
+            if isinstance(exc, NotFound):
+                raise
+            raise AggregateNotFoundError(*exc.args) from None
+
+
 def store_env(service: str, settings: PlatformSettings) -> dict[str, str]:
-    """The eventsourcing environment for a service: PostgreSQL, its own schema."""
+    """The eventsourcing environment for a service: in memory, or PostgreSQL in its own schema."""
+    if settings.persistence == "popo":
+        return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
     return {
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
         "POSTGRES_DBNAME": settings.pg_dbname,
@@ -125,9 +155,31 @@ class ServiceApplication(Application[Any]):
         self.settings = settings or PlatformSettings()
         self.on_recorded: list[Callable[[], None]] = []
         """Called (in the writing thread) after every commit of new events: the relay wakes on it."""
-        ensure_schema(self.settings, self.name)
+        if self.settings.persistence == "postgres":
+            ensure_schema(self.settings, self.name)
         follow_simulated_clock()
         super().__init__(env={**store_env(self.name, self.settings), **(env or {})})
+
+    def construct_repository(self) -> Repository[Any]:
+        """The library's repository with the same settings, answering a miss with a NotFound."""
+        maxsize = self.env.get(self.AGGREGATE_CACHE_MAXSIZE)
+        return ServiceRepository(
+            event_store=self.events,
+            snapshot_store=self.snapshots,
+            cache_maxsize=int(maxsize) if maxsize else None,
+            fastforward=strtobool(self.env.get(self.AGGREGATE_CACHE_FASTFORWARD, "y")),
+            fastforward_skipping=strtobool(self.env.get(self.AGGREGATE_CACHE_FASTFORWARD_SKIPPING, "n")),
+            deepcopy_from_cache=strtobool(self.env.get(self.DEEPCOPY_FROM_AGGREGATE_CACHE, "y")),
+        )
+
+    def save(self, *objs: Any, **kwargs: Any) -> Any:
+        """Record new events; a concurrent command that changed one of the aggregates first is a Conflict."""
+        try:
+            return super().save(*objs, **kwargs)
+        except IntegrityError as exc:
+            if isinstance(exc, Conflict):
+                raise
+            raise ConcurrentChange(*exc.args) from exc
 
     def _notify(self, recordings: list[Any]) -> None:
         """After `save()` and `record_processed()` committed: wake whoever waits for new notifications."""

@@ -1,14 +1,18 @@
 """The HTTP side every service shares: FastAPI with health and readiness, clear errors, and a server span.
 
-Errors are never a traceback: request validation gives 422 with each field's problem, a missing resource 404,
-a refused command the status its service maps it to, with a machine-readable code and a readable message.
+Errors are never a traceback. Request validation gives 422 with each field's problem. A service's own errors are
+answered by their kind (`kernel.errors`): NotFound 404, Conflict 409, Refused 422, Forbidden 403, each with a
+machine-readable code (the error's class name) and a readable message; a service may refine a kind's status for
+one error (intake answers an erased household 410 Gone). Anything else is a bug or an outage: 500, with a
+correlation id (the request's trace id) in the body and in the log line that holds the traceback.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Iterator
+import uuid
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from typing import Any
 
 import uvicorn
@@ -17,20 +21,23 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi_offline import FastAPIOffline
 from opentelemetry import propagate, trace
-from opentelemetry.trace import SpanKind
+from opentelemetry.trace import Span, SpanKind, Status, StatusCode
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kernel import clock
+from kernel.errors import Conflict, DomainError, Forbidden, NotFound, Refused
 from wijk.settings import PlatformSettings
 from wijk.web_guard import MAX_BODY_BYTES, WebGuard
 
 log = logging.getLogger(__name__)
 ReadinessCheck = Callable[[], Awaitable[dict[str, bool]]]
 MetricsSource = Callable[[], Awaitable[dict[str, float]]]
+KIND_STATUS: dict[type[DomainError], int] = {NotFound: 404, Conflict: 409, Refused: 422, Forbidden: 403}
+"""The only errors the edge answers as the client's: each by its kind."""
 
 
-def problem(status: int, code: str, detail: Any) -> JSONResponse:
-    return JSONResponse(status_code=status, content={"error": code, "detail": detail})
+def problem(status: int, code: str, detail: Any, **extra: str) -> JSONResponse:
+    return JSONResponse(status_code=status, content={"error": code, "detail": detail, **extra})
 
 
 class TraceMiddleware:
@@ -53,9 +60,12 @@ class TraceMiddleware:
         name = f"{scope['method']} {scope['path']}"
         with self.tracer.start_as_current_span(name, context=context, kind=SpanKind.SERVER) as span:
             span.set_attribute("wijk.service", self.service)
+            started = False
 
             async def send_with_traceresponse(message: Message) -> None:
+                nonlocal started
                 if message["type"] == "http.response.start":
+                    started = True
                     span.set_attribute("http.response.status_code", message["status"])
                     carrier: dict[str, str] = {}
                     propagate.inject(carrier)
@@ -64,17 +74,40 @@ class TraceMiddleware:
                         message = {**message, "headers": [*message.get("headers", []), extra]}
                 await send(message)
 
-            await self.app(scope, receive, send_with_traceresponse)
+            try:
+                await self.app(scope, receive, send_with_traceresponse)
+            except Exception as exc:
+                if started:  # the answer is under way: nothing else can be said to the client
+                    raise
+                answer = self.internal_error(span, name, exc)
+                await answer(scope, receive, send_with_traceresponse)
+
+    def internal_error(self, span: Span, request: str, exc: Exception) -> JSONResponse:
+        """A 500 whose correlation id is also in the log line with the traceback, so support can find one in the
+        other; the body says nothing else about the failure."""
+        correlation = correlation_id(span)
+        span.record_exception(exc)
+        span.set_status(Status(StatusCode.ERROR, type(exc).__name__))
+        log.error("%s: %s failed (correlation id %s)", self.service, request, correlation, exc_info=exc)
+        detail = f"an unexpected error; quote correlation id {correlation} when reporting it"
+        return problem(500, "internal_error", detail, correlation_id=correlation)
+
+
+def correlation_id(span: Span) -> str:
+    """The request's trace id, or a random id when the request is not traced."""
+    context = span.get_span_context()
+    return format(context.trace_id, "032x") if context.is_valid else uuid.uuid4().hex
 
 
 def create_http_app(
     service: str,
     ready: ReadinessCheck,
     metrics: MetricsSource,
-    error_status: dict[type[Exception], int],
+    refinements: Mapping[type[DomainError], int] | None = None,
     description: str = "",
     max_body_bytes: int = MAX_BODY_BYTES,
 ) -> FastAPI:
+    """A service's FastAPI app; `refinements` give one error a more precise status than its kind's."""
     app = FastAPIOffline(  # Swagger UI and ReDoc from the fastapi-offline package, not a public CDN
         title=f"wijkteam {service}", version="1.0.0", description=description, max_body_size=max_body_bytes
     )
@@ -103,16 +136,16 @@ def create_http_app(
         fields = [{"field": ".".join(str(p) for p in e["loc"]), "problem": e["msg"]} for e in exc.errors()]
         return problem(422, "invalid_request", fields)
 
-    for kind, status in error_status.items():
-        app.add_exception_handler(kind, _refusal(status))
+    for kind, status in {**KIND_STATUS, **(refinements or {})}.items():
+        app.add_exception_handler(kind, _answer(status))  # the most specific class of an error wins
     return app
 
 
-def _refusal(status: int) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
-    async def refused(_: Request, exc: Exception) -> JSONResponse:
+def _answer(status: int) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
+    async def answer(_: Request, exc: Exception) -> JSONResponse:
         return problem(status, _code(exc), str(exc))
 
-    return refused
+    return answer
 
 
 def _code(exc: Exception) -> str:

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import asyncpg
-from eventsourcing.application import AggregateNotFoundError
 from fastapi import APIRouter, FastAPI
 from faststream.kafka import KafkaBroker
 from faststream.kafka.opentelemetry import KafkaTelemetryMiddleware
@@ -24,6 +23,7 @@ from faststream.kafka.opentelemetry import KafkaTelemetryMiddleware
 from contracts.envelope import source_urn
 from contracts.topics import dead_letter, facts
 from kernel import clock
+from kernel.errors import DomainError
 from wijk import telemetry, write_probe
 from wijk.auth.guard import AccessControl
 from wijk.auth.routes import install
@@ -49,7 +49,8 @@ class ServiceDefinition:
     build_app: Callable[[PlatformSettings], ServiceApplication] | None = None
     translate: Translator | None = None
     wire: Callable[[ServiceRuntime], None] = lambda runtime: None
-    error_status: dict[type[Exception], int] = field(default_factory=dict)
+    error_status: dict[type[DomainError], int] = field(default_factory=dict)
+    """Only where an error's kind is not precise enough (HTTP answers every error by its kind, wijk.http)."""
     max_body_bytes: int = MAX_BODY_BYTES
     """The largest request body the service reads (413 beyond it); the iWmo gateway takes whole XML files."""
 
@@ -71,6 +72,7 @@ class ServiceRuntime:
         self.pool: asyncpg.Pool | None = None
         self.broker: KafkaBroker | None = None
         self.inbox: Inbox | None = None
+        self.inboxes: list[Inbox] = []
         self.relay: OutboxRelay | None = None
         self.http: FastAPI | None = None
         self.access: AccessControl | None = None
@@ -100,6 +102,8 @@ class ServiceRuntime:
         return f"http://{self.service_settings.http_host}:{self.service_settings.http_port}"
 
     async def start(self) -> None:
+        if self.settings.persistence != "postgres":
+            raise RuntimeError(f"{self.name}: a running service keeps its events in postgres (WIJK_PERSISTENCE)")
         simulated = clock.simulated_day()
         if simulated is not None:
             log.warning("%s: SIMULATED CLOCK, today is %s (simulation mode only)", self.name, simulated.day)
@@ -108,30 +112,51 @@ class ServiceRuntime:
             self.app = await asyncio.to_thread(self.definition.build_app, self.settings)
         self.pool = await create_pool(self.settings)
         await write_probe.prepare(self.pool, self.name)
-        self.broker = KafkaBroker(
+        broker = KafkaBroker(
             self.settings.kafka_bootstrap,
             middlewares=[KafkaTelemetryMiddleware(tracer_provider=provider)],
             client_id=f"wijk-{self.name}",
             graceful_timeout=10.0,
         )
-        self.inbox = Inbox(self.name, self.broker, attempts=self.settings.dead_letter_attempts)
-        self.definition.wire(self)
+        self.compose(broker)
         await ensure_topics(self.settings.kafka_bootstrap, self._topics(), self.settings.topic_partitions)
         for hook in self.on_start:
             await hook()
-        if self.inbox.handlers:
-            self.inbox.subscribe()
-        await self.broker.start()
+        await broker.start()  # the inboxes consume from here on: after the start hooks
         self._start_relay()
         for name, seconds, job in self._periodic:
             self._tasks.append(asyncio.create_task(self._repeat(name, seconds, job), name=f"{self.name}-{name}"))
         await self._start_http()
         log.info("%s started on %s", self.name, self.base_url)
 
+    def compose(self, broker: KafkaBroker) -> None:
+        """Wire the service onto a broker that has not started: its inboxes, handlers and subscriptions.
+
+        The wiring tests call this with FastStream's in-memory `TestKafkaBroker` around the broker.
+        """
+        self.broker = broker
+        self.inbox = self.add_inbox()
+        self.definition.wire(self)
+        for inbox in self.inboxes:
+            if inbox.handlers:
+                inbox.subscribe()
+
+    def add_inbox(self, **options: Any) -> Inbox:
+        """Another inbox of this service on its broker (intake's partner signals), with the platform's settings."""
+        assert self.broker is not None
+        inbox = Inbox(
+            self.name,
+            self.broker,
+            attempts=self.settings.dead_letter_attempts,
+            session_timeout_ms=self.settings.consumer_session_timeout_ms,
+            **options,
+        )
+        self.inboxes.append(inbox)
+        return inbox
+
     def _topics(self) -> list[str]:
-        assert self.inbox is not None
         own = [facts(self.name)] if self.definition.translate else []
-        return [*own, *self.inbox.topics(), dead_letter(self.name)]
+        return [*own, *(topic for inbox in self.inboxes for topic in inbox.topics()), dead_letter(self.name)]
 
     def _start_relay(self) -> None:
         if self.app is None or self.definition.translate is None:
@@ -152,13 +177,11 @@ class ServiceRuntime:
         self._tasks.append(asyncio.create_task(self.relay.run(), name=f"{self.name}-relay"))
 
     async def _start_http(self) -> None:
-        error_status: dict[type[Exception], int] = {LookupError: 404, AggregateNotFoundError: 404, ValueError: 422}
-        error_status.update(self.definition.error_status)
         self.http = create_http_app(
             self.name,
             self.readiness,
             self.metrics,
-            error_status,
+            self.definition.error_status,
             self.definition.description,
             self.definition.max_body_bytes,
         )
@@ -175,16 +198,18 @@ class ServiceRuntime:
             await asyncio.sleep(0.02)
 
     async def metrics(self) -> dict[str, float]:
-        """Operational figures: relay lag (notifications not yet published), inbox throughput, dead letters."""
+        """Operational figures: relay lag (notifications not yet published), inbox throughput, refusals and dead
+        letters (summed over the service's inboxes)."""
         figures: dict[str, float] = {}
         if self.relay is not None and self.app is not None:
             newest = await asyncio.to_thread(self.app.recorder.max_notification_id) or 0
             figures["wijk_relay_lag_notifications"] = newest - self.relay.position
             figures["wijk_relay_published_total"] = self.relay.published
             figures["wijk_relay_leader"] = 1.0 if self.relay.leadership.held else 0.0
-        if self.inbox is not None:
-            figures["wijk_inbox_processed_total"] = self.inbox.processed
-            figures["wijk_inbox_dead_lettered_total"] = self.inbox.dead_lettered
+        if self.inboxes:
+            figures["wijk_inbox_processed_total"] = sum(inbox.processed for inbox in self.inboxes)
+            figures["wijk_inbox_refused_total"] = sum(inbox.refused for inbox in self.inboxes)
+            figures["wijk_inbox_dead_lettered_total"] = sum(inbox.dead_lettered for inbox in self.inboxes)
         figures.update(access_metrics(self.access))
         return figures
 

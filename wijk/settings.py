@@ -9,7 +9,7 @@ table of `docs/deployment.md` from these classes.
 from __future__ import annotations
 
 import os
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from psycopg.conninfo import make_conninfo
 from pydantic import Field, ValidationError, field_validator
@@ -79,7 +79,18 @@ class PlatformSettings(BaseSettings):
     otel_endpoint: str = Field(
         "", description="OTLP/HTTP endpoint for traces (e.g. http://otel-collector:4318). Empty: no export."
     )
+    persistence: Literal["postgres", "popo"] = Field(
+        "postgres",
+        description="Where every service keeps its events: postgres, or popo (eventsourcing's plain Python objects in "
+        "memory, gone with the process: the application tests). A running service needs postgres.",
+    )
     dead_letter_attempts: int = Field(3, description="Attempts before an unprocessable message is dead-lettered.")
+    consumer_session_timeout_ms: int = Field(
+        10_000,
+        ge=1_000,
+        description="Kafka consumer session timeout: a consumer silent this long leaves its group. The embedded "
+        "broker makes every group join wait half of it (the tests use 2000).",
+    )
     relay_batch_size: int = Field(500, description="Notifications the outbox relay reads per batch.")
     relay_poll_seconds: float = Field(
         1.0,

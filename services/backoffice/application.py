@@ -15,6 +15,7 @@ from contracts.events.care import CareDeclared, CareStarted, CareStopped
 from contracts.events.iwmo import CareDeclarationReported, CareStartReported, CareStopReported
 from contracts.events.planning import DecisionCancelled
 from contracts.events.planning_cycle import DecisionRefused
+from kernel.errors import NotFound, Refused
 from services.backoffice import cycle, views
 from services.backoffice.domain.assignment import Assignment, Declaration, Order
 from services.backoffice.domain.beschikking import RefusedRequest, Withdrawal
@@ -57,11 +58,11 @@ VALUE_OBJECTS = tuple(
 """The value objects the backoffice's events carry whole."""
 
 
-class UnknownAssignment(LookupError):
+class UnknownAssignment(NotFound):
     """WJ001 9019: a message that cannot be linked to an assignment of ours."""
 
 
-class ProviderMismatch(ValueError):
+class ProviderMismatch(Refused):
     """A start or stop sent for an assignment of another provider."""
 
 
@@ -245,5 +246,5 @@ class BackofficeApplication(ServiceApplication):
         except AggregateNotFoundError:
             objection = None
         if not isinstance(objection, Objection) or objection.decision_id != decision_id:
-            raise LookupError(f"decision {decision_id} has no bezwaar {objection_id}")
+            raise NotFound(f"decision {decision_id} has no bezwaar {objection_id}")
         return objection

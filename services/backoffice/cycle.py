@@ -13,6 +13,7 @@ from eventsourcing.persistence import Tracking
 
 from contracts.events.planning import DecisionCancelled
 from contracts.events.planning_cycle import DecisionRefused
+from kernel.errors import NotFound
 from services.backoffice.domain.beschikking import CHANGE, WITHDRAWAL, RefusedRequest, Withdrawal
 from services.backoffice.domain.beschikking import contested_of as contested_fields
 from services.backoffice.domain.cancelled import CancelledBeforeExecution, cancelled_key
@@ -123,5 +124,5 @@ def find(app: BackofficeApplication, aggregate_id: UUID) -> Decision | Refusal |
 def contested(app: BackofficeApplication, decision_id: UUID) -> Decision | Refusal:
     found = find(app, decision_key(decision_id))
     if found is None:
-        raise LookupError(f"the backoffice sent no beschikking for decision {decision_id}")
+        raise NotFound(f"the backoffice sent no beschikking for decision {decision_id}")
     return found

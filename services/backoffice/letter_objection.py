@@ -4,6 +4,7 @@ it, its reasons (Awb 7:12), signed on behalf of the college by someone other tha
 
 from __future__ import annotations
 
+from kernel.errors import Conflict
 from services.backoffice.domain.beschikking import Contestable
 from services.backoffice.domain.objection import INADMISSIBILITY_GROUNDS, Objection
 from services.backoffice.letter_common import appeal_clause, format_date, header, signature, wrapped
@@ -23,7 +24,7 @@ CONSEQUENCE = {
 
 def render_objection_decision(objection: Objection, contested: Contestable, municipality: str) -> str:
     if objection.outcome is None or objection.decided_on is None or objection.decided_by is None:
-        raise ValueError(f"the bezwaar {objection.id} has not been decided yet")
+        raise Conflict(f"the bezwaar {objection.id} has not been decided yet")
     ground = INADMISSIBILITY_GROUNDS.get(objection.inadmissible_ground, "")
     lines = [
         *header(municipality, "BESLISSING OP BEZWAAR", str(objection.id), objection.decided_on, objection.decided_on),

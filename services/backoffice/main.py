@@ -17,8 +17,7 @@ from services.backoffice.api import router
 from services.backoffice.application import BackofficeApplication, ProviderMismatch, UnknownAssignment
 from services.backoffice.domain.catalogue import Catalogue, ProvisionTerms, UnknownProvision
 from services.backoffice.domain.codelists import InvalidCode
-from services.backoffice.domain.decision import DispatchBeforeDecision, LetterNotIssued
-from services.backoffice.domain.objection import ConflictOfMandate, DeferralRefused, ObjectionAlreadyDecided
+from services.backoffice.domain.decision import DispatchBeforeDecision
 from services.backoffice.translator import translate
 from wijk.consumer import Delivery, Unprocessable, in_thread
 from wijk.service import ServiceDefinition, ServiceRuntime, serve
@@ -72,12 +71,6 @@ DEFINITION = ServiceDefinition(
     build_app=build,
     translate=translate,
     wire=wire,
-    error_status={
-        ConflictOfMandate: 403,
-        ObjectionAlreadyDecided: 409,
-        DeferralRefused: 409,
-        LetterNotIssued: 409,
-    },
 )
 
 

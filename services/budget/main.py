@@ -15,12 +15,10 @@ from kernel.clock import today
 from kernel.municipality import municipality_of
 from services.budget.api import router
 from services.budget.application import Allocation, BudgetApplication
-from services.budget.domain.budget_line import Overspending, YearAlreadyClosed, YearNotEnded
-from services.budget.domain.reserve import DrawNotAuthorised, DrawNotPending, ReserveExhausted
+from services.budget.domain.budget_line import Overspending, YearAlreadyClosed
 from services.budget.funding import Funding, funding_path, load_funding
 from services.budget.releases import NotKnown
 from services.budget.translator import translate
-from services.budget.year_end import NotAuthorised, YearNotClosed
 from wijk.consumer import Delivery, Unprocessable, in_thread
 from wijk.service import ServiceDefinition, ServiceRuntime, serve
 from wijk.settings import PlatformSettings
@@ -93,15 +91,6 @@ DEFINITION = ServiceDefinition(
     build_app=build,
     translate=translate,
     wire=wire,
-    error_status={
-        DrawNotAuthorised: 403,
-        NotAuthorised: 403,
-        DrawNotPending: 409,
-        ReserveExhausted: 409,
-        YearAlreadyClosed: 409,
-        YearNotClosed: 409,
-        YearNotEnded: 409,
-    },
 )
 
 

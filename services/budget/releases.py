@@ -26,6 +26,7 @@ from eventsourcing.persistence import JSONTranscoder, Tracking
 from contracts.events.backoffice import ProviderAssigned
 from contracts.events.care import AssignmentRefused, CareStopped
 from contracts.events.planning import DecisionCancelled
+from kernel.errors import NotFound
 from services.budget.domain.budget_line import (
     BudgetLine,
     Carry,
@@ -68,11 +69,11 @@ TEMPORARY_STOP = "20"
 """WMO588 reden beëindiging 20, 'levering tijdelijk beëindigd': care restarts with a new 305; nothing is released."""
 
 
-class UnknownBudgetLine(LookupError):
+class UnknownBudgetLine(NotFound):
     """No budget was allocated for this team, year and line."""
 
 
-class NotKnown(LookupError):
+class NotKnown(NotFound):
     """Budget has no record of it: a decision never reserved for, an unknown assignment, draw or reserve."""
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from kernel.errors import Conflict, Forbidden
 from services.budget import views
 from services.budget.domain.budget_line import BudgetLine
 from services.budget.domain.commitment import Commitment
@@ -37,11 +38,11 @@ class Actor:
     roles: frozenset[str]
 
 
-class NotAuthorised(PermissionError):
+class NotAuthorised(Forbidden):
     """The actor holds no role that may do this."""
 
 
-class YearNotClosed(ValueError):
+class YearNotClosed(Conflict):
     """A year-end statement exists only once the year is closed."""
 
 

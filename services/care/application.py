@@ -12,6 +12,7 @@ from uuid import UUID, uuid4
 from eventsourcing.persistence import JSONTranscoder, Tracking
 
 from contracts.events.backoffice import ProviderAssigned
+from kernel.errors import Forbidden, Refused
 from services.care.domain.assignment import Assignment, DeclaredCare, Order
 from services.care.domain.declaration import Claim
 from services.care.domain.policy import Policy, accept, respond
@@ -24,11 +25,11 @@ VALUE_OBJECTS = (ValueObjectAsDict(Order, "care_order"), ValueObjectAsDict(Decla
 """The value objects care's events carry whole."""
 
 
-class NotYourAssignment(PermissionError):
+class NotYourAssignment(Forbidden):
     """A provider acted on an assignment that is not its own (or is not served here): refused, and recorded."""
 
 
-class DeclarationRefused(ValueError):
+class DeclarationRefused(Refused):
     """A declaration the rules refuse (outside the period, above the volume, no tariff): recorded, then 422."""
 
 

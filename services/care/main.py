@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
-from eventsourcing.persistence import IntegrityError
-
 from contracts.events.backoffice import ProviderAssigned
 from kernel.clock import today
 from services.care.api import router
-from services.care.application import CareApplication, NotYourAssignment
-from services.care.domain.assignment import (
-    AssignmentNotAccepted,
-    AssignmentNotOpen,
-    CareNotStarted,
-    InvalidPeriod,
-)
+from services.care.application import CareApplication
+from services.care.domain.assignment import InvalidPeriod
 from services.care.providers import load_policies, providers_path
 from services.care.translator import translate
 from wijk.consumer import Delivery, Unprocessable, in_thread
@@ -48,13 +41,6 @@ DEFINITION = ServiceDefinition(
     build_app=build,
     translate=translate,
     wire=wire,
-    error_status={
-        NotYourAssignment: 403,
-        AssignmentNotOpen: 409,
-        AssignmentNotAccepted: 409,
-        CareNotStarted: 409,
-        IntegrityError: 409,  # a concurrent command on the same assignment won: retry
-    },
 )
 
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from contracts.bounds import Day
 from contracts.events.debt import ArrangementKind, ClosureOutcome
 from kernel.clock import today
+from kernel.errors import Refused
 from services.debt.application import DebtApplication
 
 
@@ -37,7 +38,7 @@ class Closure(Body):
     closed_on: Day
 
 
-class FutureCheck(ValueError):
+class FutureCheck(Refused):
     """Terms are checked up to today, never ahead: a missed term is a fact about the past."""
 
 

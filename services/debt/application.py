@@ -12,6 +12,7 @@ from eventsourcing.persistence import IntegrityError, JSONTranscoder, Tracking
 
 from contracts.events.backoffice import DebtReferralSent
 from contracts.events.intake import DebtConcernFlagged, HelpOffered
+from kernel.errors import NotFound
 from kernel.municipality import municipality_of
 from services.debt.domain.admission import Admission
 from services.debt.domain.terms import overdue
@@ -102,7 +103,7 @@ class DebtApplication(ServiceApplication):
     def admission_letter(self, trajectory_id: UUID) -> str:
         trajectory: DebtTrajectory = self.repository.get(trajectory_id)
         if trajectory.admission is None:
-            raise LookupError(f"no beschikking on admission for trajectory {trajectory_id} yet")
+            raise NotFound(f"no beschikking on admission for trajectory {trajectory_id} yet")
         return render_admission(trajectory.admission, self.municipality)
 
     def stabilise(self, trajectory_id: UUID, stabilised_on: date, today: date) -> None:

@@ -6,14 +6,11 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from eventsourcing.persistence import IntegrityError
-
 from contracts.events.backoffice import DebtReferralSent
 from contracts.events.intake import DebtConcernFlagged, HelpOffered
 from kernel.clock import today
 from services.debt.api import router
 from services.debt.application import DebtApplication
-from services.debt.domain.trajectory import StepOutOfOrder
 from services.debt.settings import DebtSettings
 from services.debt.translator import translate
 from wijk.consumer import in_thread
@@ -47,7 +44,6 @@ DEFINITION = ServiceDefinition(
     build_app=build,
     translate=translate,
     wire=wire,
-    error_status={StepOutOfOrder: 409, IntegrityError: 409},
 )
 
 

@@ -2,12 +2,12 @@
 
 After a request for debt assistance the first conversation (eerste gesprek) takes place within four weeks; in a
 threatening situation (bedreigende situatie: eviction, or disconnection of energy or water) within three working
-days. Source: Wet gemeentelijke schuldhulpverlening (Wgs; art. 4a in this code's reading, the article number is
-not verified in /work/shared/LAW.md §1.5, which cites the terms themselves). The four weeks is a statutory term:
+days. Source: Wet gemeentelijke schuldhulpverlening (Wgs; art. 4a in this code's reading; the project's law notes,
+LAW.md §1.5, cite the terms themselves but not the article number). The four weeks is a statutory term:
 when it ends on a Saturday, Sunday or general holiday it runs to the next working day (Algemene termijnenwet
 art. 1 and 3); working days skip weekends and the Atw general holidays.
 
-Outside the pure domain because the calendar lives in the platform; the trajectory stores the date it got.
+Beside the domain, on the shared kernel's calendar; the trajectory stores the date it got.
 """
 
 from __future__ import annotations

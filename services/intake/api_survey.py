@@ -8,14 +8,11 @@ from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from contracts.bounds import Day
 from kernel.clock import today
 from services.intake.application import IntakeApplication
-from services.intake.survey import AlreadyAnswered
-from wijk.http import problem
 
 RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"description": "No such case."},
@@ -43,13 +40,10 @@ def router(app: IntakeApplication) -> APIRouter:
     @api.post(
         "/cases/{case_id}/satisfaction", status_code=201, response_model=SatisfactionResponse, responses=RESPONSES
     )
-    async def record_satisfaction(case_id: UUID, body: SatisfactionBody) -> SatisfactionResponse | JSONResponse:
+    async def record_satisfaction(case_id: UUID, body: SatisfactionBody) -> SatisfactionResponse:
         """Record the resident's answer to the client-experience survey (Wmo 2015 art. 2.5.1); one per case."""
         answered_on = body.answered_on or today()
-        try:
-            answer = await asyncio.to_thread(app.record_satisfaction, case_id, body.score, answered_on, today())
-        except AlreadyAnswered as exc:
-            return problem(409, "already_answered", str(exc))
+        answer = await asyncio.to_thread(app.record_satisfaction, case_id, body.score, answered_on, today())
         return SatisfactionResponse(case_id=case_id, answer_id=answer, score=body.score, answered_on=answered_on)
 
     return api

@@ -18,7 +18,7 @@ from contracts.events.planning_cycle import InvestigationReported
 from contracts.partner_signals import PartnerSignal
 from services.intake import cases, clock_check, clock_facts, households, meldingen, signals, survey, term_commands
 from services.intake.cases import ApplicationOpened
-from services.intake.clock_check import ClockIndex
+from services.intake.clock_check import open_clock_index
 from services.intake.domain.case import Case
 from services.intake.domain.clocks import Clock
 from services.intake.domain.household import Household
@@ -31,7 +31,7 @@ from services.intake.domain.signal import HelpOffer, TakenSignal
 from services.intake.households import Registered
 from services.intake.key_wrapping import KeyEncryptionKey
 from services.intake.meldingen import Opened, SupportRequestInput
-from services.intake.vault import KeyVault
+from services.intake.vault import open_vault
 from wijk.eventstore import ServiceApplication
 from wijk.settings import PlatformSettings
 from wijk.transcodings import ValueObjectAsDict
@@ -58,8 +58,8 @@ class IntakeApplication(ServiceApplication):
         self.routing = routing
         self.secret = secret
         super().__init__(settings)
-        self.vault = KeyVault(self.settings.pg_dsn(), kek)
-        self.clock_index = ClockIndex(self.recorder, self.mapper, self.vault.pool)
+        self.vault = open_vault(self.settings, kek)
+        self.clock_index = open_clock_index(self.recorder, self.mapper, getattr(self.vault, "pool", None))
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

@@ -89,7 +89,44 @@ class ClockIndex:
             conn.execute("DELETE FROM intake.clock_due WHERE case_id = %s AND clock_id = %s", key)
 
 
-def check_clocks(intake: Intake, index: ClockIndex, today: date) -> list[dict[str, Any]]:
+class MemoryClockIndex:
+    """The same index in memory, beside the in-memory event store (the application tests)."""
+
+    def __init__(self, recorder: ApplicationRecorder, mapper: Mapper[UUID]) -> None:
+        self.recorder, self.mapper = recorder, mapper
+        self.due: dict[tuple[UUID, str], date] = {}
+        self.position = 0
+
+    def catch_up(self) -> None:
+        while batch := self.recorder.select_notifications(self.position + 1, 500):
+            for notification in batch:
+                if notification.topic in INDEXED:
+                    self._index(notification.topic, self.mapper.to_domain_event(notification))
+            self.position = batch[-1].id
+
+    def cases_due(self, today: date) -> list[UUID]:
+        return sorted({case_id for (case_id, _), due_on in self.due.items() if due_on < today}, key=str)
+
+    def forget(self, case_id: UUID) -> None:
+        self.due = {key: due_on for key, due_on in self.due.items() if key[0] != case_id}
+
+    def _index(self, topic: str, event: Any) -> None:
+        if topic == STARTED:
+            self.due.setdefault((event.originator_id, event.clock.clock_id), event.clock.due_on)
+        elif topic in (RESUMED, EXTENDED):
+            self.due[(event.originator_id, event.clock.clock_id)] = event.clock.due_on
+        else:
+            self.due.pop((event.originator_id, event.clock_id), None)
+
+
+def open_clock_index(
+    recorder: ApplicationRecorder, mapper: Mapper[UUID], pool: ConnectionPool | None
+) -> ClockIndex | MemoryClockIndex:
+    """The index beside the vault: in intake's schema, or in memory with the in-memory event store."""
+    return ClockIndex(recorder, mapper, pool) if pool is not None else MemoryClockIndex(recorder, mapper)
+
+
+def check_clocks(intake: Intake, index: ClockIndex | MemoryClockIndex, today: date) -> list[dict[str, Any]]:
     """Record every missed term as of `today`; returns what it recorded (case and clock ids)."""
     with CHECK_LOCK:
         index.catch_up()

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.keywrap import InvalidUnwrap, aes_key_unwrap
 KEK_BYTES = 32
 
 
-class KeyEncryptionKeyError(ValueError):
+class KeyEncryptionKeyError(Exception):
     """A KEK that cannot be used (wrong length, not base64, missing), or a wrapped key it did not wrap."""
 
 

@@ -13,21 +13,17 @@ from kernel.clock import today
 from kernel.municipality import config_dir, municipality_of
 from services.intake import api, api_cases, api_households, api_survey
 from services.intake.application import IntakeApplication
-from services.intake.domain.case import NoClientSupportOffer
-from services.intake.domain.clocks import ClockConflict
 from services.intake.domain.household import HouseholdErased
-from services.intake.domain.residents import AlreadyRegistered
 from services.intake.domain.routing import District, Routing
 from services.intake.key_wrapping import KeyEncryptionKeyError, local_kek
 from services.intake.outcomes import OutcomeRelays
-from services.intake.partner_inbox import SIGNAL_TOPICS, PartnerInbox
+from services.intake.partner_inbox import INBOX_OPTIONS, PartnerSignals
 from services.intake.partners_config import load_partners
 from services.intake.settings import IntakeSettings
 from services.intake.translator import translate
 from wijk.consumer import in_thread
 from wijk.service import ServiceDefinition, ServiceRuntime, serve
 from wijk.settings import PlatformSettings, SettingsError, load_settings
-from wijk.topics import ensure_topics
 
 log = logging.getLogger(__name__)
 
@@ -46,19 +42,15 @@ def build(settings: PlatformSettings) -> IntakeApplication:
 
 def wire(runtime: ServiceRuntime) -> None:
     app = runtime.app
-    assert isinstance(app, IntakeApplication) and runtime.broker is not None
+    assert isinstance(app, IntakeApplication) and runtime.broker is not None and runtime.inbox is not None
     settings = runtime.settings
     partners = load_partners(settings.partners_config or config_dir(settings.municipality_config) / "partners.json")
-    inbox = PartnerInbox(app, partners, runtime.broker)
-    inbox.subscribe()
+    signals = PartnerSignals(app, partners)
+    inbox = signals.subscribe(runtime.add_inbox(**INBOX_OPTIONS, on_refusal=signals.reject))
     relays = OutcomeRelays(runtime, partners.partners, poll_seconds=runtime.settings.relay_poll_seconds)
     runtime.extras.update(partner_inbox=inbox, outcome_relays=relays)
 
-    async def partner_topics() -> None:
-        await ensure_topics(runtime.settings.kafka_bootstrap, SIGNAL_TOPICS, runtime.settings.topic_partitions)
-
     # Clocks stopped by the facts themselves (issue 17; services/intake/clock_facts.py).
-    assert runtime.inbox is not None
     facts_in = runtime.inbox
     facts_in.on(PlanDrafted, in_thread(lambda e, d: app.on_plan_drafted(e, d.tracking, today())))
     facts_in.on(InvestigationReported, in_thread(lambda e, d: app.on_investigation_reported(e, d.tracking)))
@@ -68,7 +60,7 @@ def wire(runtime: ServiceRuntime) -> None:
     # Missed statutory terms become facts without anyone asking (POST /clocks/check does the same on demand).
     every = load_settings(IntakeSettings).term_check_seconds
     runtime.every("clock-check", every, lambda: app.check_clocks(today()))
-    runtime.on_start.extend([partner_topics, relays.start])
+    runtime.on_start.append(relays.start)
     runtime.on_stop.append(relays.stop)
     for module in (api, api_households, api_cases, api_survey):
         runtime.router.include_router(module.router(app))
@@ -82,7 +74,7 @@ DEFINITION = ServiceDefinition(
     build_app=build,
     translate=translate,
     wire=wire,
-    error_status={HouseholdErased: 410, NoClientSupportOffer: 409, ClockConflict: 409, AlreadyRegistered: 409},
+    error_status={HouseholdErased: 410},  # a NotFound, and more precisely: Gone
 )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
+from kernel.errors import Refused
 from services.intake.base import Intake
 from services.intake.domain.case import Case
 from services.intake.domain.household import Household
@@ -47,7 +48,7 @@ def request_support(intake: Intake, request: SupportRequestInput, today: date) -
         household = intake.present_household(request.household_id)
         return _open(intake, household, request, today)
     if not request.postcode:
-        raise ValueError("a melding names a registered household_id, or the postcode of a new household")
+        raise Refused("a melding names a registered household_id, or the postcode of a new household")
     postcode = normalise_postcode(request.postcode)
     district = intake.routing.route(postcode)
     household_id = uuid.uuid4()

@@ -11,24 +11,25 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
+from kernel.errors import Conflict, Refused
 from services.intake.base import Intake
 from services.intake.domain.survey import SurveyAnswer, answer_id
 
 LOWEST, HIGHEST = 1, 10
 
 
-class AlreadyAnswered(Exception):
+class AlreadyAnswered(Conflict):
     """The case's resident already answered the survey: an answer is a fact and is not overwritten."""
 
 
 def check_answer(score: int, answered_on: date, opened_on: date, today: date) -> None:
-    """A score from 1 to 10, given on or after the case opened and not in the future (ValueError otherwise)."""
+    """A score from 1 to 10, given on or after the case opened and not in the future (Refused otherwise)."""
     if not LOWEST <= score <= HIGHEST:
-        raise ValueError(f"score must be from {LOWEST} to {HIGHEST}, not {score}")
+        raise Refused(f"score must be from {LOWEST} to {HIGHEST}, not {score}")
     if answered_on < opened_on:
-        raise ValueError(f"answered_on {answered_on} lies before the case opened ({opened_on})")
+        raise Refused(f"answered_on {answered_on} lies before the case opened ({opened_on})")
     if answered_on > today:
-        raise ValueError(f"answered_on {answered_on} lies in the future")
+        raise Refused(f"answered_on {answered_on} lies in the future")
 
 
 def record_satisfaction(intake: Intake, case_id: UUID, score: int, answered_on: date, today: date) -> UUID:

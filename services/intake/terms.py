@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from kernel.errors import Refused
 from kernel.termijnen import term_end
 from services.intake.domain.clocks import Clock
 
@@ -58,5 +59,5 @@ def decision_clock(domain: str, application_id: str, received_on: date) -> Clock
     try:
         term = DECISION[domain]
     except KeyError:
-        raise ValueError(f"domain must be one of {', '.join(DECISION)}") from None
+        raise Refused(f"domain must be one of {', '.join(DECISION)}") from None
     return term.start(received_on, f"decision:{application_id}")

@@ -4,6 +4,7 @@ Every household key is stored wrapped by the key-encryption key (`key_wrapping`)
 with the id of that KEK beside it; keys stored before wrapping existed are wrapped when the vault opens
 (`key_rotation`). Erasure destroys the wrapped key and deletes the indexes in one transaction: from then on the
 household's sealed personal data is unreadable wherever a copy of an event lives (crypto-shredding).
+With the in-memory event store (the application tests) the vault is in memory too (`MemoryVault`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from uuid import UUID
 
 from psycopg_pool import ConnectionPool
 
+from kernel.errors import NotFound
 from services.intake.domain.household import HouseholdErased
 from services.intake.domain.residents import AlreadyRegistered
 from services.intake.key_rotation import refuse_foreign_keys, wrap_unwrapped_keys
 from services.intake.key_wrapping import KeyEncryptionKey, KeyEncryptionKeyError
 from services.intake.sealing import new_key
+from wijk.settings import PlatformSettings
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS intake.household_key (
@@ -82,7 +85,7 @@ class KeyVault:
                 "SELECT key, erased_on, kek_id FROM intake.household_key WHERE household_id = %s", (household_id,)
             ).fetchone()
         if row is None:
-            raise LookupError(f"no household {household_id}")
+            raise NotFound(f"no household {household_id}")
         if row[0] is None:
             raise HouseholdErased(household_id, row[1])
         if row[2] != self.kek.key_id:
@@ -126,3 +129,56 @@ class KeyVault:
                 "ON CONFLICT (digest) DO UPDATE SET household_id = EXCLUDED.household_id",
                 (digest, household_id),
             )
+
+
+class MemoryVault(KeyVault):
+    """The same vault in memory, beside the in-memory event store: the application tests' vault. It holds the keys
+    as they are: there is no database to keep the key-encryption key away from."""
+
+    def __init__(self) -> None:
+        self.keys: dict[UUID, tuple[bytes | None, date | None]] = {}
+        self.lookup: dict[bytes, UUID] = {}
+
+    def close(self) -> None:
+        pass
+
+    def create(self, household_id: UUID, digests: Iterable[bytes] = (), unique: Iterable[bytes] = ()) -> bytes:
+        unique = list(unique)
+        if any(digest in self.lookup for digest in unique):
+            raise AlreadyRegistered("a resident's BSN is already registered in another household")
+        key = new_key()
+        self.keys[household_id] = (key, None)
+        self.add_indexes(household_id, [*unique, *digests])
+        return key
+
+    def add_indexes(self, household_id: UUID, digests: Iterable[bytes]) -> None:
+        self.lookup.update(dict.fromkeys(digests, household_id))
+
+    def key(self, household_id: UUID) -> bytes:
+        if household_id not in self.keys:
+            raise NotFound(f"no household {household_id}")
+        key, erased_on = self.keys[household_id]
+        if key is None:
+            raise HouseholdErased(household_id, erased_on)
+        return key
+
+    def find(self, digests: Iterable[bytes]) -> UUID | None:
+        for digest in digests:
+            household_id = self.lookup.get(digest)
+            if household_id is not None and self.keys[household_id][0] is not None:
+                return household_id
+        return None
+
+    def destroy(self, household_id: UUID, erased_on: date) -> None:
+        self.lookup = {d: h for d, h in self.lookup.items() if h != household_id}
+        _, erased = self.keys.get(household_id, (None, None))
+        self.keys[household_id] = (None, erased or erased_on)
+
+    def forget(self, household_id: UUID) -> None:
+        self.lookup = {d: h for d, h in self.lookup.items() if h != household_id}
+        self.keys.pop(household_id, None)
+
+
+def open_vault(settings: PlatformSettings, kek: KeyEncryptionKey) -> KeyVault:
+    """The vault beside the event store the settings choose."""
+    return MemoryVault() if settings.persistence == "popo" else KeyVault(settings.pg_dsn(), kek)

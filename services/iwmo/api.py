@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from kernel.clock import today
+from kernel.errors import Refused
 from services.iwmo.application import IwmoApplication
 from services.iwmo.xml.schemas import SchemasMissing
 
@@ -38,7 +39,10 @@ def router(app: IwmoApplication, max_bytes: int = 10 * 1024 * 1024) -> APIRouter
     async def post_message(request: Request, provider: Provider) -> JSONResponse:
         """Deliver one iWmo 3.2 message (the body is the XML). The answer says what was accepted or refused and
         why, and where the retour waits in the mailbox; an unreadable message is kept with its reason (422)."""
-        app.schemas.check_folder()
+        try:
+            app.schemas.check_folder()
+        except SchemasMissing as exc:  # an outage of the gateway, not the provider's fault: try again later
+            return JSONResponse({"error": "schemas_missing", "detail": str(exc)}, status_code=503)
         document = await _body(request, max_bytes)
         outcome = await asyncio.to_thread(app.receive, provider, document, today())
         status = 422 if outcome["outcome"] == "unreadable" else 200
@@ -73,7 +77,7 @@ async def _body(request: Request, max_bytes: int) -> bytes:
     return bytes(received)
 
 
-class TooLarge(ValueError):
+class TooLarge(Refused):
     """A body above the gateway's size limit (413)."""
 
 

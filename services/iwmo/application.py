@@ -15,6 +15,7 @@ from uuid import UUID
 from eventsourcing.persistence import Tracking
 
 from contracts.events.backoffice import ProviderAssigned
+from kernel.errors import Forbidden
 from services.iwmo.config import Parties
 from services.iwmo.domain.archive import IN, OUT, ArchivedMessage
 from services.iwmo.domain.client import PURPOSE, ClientErased, ClientRecords, ClientRecordsUnavailable
@@ -31,7 +32,7 @@ from wijk.log_index import LogIndex
 from wijk.settings import PlatformSettings
 
 
-class UnknownMailbox(PermissionError):
+class UnknownMailbox(Forbidden):
     """The acting provider has no AGB code in this municipality's configuration: it has no mailbox here."""
 
 

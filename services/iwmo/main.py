@@ -13,13 +13,11 @@ import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from eventsourcing.persistence import IntegrityError
-
 from contracts.events.backoffice import ProviderAssigned
 from kernel.clock import today
 from kernel.municipality import municipality_of
 from services.iwmo.api import TooLarge, router
-from services.iwmo.application import IwmoApplication, UnknownMailbox
+from services.iwmo.application import IwmoApplication
 from services.iwmo.config import parties
 from services.iwmo.domain.client import ClientRecords, NoClientRecords
 from services.iwmo.filedrop import FileDrop
@@ -72,7 +70,7 @@ def definition(records: ClientRecords | None = None, iwmo: IwmoSettings | None =
         build_app=build,
         translate=translate,
         wire=wire,
-        error_status={UnknownMailbox: 403, SchemasMissing: 503, TooLarge: 413, IntegrityError: 409},
+        error_status={TooLarge: 413},
         max_body_bytes=MAX_XML_BYTES,  # the configured max_message_bytes is enforced below it, before parsing
     )
 

@@ -15,6 +15,7 @@ from contracts.events.backoffice_cycle import DecisionRevoked
 from contracts.events.budget import FundsRefused, FundsReserved
 from contracts.events.care import PlanFeedbackGiven
 from contracts.events.intake import CaseOpened, ClientSupportOffered
+from kernel.errors import Refused
 from services.planning import cycle
 from services.planning.config import PlanningConfig
 from services.planning.cycle import Outcome
@@ -43,7 +44,7 @@ SAVE_ATTEMPTS = 3
 T = TypeVar("T")
 
 
-class UnknownProfessional(ValueError):
+class UnknownProfessional(Refused):
     """The named coordinator or professional is not in the municipality's register of professionals."""
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 
-from eventsourcing.application import AggregateNotFoundError
-
 from contracts.events.backoffice_cycle import DecisionRevoked
 from contracts.events.budget import FundsRefused, FundsReserved
 from contracts.events.care import PlanFeedbackGiven
@@ -15,8 +13,6 @@ from kernel.municipality import config_dir, municipality_of
 from services.planning.api import router
 from services.planning.application import PlanningApplication
 from services.planning.config import load_planning_config
-from services.planning.domain.mandates import NotMandated
-from services.planning.domain.plan_team import PlanConflict
 from services.planning.translator import translate
 from wijk.consumer import in_thread
 from wijk.service import ServiceDefinition, ServiceRuntime, serve
@@ -50,7 +46,6 @@ DEFINITION = ServiceDefinition(
     build_app=build,
     translate=translate,
     wire=wire,
-    error_status={AggregateNotFoundError: 404, PlanConflict: 409, NotMandated: 403},
 )
 
 

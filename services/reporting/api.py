@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from contracts.bounds import FIRST_DAY, LAST_DAY, Day, Moment
 from services.reporting import queries
 from services.reporting.assemble import Reports
-from services.reporting.filters import ReportFilter
+from services.reporting.filters import InvalidFilter, ReportFilter
 from services.reporting.report import (
     FactCount,
     MunicipalitySummary,
@@ -57,7 +57,7 @@ def report_filter(
     """The filter every report takes; a period that ends before it starts, or a year with a period, is a 422."""
     if year is not None:
         if period_from is not None or period_to is not None:
-            raise ValueError("give a year or a period (period_from, period_to), not both")
+            raise InvalidFilter("give a year or a period (period_from, period_to), not both")
         return ReportFilter.of_year(year, as_of=as_of_instant(as_of), team_id=team, district=district)
     return ReportFilter(as_of_instant(as_of), team, district, period_from, period_to)
 

@@ -12,6 +12,11 @@ from datetime import date, datetime
 from typing import Any
 
 from kernel.clock import MUNICIPAL_TZ, today
+from kernel.errors import Refused
+
+
+class InvalidFilter(Refused):
+    """A report asked for something no report can be: a period that ends before it starts, a year and a period."""
 
 
 @dataclass(frozen=True)
@@ -24,7 +29,7 @@ class ReportFilter:
 
     def __post_init__(self) -> None:
         if self.period_from and self.period_to and self.period_from > self.period_to:
-            raise ValueError(f"period_from {self.period_from} lies after period_to {self.period_to}")
+            raise InvalidFilter(f"period_from {self.period_from} lies after period_to {self.period_to}")
         if self.as_of is not None and self.as_of.tzinfo is None:
             object.__setattr__(self, "as_of", self.as_of.replace(tzinfo=MUNICIPAL_TZ))
 

@@ -20,6 +20,7 @@ from contracts.events.debt import DebtReferralReceived
 from contracts.events.intake import CaseOpened, SupportRequested
 from contracts.events.planning import BudgetLine, DecisionTaken
 from kernel.clock import MUNICIPAL_TZ
+from kernel.errors import NotFound
 
 Row = Mapping[str, Any]
 
@@ -40,7 +41,7 @@ SUMMED: dict[str, str] = {FundsReserved.type: "funds_reserved_cents"}
 """Which fact type's `amount_cents` is summed under which figure."""
 
 
-class UnknownTeam(LookupError):
+class UnknownTeam(NotFound):
     """No fact (as of the asked moment) belongs to this team."""
 
 

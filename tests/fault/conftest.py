@@ -1,4 +1,7 @@
-"""A clean run of the slice, once per session, to compare every faulty run against."""
+"""A clean run of the slice, once per session on a stack of its own, to compare every faulty run against.
+
+Every fault test runs on a stack of its own too (`own_stack`): each kills the broker, a relay or consumers, and
+compares every service's whole store with the clean run's."""
 
 from __future__ import annotations
 
@@ -6,22 +9,18 @@ from collections import Counter
 
 import pytest
 
-from tests.conftest import settings_for
+from tests.conftest import dismantle, isolated
 from tests.support.scenario import run_slice
-from tests.support.stack import Stack
 from tests.support.state import exact_state, normalised
-from tooling.embedded_broker import EmbeddedBroker
 from tooling.embedded_postgres import EmbeddedPostgres
 
 
 @pytest.fixture(scope="session")
-async def clean_run(postgres: EmbeddedPostgres, broker: EmbeddedBroker) -> dict[str, Counter[str]]:
-    postgres.reset_database()
-    broker.restart()
-    stack = Stack(settings_for(postgres.endpoint, broker.bootstrap))
+async def clean_run(postgres: EmbeddedPostgres) -> dict[str, Counter[str]]:
+    stack, broker = await isolated(postgres)
     try:
         await stack.start()
         await run_slice(stack)
         return normalised(await exact_state(stack.settings))
     finally:
-        await stack.stop()
+        await dismantle(stack, broker, postgres)

@@ -19,8 +19,10 @@ async def topic_sizes(bootstrap: str) -> dict[str, int]:
     return {topic: len(await read_topic(bootstrap, topic)) for topic in FACT_TOPICS}
 
 
-async def test_an_empty_broker_is_refilled_from_the_stores_and_reporting_rebuilt(stack: Stack, broker) -> None:
-    await stack.start()
+async def test_an_empty_broker_is_refilled_from_the_stores_and_reporting_rebuilt(own_stack: Stack) -> None:
+    """A stack of its own: the broker is restarted empty, and every store is compared with what it held before."""
+    stack, broker = await own_stack.start(), own_stack.broker
+    assert broker is not None
     await run_slice(stack)
     before = await settled(stack.settings)
     sizes = await topic_sizes(stack.settings.kafka_bootstrap)

@@ -8,12 +8,11 @@ import pytest
 
 from contracts.topics import FACT_TOPICS
 from tests.support.bus import read_topic, redeliver
-from tests.support.scenario import MELDINGEN, decide, open_cases, run_slice, until_care_started
+from tests.support.scenario import MELDINGEN, decide, open_cases, run_slice, until_care_started, with_debts
 from tests.support.stack import Stack, eventually
 from tests.support.state import differences, exact_state, normalised, settled
 
 pytestmark = pytest.mark.fault
-DEBTS = sum(1 for m in MELDINGEN if m.get("debt_concern"))
 
 
 def processed(stack: Stack) -> dict[str, int]:
@@ -28,8 +27,9 @@ def expected_redeliveries(stack: Stack, by_type: dict[str, int]) -> dict[str, in
     }
 
 
-async def test_every_message_delivered_twice_changes_nothing(stack: Stack, clean_run) -> None:
-    await stack.start()
+async def test_every_message_delivered_twice_changes_nothing(own_stack: Stack, clean_run) -> None:
+    """A stack of its own: every message on every fact topic is delivered twice, and every store compared."""
+    stack = await own_stack.start()
     await run_slice(stack)
     before = await settled(stack.settings)
     assert normalised(before) == clean_run
@@ -47,9 +47,10 @@ async def test_every_message_delivered_twice_changes_nothing(stack: Stack, clean
 
 
 async def test_a_relay_killed_between_publishing_and_recording_its_position_loses_nothing(
-    stack: Stack, clean_run
+    own_stack: Stack, clean_run
 ) -> None:
-    await stack.start()
+    """A stack of its own: intake's relay is killed and intake restarted."""
+    stack = await own_stack.start()
     killed = asyncio.Event()
 
     async def crash_once() -> None:
@@ -64,7 +65,7 @@ async def test_a_relay_killed_between_publishing_and_recording_its_position_lose
     await stack.stop(["intake"])  # the relay task died; restart the process as a supervisor would
     await stack.start(["intake"])
     await decide(stack, households)
-    await until_care_started(stack, len(households), DEBTS)
+    await until_care_started(stack, households, with_debts(households, MELDINGEN))
     await settled(stack.settings)
 
     republished = len(await read_topic(stack.settings.kafka_bootstrap, "nl.wijkteam.intake.facts"))
@@ -72,13 +73,14 @@ async def test_a_relay_killed_between_publishing_and_recording_its_position_lose
     assert normalised(await exact_state(stack.settings)) == clean_run
 
 
-async def test_consumers_restarted_mid_stream_end_in_the_clean_state(stack: Stack, clean_run) -> None:
-    await stack.start()
+async def test_consumers_restarted_mid_stream_end_in_the_clean_state(own_stack: Stack, clean_run) -> None:
+    """A stack of its own: three consumers are stopped mid-stream and started again."""
+    stack = await own_stack.start()
     households = await open_cases(stack)
     await decide(stack, households[:2])
     await stack.stop(["budget", "reporting", "care"])
     await decide(stack, households[2:])
     await asyncio.sleep(1)
     await stack.start(["budget", "reporting", "care"])
-    await until_care_started(stack, len(households), DEBTS)
+    await until_care_started(stack, households, with_debts(households, MELDINGEN))
     assert normalised(await settled(stack.settings)) == clean_run

@@ -1,14 +1,18 @@
 """The bus as the tests drive it: publish contract facts as their services would, and read the topics back.
 
 A fact goes out as a CloudEvent in Kafka binary mode, keyed by its subject (the household), with an increasing
-`sequence`, so a consumer's dedupe position behaves as it does behind a real relay. Readers start at the
-beginning of a topic; `produce` and `redeliver` copy or inject messages the way a faulty network would.
+`sequence`, so a consumer's dedupe position behaves as it does behind a real relay. Every publisher has a
+source of its own (its own OIN): on the shared stack a consumer's dedupe position per source never mixes one
+test's numbering with another's, nor with the real relays'. Readers start at the beginning of a topic and, on
+the shared stack, keep only the messages of the test's own households (`of`); `produce` and `redeliver` copy or
+inject messages the way a faulty network would.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+import random
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, TypeAlias
 from uuid import uuid4
@@ -28,16 +32,22 @@ def publisher_of(model: type[IntegrationEvent]) -> str:
     return model.topic.split(".")[2]
 
 
+def keys(households: Iterable[object]) -> set[str]:
+    """The message keys (ce_subject) of the given households or other subjects."""
+    return {str(h) for h in households}
+
+
 class Publisher:
     """Publishes facts through one producer, numbering them from `first_sequence` like an outbox.
 
-    Every envelope carries `time` when given, else the moment it is made.
+    Every envelope carries `time` when given, else the moment it is made, and this publisher's own source.
     """
 
     def __init__(self, bootstrap: str, time: datetime | None = None, first_sequence: int = 1) -> None:
         self.producer = AIOKafkaProducer(bootstrap_servers=bootstrap)
         self.time = time
         self.sequences = itertools.count(first_sequence)
+        self.oin = f"{random.randrange(10**20):020d}"
 
     async def __aenter__(self) -> Publisher:
         await self.producer.start()
@@ -57,7 +67,7 @@ class Publisher:
         """A fresh envelope for a fact of `model`; without `sequence` it takes the next one of this publisher."""
         return CloudEventHeaders(
             id=event_id or str(uuid4()),
-            source=source_urn(publisher_of(model)),
+            source=source_urn(publisher_of(model), self.oin),
             type=model.type,
             time=time or self.time or now(),
             subject=subject,
@@ -104,50 +114,78 @@ async def poll(bootstrap: str, topic: str, polls: int, take: Callable[[list[Reco
         await consumer.stop()
 
 
-async def read_topic(bootstrap: str, topic: str, expected: int | None = None, polls: int = 40) -> list[Record]:
-    """Every record on `topic` from the beginning. With `expected`, wait up to `polls` half-seconds until at
-    least that many have arrived; without, read what is there now, until the topic stays idle."""
+def ours(records: list[Record], of: Iterable[object] | None) -> list[Record]:
+    """The records keyed by the given households; all of them when `of` is None."""
+    if of is None:
+        return records
+    wanted = {k.encode() for k in keys(of)}
+    return [r for r in records if r.key in wanted]
+
+
+async def read_topic(
+    bootstrap: str, topic: str, expected: int | None = None, polls: int = 40, of: Iterable[object] | None = None
+) -> list[Record]:
+    """Every record on `topic` from the beginning, of the given households only when `of` is given. With
+    `expected`, wait up to `polls` half-seconds until at least that many have arrived; without, read what is
+    there now, until the topic stays idle."""
     if expected is None:
-        return await read_until_idle(bootstrap, topic)
+        return ours(await read_until_idle(bootstrap, topic), of)
     found: list[Record] = []
 
     def take(records: list[Record]) -> bool:
-        found.extend(records)
+        found.extend(ours(records, of))
         return len(found) >= expected
 
     await poll(bootstrap, topic, polls, take)
     return found
 
 
-async def read_until_idle(bootstrap: str, topic: str) -> list[Record]:
-    """Every record on a topic right now, partition by partition; nothing when the topic does not exist."""
+async def read_until_idle(bootstrap: str, topic: str, *more: str) -> list[Record]:
+    """Every record on the topics right now (up to each partition's end offset), through one consumer; nothing
+    of a topic that does not exist."""
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
     await consumer.start()
     try:
-        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
+        partitions = [
+            TopicPartition(name, p)
+            for name in (topic, *more)
+            for p in sorted(consumer.partitions_for_topic(name) or ())
+        ]
         if not partitions:
             return []
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
+        ends = await consumer.end_offsets(partitions)
         records: list[Record] = []
-        idle = 0
-        while idle < 3:
-            batch = await consumer.getmany(timeout_ms=300)
-            idle = 0 if batch else idle + 1
-            for part in batch.values():
+        behind = {p: end for p, end in ends.items() if await consumer.position(p) < end}
+        while behind:
+            for part in (await consumer.getmany(timeout_ms=500)).values():
                 records.extend(part)
+            behind = {p: end for p, end in behind.items() if await consumer.position(p) < end}
         return records
     finally:
         await consumer.stop()
 
 
-async def read_facts(bootstrap: str, topic: str, expected: int, polls: int = 40) -> list[IntegrationEvent]:
-    """The distinct facts on `topic`, parsed by their ce_type; stops once `expected` are read or after `polls`
-    half-seconds. Delivery is at least once: a republished outbox entry keeps its ce_id and counts once."""
+async def facts_now(bootstrap: str, topic: str, of: Iterable[object] | None = None) -> list[IntegrationEvent]:
+    """The distinct facts on `topic` right now (of the given households, when `of` is given), in topic order."""
+    found: dict[str, IntegrationEvent] = {}
+    for record in await read_topic(bootstrap, topic, of=of):
+        headers = headers_of(record)
+        found.setdefault(headers["ce_id"], REGISTRY.model(headers["ce_type"]).model_validate_json(record.value or b""))
+    return list(found.values())
+
+
+async def read_facts(
+    bootstrap: str, topic: str, expected: int, polls: int = 40, of: Iterable[object] | None = None
+) -> list[IntegrationEvent]:
+    """The distinct facts on `topic` (of the given households only, when `of` is given), parsed by their
+    ce_type; stops once `expected` are read or after `polls` half-seconds. Delivery is at least once: a
+    republished outbox entry keeps its ce_id and counts once."""
     facts: dict[str, IntegrationEvent] = {}
 
     def take(records: list[Record]) -> bool:
-        for record in records:
+        for record in ours(records, of):
             headers = headers_of(record)
             model = REGISTRY.model(headers["ce_type"])
             facts.setdefault(headers["ce_id"], model.model_validate_json(record.value or b""))
@@ -168,12 +206,13 @@ async def produce(bootstrap: str, records: list[Message]) -> None:
         await producer.stop()
 
 
-async def redeliver(bootstrap: str, topics: list[str]) -> dict[str, int]:
-    """Deliver every message on the topics a second time: same key, value and headers. Returns counts by ce_type."""
+async def redeliver(bootstrap: str, topics: list[str], of: Iterable[object] | None = None) -> dict[str, int]:
+    """Deliver every message on the topics (of the given households, when `of` is given) a second time: same
+    key, value and headers. Returns counts by ce_type."""
     copies: list[Message] = []
     by_type: dict[str, int] = {}
     for topic in topics:
-        for record in await read_topic(bootstrap, topic):
+        for record in await read_topic(bootstrap, topic, of=of):
             headers = list(record.headers or ())
             copies.append((topic, record.key, record.value, headers))
             kind = dict(headers).get("ce_type", b"").decode()

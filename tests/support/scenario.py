@@ -1,12 +1,19 @@
-"""The thin slice driven over the real HTTP APIs: meldingen in, decisions taken, until care has started."""
+"""The thin slice driven over the real HTTP APIs: meldingen in, decisions taken, until care has started.
+
+Every melding names a postcode only, so each run registers households of its own: on the shared stack a test
+follows its own households through reporting's facts (`reported`), never the municipality's totals.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 
+from contracts.events.care import CareStarted
+from contracts.events.debt import DebtReferralReceived
 from tests.support.stack import Stack, eventually
 from tests.support.state import settled
 
@@ -88,23 +95,45 @@ async def decide(stack: Stack, households: list[Household], continue_trace: bool
             household.decision_id = response.json()["decision_id"]
 
 
-async def summary(stack: Stack) -> dict[str, Any]:
-    async with httpx.AsyncClient(base_url=stack.url("reporting"), timeout=20) as client:
-        return (await client.get("/summary")).json()  # type: ignore[no-any-return]
-
-
-async def until_care_started(stack: Stack, count: int, debt_referrals: int, timeout: float = 90) -> dict[str, Any]:
-    return await eventually(
-        lambda: summary(stack),
-        lambda s: s.get("care_started", 0) >= count and s.get("debt_referrals", 0) >= debt_referrals,
-        timeout=timeout,
+async def reported(stack: Stack, households: list[Household]) -> dict[str, Counter[str]]:
+    """What reporting has recorded of each household: its facts counted by type, by household id."""
+    pool = stack["reporting"].pool
+    assert pool is not None
+    rows = await pool.fetch(
+        "SELECT subject, type FROM reporting.fact WHERE subject = ANY($1::text[])",
+        [h.household_id for h in households],
     )
+    counted: dict[str, Counter[str]] = {h.household_id: Counter() for h in households}
+    for row in rows:
+        counted[row["subject"]][row["type"]] += 1
+    return counted
+
+
+def care_started(counted: dict[str, Counter[str]], debts: set[str]) -> bool:
+    """Care started for every household, and debt assistance received every one with a debt concern."""
+    return all(
+        facts[CareStarted.type] >= 1 and (household not in debts or facts[DebtReferralReceived.type] >= 1)
+        for household, facts in counted.items()
+    )
+
+
+async def until_care_started(
+    stack: Stack, households: list[Household], debts: list[Household], timeout: float = 90
+) -> dict[str, Counter[str]]:
+    """Reporting's facts of the households, once care started for each and debt assistance received `debts`."""
+    indebted = {h.household_id for h in debts}
+    return await eventually(
+        lambda: reported(stack, households), lambda counted: care_started(counted, indebted), timeout=timeout
+    )
+
+
+def with_debts(households: list[Household], meldingen: list[dict[str, Any]]) -> list[Household]:
+    return [h for h, m in zip(households, meldingen, strict=True) if m.get("debt_concern")]
 
 
 async def run_slice(stack: Stack, meldingen: list[dict[str, Any]] = MELDINGEN) -> list[Household]:
     households = await open_cases(stack, meldingen)
     await decide(stack, households)
-    debts = sum(1 for m in meldingen if m.get("debt_concern"))
-    await until_care_started(stack, len(households), debts)
+    await until_care_started(stack, households, with_debts(households, meldingen))
     await settled(stack.settings)  # the follow-ups (e.g. backoffice recording the start) are handled too
     return households

@@ -1,4 +1,8 @@
-"""Run any set of the seven services in the test's own event loop, on the real broker and PostgreSQL."""
+"""Run any set of the seven services in the test's own event loop, on the real broker and PostgreSQL.
+
+The session's shared stack runs all seven (tests/conftest.py); a stack of its own also carries the broker it
+runs on, for the fault tests that restart it.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,10 @@ import asyncio
 import socket
 import time
 from collections.abc import Awaitable, Callable, Iterable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from tooling.catalog import definition
+from tooling.embedded_broker import EmbeddedBroker
 from wijk.service import ServiceRuntime
 from wijk.settings import SERVICES, PlatformSettings, ServiceSettings
 
@@ -22,18 +27,25 @@ def free_port() -> int:
 
 
 class Stack:
-    def __init__(self, settings: PlatformSettings) -> None:
+    def __init__(self, settings: PlatformSettings, broker: EmbeddedBroker | None = None) -> None:
         self.settings = settings
+        self.broker = broker
         self.runtimes: dict[str, ServiceRuntime] = {}
         self.ports = {name: free_port() for name in SERVICES}
 
+    @property
+    def bootstrap(self) -> str:
+        return self.settings.kafka_bootstrap
+
     async def start(self, names: Iterable[str] = SERVICES) -> Stack:
-        """Start the services side by side (a consumer group join takes seconds on the embedded broker)."""
+        """Start those of the services that do not run yet, side by side (each consumer group join waits half the
+        session timeout); on the shared stack, where all seven run, this starts nothing."""
         runtimes = {
             name: ServiceRuntime(
                 definition(name), self.settings, ServiceSettings.for_service(name, http_port=self.ports[name])
             )
             for name in names
+            if name not in self.runtimes
         }
         self.runtimes.update(runtimes)
         await asyncio.gather(*(runtime.start() for runtime in runtimes.values()))
@@ -59,10 +71,6 @@ async def eventually(probe: Callable[[], Awaitable[T]], done: Callable[[T], bool
     while not done(result):
         if time.monotonic() > deadline:
             raise AssertionError(f"condition not reached within {timeout}s; last result: {result!r}")
-        await asyncio.sleep(0.25)
+        await asyncio.sleep(0.1)
         result = await probe()
     return result
-
-
-def anything(_: Any) -> bool:
-    return True

@@ -12,11 +12,13 @@ from datetime import date
 from typing import Protocol
 from uuid import UUID
 
+from kernel.errors import Conflict
+
 AWARD, PARTIAL_AWARD, REFUSAL = "award", "partial_award", "refusal"
 WITHDRAWAL, CHANGE = "withdrawal", "change"
 
 
-class AlreadyRevoked(ValueError):
+class AlreadyRevoked(Conflict):
     """A beschikking is revoked once."""
 
 

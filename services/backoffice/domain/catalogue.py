@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kernel.errors import NotFound
 from services.backoffice.domain.codelists import EURO_UNIT
 
 LEGAL_BASIS = {
@@ -22,7 +23,7 @@ PAID_TO_HOUSEHOLD = frozenset({"special_assistance", "discretionary"})
 """Lines whose provisions are paid to the household when the beschikking is sent, instead of assigned to a provider."""
 
 
-class UnknownProvision(LookupError):
+class UnknownProvision(NotFound):
     """The decision names a provision that is not in this municipality's catalogue."""
 
 

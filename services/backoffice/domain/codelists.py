@@ -7,6 +7,8 @@ i-Sociaal-Lab/jaapjunior as summarised in LAW.md §2.3 (WMO020, JZ020, WJ756, WM
 
 from __future__ import annotations
 
+from kernel.errors import Refused
+
 PRODUCT_CATEGORIES_WMO = {
     "01": "Hulp bij het huishouden",
     "02": "Begeleiding",
@@ -87,7 +89,7 @@ RETURN_CODES = {
 """WJ001 Retourcode: the selection the declaration answer (325) refers to."""
 
 
-class InvalidCode(ValueError):
+class InvalidCode(Refused):
     """A value that is not on its official code list."""
 
 

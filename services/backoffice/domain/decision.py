@@ -10,6 +10,7 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import Conflict, Refused
 from kernel.upcasting import fold
 from services.backoffice.domain.beschikking import WITHDRAWAL, Withdrawal, check_revocable, contested_of
 from services.backoffice.domain.catalogue import ProvisionTerms, assigned_volume
@@ -26,23 +27,23 @@ OBJECTION_TERM = timedelta(weeks=6)
 """Awb 6:7: six weeks, from the day after dispatch (6:8 lid 1); the Algemene termijnenwet may only extend it."""
 
 
-class LetterAlreadyIssued(ValueError):
+class LetterAlreadyIssued(Refused):
     """A decision gets exactly one beschikking."""
 
 
-class DispatchBeforeDecision(ValueError):
+class DispatchBeforeDecision(Refused):
     """A beschikking cannot be sent before the decision it announces was taken."""
 
 
-class LetterNotIssued(ValueError):
+class LetterNotIssued(Conflict):
     """A provider is assigned, a payment made or a bezwaar lodged only once the beschikking has been sent."""
 
 
-class ProviderAlreadyAssigned(ValueError):
+class ProviderAlreadyAssigned(Refused):
     """A decision is assigned to a provider once."""
 
 
-class ObjectionTermTooShort(ValueError):
+class ObjectionTermTooShort(Refused):
     """The stated end of the bezwaartermijn is earlier than six weeks after dispatch."""
 
 
@@ -262,7 +263,7 @@ class Decision(Aggregate):
         if self.withdrawal is not None:
             raise LetterAlreadyIssued(f"decision {self.decision_id} was withdrawn on {self.withdrawal.dispatch_date}")
         if withdrawal.kind == WITHDRAWAL and withdrawal.replaced_by is not None:
-            raise ValueError("a withdrawal that names a replacing decision is a change")
+            raise Refused("a withdrawal that names a replacing decision is a change")
         self._withdrawn(self.household_id, self.decision_id, withdrawal, contested_of(self))
 
     @event("Withdrawn")

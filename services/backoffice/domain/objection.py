@@ -22,6 +22,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import Conflict, Forbidden, Refused
 from kernel.upcasting import fold
 
 TermEnd = Callable[[date, int], date]
@@ -42,23 +43,23 @@ INADMISSIBILITY_GROUNDS = {
 }
 
 
-class ObjectionAlreadyDecided(ValueError):
+class ObjectionAlreadyDecided(Conflict):
     """A bezwaar is decided once."""
 
 
-class DeferralRefused(ValueError):
+class DeferralRefused(Conflict):
     """Only one deferral, of at most six weeks, notified before the decision term ends (Awb 7:10 lid 3)."""
 
 
-class ConflictOfMandate(Exception):
+class ConflictOfMandate(Forbidden):
     """Awb 10:3 lid 3: who took the contested decision under mandate may not decide on the bezwaar against it."""
 
 
-class LateObjection(ValueError):
+class LateObjection(Refused):
     """A bezwaar after the bezwaartermijn, without the college's judgement on excusability (Awb 6:11)."""
 
 
-class InadmissibilityUnfounded(ValueError):
+class InadmissibilityUnfounded(Refused):
     """Niet-ontvankelijk without its ground, late when it was not, or another outcome for an inexcusably late one."""
 
 
@@ -107,7 +108,7 @@ class Objection(Aggregate):
     @event(Lodged)
     def __init__(self, objection: LodgedObjection) -> None:
         if not objection.grounds.strip():
-            raise ValueError("a bezwaar states its grounds")
+            raise Refused("a bezwaar states its grounds")
         self.decision_id, self.household_id = objection.decision_id, objection.household_id
         self.lodged_on, self.grounds = objection.lodged_on, objection.grounds
         self.objection_deadline, self.advisory_committee = objection.objection_deadline, objection.advisory_committee
@@ -154,9 +155,9 @@ class Objection(Aggregate):
                 "lateness is excusable (Awb 6:11)"
             )
         if not late and judgement is not None:
-            raise ValueError("a bezwaar lodged within the bezwaartermijn needs no judgement on excusability")
+            raise Refused("a bezwaar lodged within the bezwaartermijn needs no judgement on excusability")
         if judgement is not None and not (judgement.reasons.strip() and judgement.judged_by.strip()):
-            raise ValueError("the judgement on excusability states its reasons and who judged (Awb 6:11)")
+            raise Refused("the judgement on excusability states its reasons and who judged (Awb 6:11)")
         lodged = replace(lodged, decision_due=term_end(lodged.objection_deadline, weeks))
         if judgement is not None:
             lodged = replace(
@@ -209,14 +210,14 @@ class Objection(Aggregate):
     ) -> None:  # fmt: skip
         self._check_open()
         if outcome not in OUTCOMES:
-            raise ValueError(f"outcome {outcome!r} is not one of {', '.join(OUTCOMES)}")
+            raise Refused(f"outcome {outcome!r} is not one of {', '.join(OUTCOMES)}")
         if decided_by.strip().casefold() == self.contested_by.strip().casefold():
             raise ConflictOfMandate(
                 f"{decided_by} took the contested decision under mandate and may not decide on the bezwaar "
                 "(Awb 10:3 lid 3)"
             )
         if not reasons.strip():
-            raise ValueError("a decision on a bezwaar states its reasons (Awb 7:12)")
+            raise Refused("a decision on a bezwaar states its reasons (Awb 7:12)")
         self._check_admissibility(outcome, ground)
         self._decided(
             household_id=self.household_id,

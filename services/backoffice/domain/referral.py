@@ -8,11 +8,13 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import Refused
+
 
 class DebtReferral(Aggregate):
     @event("Sent")
     def __init__(self, household_id: UUID, team_id: str, referred_on: date, threatening: bool, reason: str) -> None:
         if not team_id.strip():
-            raise ValueError("a referral names the team that refers")
+            raise Refused("a referral names the team that refers")
         self.household_id, self.team_id, self.referred_on = household_id, team_id, referred_on
         self.threatening, self.reason = threatening, reason

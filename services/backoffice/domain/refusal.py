@@ -10,6 +10,7 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import Refused
 from services.backoffice.domain.beschikking import REFUSAL, RefusedRequest, check_revocable, contested_of
 from services.backoffice.domain.decision import (
     NAMESPACE,
@@ -51,7 +52,7 @@ class Refusal(Aggregate):
     @event(Received)
     def __init__(self, refused: RefusedRequest) -> None:
         if not refused.reasons.strip() or not refused.legal_ground:
-            raise ValueError("a refusal states its legal ground and reasons (Awb 3:46)")
+            raise Refused("a refusal states its legal ground and reasons (Awb 3:46)")
         self.refused = refused
         self.decision_id, self.household_id, self.team_id = refused.decision_id, refused.household_id, refused.team_id
         self.provision_code, self.budget_line = refused.provision_code, refused.budget_line

@@ -21,6 +21,7 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import Conflict, Refused
 from kernel.upcasting import fold
 from services.budget.domain.claim import Claim, Refusal
 from services.budget.domain.line_snapshot import LineSnapshot
@@ -94,19 +95,19 @@ class Carry:
     carried_on: date
 
 
-class ClaimOnWrongLine(ValueError):
+class ClaimOnWrongLine(Refused):
     """A claim for another team, year or line than this one."""
 
 
-class Overspending(ValueError):
+class Overspending(Refused):
     """A payment larger than the decision's open reservation plus what remains on the line."""
 
 
-class YearAlreadyClosed(ValueError):
+class YearAlreadyClosed(Conflict):
     """The year-end close froze this line."""
 
 
-class YearNotEnded(ValueError):
+class YearNotEnded(Conflict):
     """A year is closed only after its last day (31 December)."""
 
 
@@ -170,7 +171,7 @@ class BudgetLine(Aggregate):
     @event("Allocated")
     def __init__(self, team_id: str, year: int, line: str, amount_cents: int) -> None:
         if amount_cents < 0:
-            raise ValueError(f"an allocation is never negative, got {amount_cents} cents")
+            raise Refused(f"an allocation is never negative, got {amount_cents} cents")
         self.team_id, self.year, self.line = team_id, year, line
         self.allocated_cents = amount_cents
         self.drawn_cents = 0
@@ -205,7 +206,7 @@ class BudgetLine(Aggregate):
         if self.handles(claim.decision_id):
             return
         if claim.amount_cents < 0:
-            raise ValueError(f"a claim is never negative, got {claim.amount_cents} cents")
+            raise Refused(f"a claim is never negative, got {claim.amount_cents} cents")
         if self.closed_on is not None:
             self._funds_refused(claim.refused(f"{self.name}: the year was closed on {self.closed_on}"))
         elif claim.amount_cents > self.remaining_cents:
@@ -220,7 +221,7 @@ class BudgetLine(Aggregate):
             return
         self._check_open()
         if amount_cents < 0:
-            raise ValueError(f"a payment is never negative, got {amount_cents} cents")
+            raise Refused(f"a payment is never negative, got {amount_cents} cents")
         from_reservation = min(amount_cents, self.reservations.get(decision_id, 0))
         beyond = amount_cents - from_reservation
         if beyond > self.remaining_cents:
@@ -245,7 +246,7 @@ class BudgetLine(Aggregate):
         """Add an approved draw on the municipal reserve to this line."""
         self._check_open()
         if amount_cents <= 0:
-            raise ValueError(f"a reserve draw is positive, got {amount_cents} cents")
+            raise Refused(f"a reserve draw is positive, got {amount_cents} cents")
         self._reserve_drawn(draw_id=draw_id, amount_cents=amount_cents)
 
     def carry_over(self, household_id: UUID, decision_id: UUID, carried_on: date) -> int:

@@ -14,6 +14,8 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import Refused
+
 NAMESPACE = UUID("6f1d2b8e-4a3c-4e7f-9b21-8c5d0e3a7f14")
 PENALTY_LINE = "dwangsom"
 
@@ -22,7 +24,7 @@ def penalty_line_id(team_id: str, year: int) -> UUID:
     return uuid5(NAMESPACE, f"{team_id}:{year}:{PENALTY_LINE}")
 
 
-class PenaltyOnWrongLine(ValueError):
+class PenaltyOnWrongLine(Refused):
     """A penalty of another team or year than this line's."""
 
 
@@ -55,7 +57,7 @@ class PenaltyLine(Aggregate):
         if (booking.team_id, booking.year) != (self.team_id, self.year):
             raise PenaltyOnWrongLine(f"penalty of {booking.team_id} {booking.year} on line {self.team_id} {self.year}")
         if booking.amount_cents <= 0:
-            raise ValueError(f"a penalty booked is a positive amount, not {booking.amount_cents} cents")
+            raise Refused(f"a penalty booked is a positive amount, not {booking.amount_cents} cents")
         if booking.penalty_id in self.booked:
             return False
         self._booked(booking, self.total_cents + booking.amount_cents)

@@ -16,6 +16,7 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import Conflict, Forbidden, Refused
 from kernel.upcasting import fold
 
 NAMESPACE = UUID("5b0d7c3e-92a4-4f1e-8c6b-1e7a9d2f4c58")
@@ -25,15 +26,15 @@ def reserve_id(year: int) -> UUID:
     return uuid5(NAMESPACE, f"reserve:{year}")
 
 
-class ReserveExhausted(ValueError):
+class ReserveExhausted(Conflict):
     """The reserve cannot carry the draw."""
 
 
-class DrawNotAuthorised(Exception):
+class DrawNotAuthorised(Forbidden):
     """The approver lacks an approving role, or is the requester (Awb-style separation of duties)."""
 
 
-class DrawNotPending(ValueError):
+class DrawNotPending(Conflict):
     """A draw is decided once."""
 
 
@@ -61,7 +62,7 @@ class ReserveFund(Aggregate):
     @event("Allocated")
     def __init__(self, year: int, amount_cents: int) -> None:
         if amount_cents < 0:
-            raise ValueError(f"a reserve is never negative, got {amount_cents} cents")
+            raise Refused(f"a reserve is never negative, got {amount_cents} cents")
         self.year = year
         self.allocated_cents = amount_cents
         self.drawn_cents = 0
@@ -100,9 +101,9 @@ class ReserveDraw(Aggregate):
         self, team_id: str, year: int, budget_line: str, amount_cents: int, reason: str, requested_by: str, on: date
     ) -> None:
         if amount_cents <= 0:
-            raise ValueError(f"a reserve draw is positive, got {amount_cents} cents")
+            raise Refused(f"a reserve draw is positive, got {amount_cents} cents")
         if not reason.strip():
-            raise ValueError("a reserve draw states its reason")
+            raise Refused("a reserve draw states its reason")
         self.team_id, self.year, self.budget_line = team_id, year, budget_line
         self.amount_cents, self.reason = amount_cents, reason
         self.requested_by, self.requested_on = requested_by, on

@@ -14,6 +14,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import Conflict, Refused
 from kernel.upcasting import fold
 from services.care.domain.codes import REFUSAL_REASONS, TEMPORARY_STOP, end_reason
 from services.care.domain.declaration import Assigned, Claim, refusal
@@ -23,23 +24,23 @@ STARTED, PAUSED, STOPPED = "started", "paused", "stopped"
 DECLARABLE = (ACCEPTED, STARTED, PAUSED, STOPPED)
 
 
-class InvalidPeriod(ValueError):
+class InvalidPeriod(Refused):
     """A period that ends before it starts."""
 
 
-class AssignmentNotOpen(ValueError):
+class AssignmentNotOpen(Conflict):
     """Only a received assignment can be accepted or refused."""
 
 
-class AssignmentNotAccepted(ValueError):
+class AssignmentNotAccepted(Conflict):
     """Care starts only on an accepted (or paused) assignment; declarations and feedback need an accepted one."""
 
 
-class CareNotStarted(ValueError):
+class CareNotStarted(Conflict):
     """Only care that has started can stop."""
 
 
-class StartOutsidePeriod(ValueError):
+class StartOutsidePeriod(Refused):
     """Care starts and ends within the assignment's period."""
 
 
@@ -134,7 +135,7 @@ class Assignment(Aggregate):
     def refuse(self, reason: str, refused_on: date) -> None:
         """The provider declines the assignment, with a reason from its fixed list."""
         if reason not in REFUSAL_REASONS:
-            raise ValueError(f"refusal reason {reason!r} is not one of {', '.join(REFUSAL_REASONS)}")
+            raise Refused(f"refusal reason {reason!r} is not one of {', '.join(REFUSAL_REASONS)}")
         self._require_open()
         self._refused(self.household_id, self.provider_id, reason, refused_on)
 
@@ -179,7 +180,7 @@ class Assignment(Aggregate):
         if claim.period_end < claim.period_start:
             raise InvalidPeriod(f"the period ends ({claim.period_end}) before it starts ({claim.period_start})")
         if claim.volume <= 0:
-            raise ValueError("the declared volume must be positive")
+            raise Refused("the declared volume must be positive")
         if self.status not in DECLARABLE:
             raise AssignmentNotAccepted(f"assignment {self.id} is {self.status}, nothing can be declared")
         ended = self.end_date if self.status == STOPPED else None

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from kernel.errors import Refused
+
 END_REASONS: dict[str, str] = {
     "02": "Overlijden",
     "19": "Levering volgens plan beëindigd",
@@ -32,7 +34,7 @@ REFUSAL_REASONS = ("no_capacity", "not_contracted", "care_not_suitable", "client
 """Why a provider refuses an assignment: this platform's own list (iWmo 3.2 has no provider refusal message)."""
 
 
-class UnknownEndReason(ValueError):
+class UnknownEndReason(Refused):
     """A stop reason that is not in code list WMO588 (iWmo 3.2)."""
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from kernel.errors import Refused
 from services.care.domain.codes import PER_DAY, PER_MONTH, PER_WEEK, TOTAL
 
 
@@ -39,7 +40,7 @@ def frequency_periods(frequency: str, first_day: date, last_day: date) -> int:
         return (last_day.year - first_day.year) * 12 + last_day.month - first_day.month + 1
     if frequency == TOTAL:
         return 1
-    raise ValueError(f"frequency {frequency!r} is not in code list WMO757 (1, 2, 4 or 6)")
+    raise Refused(f"frequency {frequency!r} is not in code list WMO757 (1, 2, 4 or 6)")
 
 
 def volume_ceiling(volume: int, frequency: str, assignment_start: date, through: date) -> int:
@@ -75,7 +76,7 @@ def refusal(
         return "no tariff is agreed for this product and unit"
     try:
         ceiling = volume_ceiling(assigned.volume, assigned.frequency, assigned.period_start, claim.period_end)
-    except ValueError as exc:
+    except Refused as exc:
         return str(exc)
     if declared_before + claim.volume > ceiling:
         return (

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
+from kernel.errors import Refused
+
 REFUSAL_GROUNDS = {
     "no_problematic_debts": "er is geen sprake van (dreigende) problematische schulden",
     "recent_trajectory": "u had kort geleden een schuldhulptraject dat is afgerond of voortijdig beëindigd",
@@ -23,7 +25,7 @@ REFUSAL_GROUNDS = {
 MIN_REASONS = 20
 
 
-class AdmissionRefused(ValueError):
+class AdmissionRefused(Refused):
     """A refusal without a known ground or without reasons (HTTP 422)."""
 
 

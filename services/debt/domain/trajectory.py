@@ -13,6 +13,7 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import Conflict, Refused
 from services.debt.domain.admission import Admission, check_motivation
 
 NAMESPACE = UUID("9a4e2c71-5b3d-4f08-8e6a-1d7c0b2f9e45")
@@ -32,11 +33,11 @@ OUTCOMES = {
 """Each closure outcome and the step the trajectory must at least have reached for it."""
 
 
-class StepOutOfOrder(ValueError):
+class StepOutOfOrder(Conflict):
     """A step that does not follow from where the trajectory is (409)."""
 
 
-class InvalidStepDate(ValueError):
+class InvalidStepDate(Refused):
     """A step dated before the step it follows, or in the future."""
 
 
@@ -79,7 +80,7 @@ class DebtTrajectory(Aggregate):
         first_conversation_due: date,
     ) -> None:
         if source not in SOURCES:
-            raise ValueError(f"unknown referral source {source!r}")
+            raise Refused(f"unknown referral source {source!r}")
         self.referral_id, self.source, self.household_id, self.team_id = referral_id, source, household_id, team_id
         self.received_on, self.threatening = received_on, threatening
         self.first_conversation_due = first_conversation_due
@@ -108,7 +109,7 @@ class DebtTrajectory(Aggregate):
         if self.admission is not None:
             raise StepOutOfOrder(f"admission was decided on {self.admission.decided_on}")
         if not admission.decided_by.strip():
-            raise ValueError("decided_by names the mandate holder who decides on behalf of the college")
+            raise Refused("decided_by names the mandate holder who decides on behalf of the college")
         check_motivation(admission.admitted, admission.ground, admission.reasons)
         self._require_date(admission.decided_on, today)
         self._admission_decided(self.household_id, self.team_id, admission)
@@ -129,7 +130,7 @@ class DebtTrajectory(Aggregate):
 
     def reach_arrangement(self, arrangement: str, reached_on: date, today: date) -> None:
         if arrangement not in ARRANGEMENTS:
-            raise ValueError(f"arrangement {arrangement!r} is not one of {', '.join(ARRANGEMENTS)}")
+            raise Refused(f"arrangement {arrangement!r} is not one of {', '.join(ARRANGEMENTS)}")
         self._step(STABILISED, reached_on, today)
         self._arrangement_reached(self.household_id, self.team_id, arrangement, reached_on)
 
@@ -140,7 +141,7 @@ class DebtTrajectory(Aggregate):
     def close(self, outcome: str, closed_on: date, today: date) -> None:
         """Close with an outcome; the outcome must fit how far the trajectory got (debt-free needs an arrangement)."""
         if outcome not in OUTCOMES:
-            raise ValueError(f"outcome {outcome!r} is not one of {', '.join(OUTCOMES)}")
+            raise Refused(f"outcome {outcome!r} is not one of {', '.join(OUTCOMES)}")
         if self.status == CLOSED:
             raise StepOutOfOrder(f"trajectory {self.id} is already closed")
         needed = OUTCOMES[outcome]

@@ -8,10 +8,12 @@ burgerservicenummer; LAW.md §4.1 (e.g. 123456782 passes: the sum is 154 = 14·1
 
 from __future__ import annotations
 
+from kernel.errors import Refused
+
 WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 
 
-class InvalidBsn(ValueError):
+class InvalidBsn(Refused):
     """Not a BSN: wrong length, not digits, all zeros, or it fails the 11-proef. The message never repeats it."""
 
 

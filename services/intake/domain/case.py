@@ -12,6 +12,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import Conflict, Refused
 from services.intake.domain import suspension
 from services.intake.domain.case_default import check_notice, check_penalty
 from services.intake.domain.clocks import Clock, ClockConflict, check_start, check_stop, missed_terms
@@ -22,7 +23,7 @@ SUPPORT_CHOICES = ("volunteer", "professional", "none")
 PROVISION_DOMAINS = ("wmo", "youth", "special_assistance")
 
 
-class NoClientSupportOffer(Exception):
+class NoClientSupportOffer(Conflict):
     """The resident's choice of client support is recorded only after the offer (Wmo 2015 art. 2.3.2 lid 3)."""
 
 
@@ -88,7 +89,7 @@ class Case(Aggregate):
     def offer_client_support(self, offered_by: str, offered_on: date) -> None:
         """Point the resident to free independent client support, before the investigation (art. 2.3.2 lid 3)."""
         if not offered_by.strip():
-            raise ValueError("offered_by names the professional who made the offer")
+            raise Refused("offered_by names the professional who made the offer")
         self._client_support_offered(self.household_id, self.team_id, offered_by, offered_on)
 
     @event("ClientSupportOffered")
@@ -97,7 +98,7 @@ class Case(Aggregate):
 
     def choose_client_support(self, choice: str, chosen_on: date) -> None:
         if choice not in SUPPORT_CHOICES:
-            raise ValueError(f"choice must be one of {', '.join(SUPPORT_CHOICES)}")
+            raise Refused(f"choice must be one of {', '.join(SUPPORT_CHOICES)}")
         if self.client_support_offered_on is None:
             raise NoClientSupportOffer(f"case {self.id}: no offer of client support is on record yet")
         self._client_support_chosen(self.household_id, self.team_id, choice, chosen_on)
@@ -109,9 +110,9 @@ class Case(Aggregate):
     def receive_application(self, application_id: UUID, domain: str, received_on: date) -> None:
         """An aanvraag: the caller starts its decision clock in the same command."""
         if domain not in PROVISION_DOMAINS:
-            raise ValueError(f"domain must be one of {', '.join(PROVISION_DOMAINS)}")
+            raise Refused(f"domain must be one of {', '.join(PROVISION_DOMAINS)}")
         if received_on < self.opened_on:
-            raise ValueError("an application cannot be received before the case opened")
+            raise Refused("an application cannot be received before the case opened")
         self._application_received(self.household_id, self.team_id, application_id, domain, received_on)
 
     @event("ApplicationReceived")

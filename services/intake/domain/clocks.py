@@ -11,10 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from kernel.errors import Conflict, Refused
+
 CLOCKS = ("personal_plan", "investigation", "decision")
 
 
-class ClockConflict(Exception):
+class ClockConflict(Conflict):
     """A clock that is already running started again, or one that is not running stopped."""
 
 
@@ -59,7 +61,7 @@ def check_stop(clocks: dict[str, Clock], clock_id: str, stopped_on: date) -> Clo
     if clock.stopped_on is not None:
         raise ClockConflict(f"clock {clock_id} already stopped on {clock.stopped_on.isoformat()}")
     if stopped_on < clock.started_on:
-        raise ValueError(f"clock {clock_id} cannot stop before it started on {clock.started_on.isoformat()}")
+        raise Refused(f"clock {clock_id} cannot stop before it started on {clock.started_on.isoformat()}")
     if clock.missed_on is not None and stopped_on <= clock.due_on:
         raise ClockConflict(
             f"clock {clock_id} was recorded as missed on {clock.missed_on.isoformat()}: a stop cannot be backdated "

@@ -12,8 +12,10 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import NotFound, Refused
 
-class HouseholdErased(Exception):
+
+class HouseholdErased(NotFound):
     """The household's personal data was erased (AVG art. 17): there is nothing left to show or to add to."""
 
     def __init__(self, household_id: UUID, erased_on: date | None) -> None:
@@ -26,7 +28,7 @@ class Household(Aggregate):
     @event("Registered")
     def __init__(self, id: UUID, district: str, team_id: str, members: int, sealed: str) -> None:
         if members < 1:
-            raise ValueError("a household has at least one member")
+            raise Refused("a household has at least one member")
         self.district = district
         self.team_id = team_id
         self.members = members

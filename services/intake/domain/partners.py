@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kernel.errors import Forbidden
+
 ARREARS_PARTNER_TYPES = ("housing", "energy", "water", "insurer")
 PARTNER_TYPES = ("school", "gp", *ARREARS_PARTNER_TYPES)
 
 
-class SignalRefused(Exception):
+class SignalRefused(Forbidden):
     """The sender is not registered for this topic, or its partner type may not send this kind of signal."""
 
 

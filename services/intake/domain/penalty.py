@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from uuid import UUID, uuid5
 
+from kernel.errors import Conflict, Refused
 from kernel.termijnen import term_end
 
 TIERS = ((14, 2300), (14, 3500), (14, 4500))
@@ -40,7 +41,7 @@ EXEMPTIONS = {
 """When no penalty is due at all, each a judgement the college records (Awb 4:17 lid 6)."""
 
 
-class NoticeTooEarly(ValueError):
+class NoticeTooEarly(Conflict):
     """A notice of default before the decision term passed has no effect (Awb 4:17 lid 3)."""
 
 
@@ -82,7 +83,7 @@ def accrual_ended(default: Default, dispatched_on: date | None, today: date) -> 
 def penalty_cents(days: int) -> int:
     """The penalty for `days` days in default, capped at 42 days: EUR 23, then 35, then 45 a day."""
     if days < 0:
-        raise ValueError(f"days in default cannot be negative, got {days}")
+        raise Refused(f"days in default cannot be negative, got {days}")
     total, left = 0, min(days, MAX_DAYS)
     for tier_days, cents in TIERS:
         counted = min(left, tier_days)

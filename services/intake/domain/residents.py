@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from kernel.errors import Conflict, Refused
 from services.intake.domain.bsn import InvalidBsn, check_bsn
 from services.intake.domain.plain_text import has_hidden_characters
 
@@ -17,11 +18,11 @@ ROLES = ("applicant", "partner", "child", "other")
 EARLIEST_BIRTH = date(1900, 1, 1)
 
 
-class InvalidHousehold(ValueError):
+class InvalidHousehold(Refused):
     """Household details that cannot be registered (no residents, the same BSN twice, an unknown role...)."""
 
 
-class AlreadyRegistered(Exception):
+class AlreadyRegistered(Conflict):
     """One household per BSN: a resident of the new household is registered in another one already (409). The
     message names nothing the caller did not send."""
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kernel.errors import Refused
+
 POSTCODE = re.compile(r"^([1-9][0-9]{3}) ?([A-Za-z]{2})$")
 
 
-class InvalidPostcode(ValueError):
+class InvalidPostcode(Refused):
     """Not a Dutch postcode (four digits, the first not zero, then two letters)."""
 
 
-class UnknownDistrict(ValueError):
+class UnknownDistrict(Refused):
     """The postcode lies outside every district this municipality serves."""
 
 

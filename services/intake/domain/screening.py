@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kernel.errors import Refused
+
 THREATS = ("eviction", "energy_disconnection", "water_disconnection", "health_insurance_termination")
 """Bedreigende situaties under the Wgs: eviction, disconnection of energy or water, termination of the health
 insurance."""
@@ -28,7 +30,7 @@ class DebtScreening:
 
     def __post_init__(self) -> None:
         if self.threat is not None and self.threat not in THREATS:
-            raise ValueError(f"threat must be one of {', '.join(THREATS)}")
+            raise Refused(f"threat must be one of {', '.join(THREATS)}")
 
     @property
     def concern(self) -> bool:

@@ -16,6 +16,8 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import Refused
+
 NAMESPACE = uuid.UUID("0b6f2d3e-8c1a-4a57-9f2e-5d7c1b3a9e41")
 KINDS = ("payment_arrears", "concern")
 
@@ -76,7 +78,7 @@ class Signal(Aggregate):
     @event(Received)
     def __init__(self, id: UUID, signal: TakenSignal) -> None:
         if signal.kind not in KINDS:
-            raise ValueError(f"kind must be one of {', '.join(KINDS)}")
+            raise Refused(f"kind must be one of {', '.join(KINDS)}")
         self.event_id = signal.event_id
         self.partner_id = signal.partner_id
         self.kind = signal.kind
@@ -92,9 +94,9 @@ class Signal(Aggregate):
 
     def offer_help(self, offered_on: date) -> None:
         if not self.obliges_help_offer:
-            raise ValueError("only a payment-arrears signal obliges an offer of help")
+            raise Refused("only a payment-arrears signal obliges an offer of help")
         if self.help_offered_on is not None:
-            raise ValueError(f"help was already offered on {self.help_offered_on.isoformat()}")
+            raise Refused(f"help was already offered on {self.help_offered_on.isoformat()}")
         self._help_offered(
             HelpOffer(
                 self.household_id, self.case_id, self.team_id, self.partner_id, self.event_id, self.arrears_cents,

@@ -7,11 +7,13 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import Refused
+
 LIFE_DOMAINS = ("income", "debts", "housing", "care", "youth", "work", "social_network", "health")
 REQUESTERS = ("resident", "professional")
 
 
-class InvalidSupportRequest(ValueError):
+class InvalidSupportRequest(Refused):
     """A melding that names no life domain, an unknown one, or an unknown requester."""
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from kernel.errors import Refused
 from kernel.termijnen import next_working_day_from
 from services.intake.domain.clocks import Clock, ClockConflict
 
@@ -48,7 +49,7 @@ def check_movable(clock: Clock, reasons: dict[str, str], reason_code: str) -> No
     if clock.stopped_on is not None:
         raise TermNotMovable(f"clock {clock.clock_id} stopped on {clock.stopped_on.isoformat()}")
     if reason_code not in reasons:
-        raise ValueError(f"reason {reason_code!r} is not one of {', '.join(reasons)}")
+        raise Refused(f"reason {reason_code!r} is not one of {', '.join(reasons)}")
 
 
 def suspended(clock: Clock, reason_code: str, event_on: date) -> Clock:
@@ -67,7 +68,7 @@ def resumed(clock: Clock, resumed_on: date) -> tuple[Clock, int]:
     if clock.suspended_from is None:
         raise TermNotMovable(f"clock {clock.clock_id} is not suspended")
     if resumed_on < clock.suspended_from - timedelta(days=1):
-        raise ValueError(f"{resumed_on.isoformat()} lies before the suspension of {clock.clock_id}")
+        raise Refused(f"{resumed_on.isoformat()} lies before the suspension of {clock.clock_id}")
     days = max(0, (resumed_on - clock.suspended_from).days)
     nominal = (clock.nominal_due or clock.due_on) + timedelta(days=days)
     due = next_working_day_from(nominal)
@@ -85,5 +86,5 @@ def extended(clock: Clock, new_due: date, reason_code: str, notified_on: date) -
             "ends (Awb 4:14)"
         )
     if new_due <= clock.due_on:
-        raise ValueError(f"the new term {new_due.isoformat()} must end after {clock.due_on.isoformat()}")
+        raise Refused(f"the new term {new_due.isoformat()} must end after {clock.due_on.isoformat()}")
     return replace(clock, due_on=new_due, nominal_due=new_due)

@@ -13,10 +13,12 @@ from datetime import date
 from typing import Protocol
 from uuid import UUID
 
+from kernel.errors import NotFound
+
 PURPOSE = "iWmo toewijzing"
 
 
-class ClientErased(LookupError):
+class ClientErased(NotFound):
     """The household was erased (AVG art. 17): no message is sent for it."""
 
 

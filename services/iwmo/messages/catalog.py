@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TypeAlias
 
+from kernel.errors import Refused
 from services.iwmo.messages.declaratie import Wmo323, Wmo325
 from services.iwmo.messages.regie import Wmo305, Wmo306, Wmo307, Wmo308
 from services.iwmo.messages.toewijzing import Wmo301, Wmo302
@@ -27,7 +28,7 @@ FROM_PROVIDER = frozenset({"302", "305", "307", "315", "317", "320", "323"})
 """What an aanbieder sends; the gemeente sends the rest (301, 306, 308, 316, 318, 319, 325)."""
 
 
-class UnknownMessage(LookupError):
+class UnknownMessage(Refused):
     """Not one of the fourteen iWmo 3.2 messages."""
 
 

@@ -11,13 +11,15 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from kernel.errors import Refused
+
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 16
 """The deepest iWmo 3.2 message (a 302 relatie's adres: Bericht/Client/Relaties/Relatie/Contact/Adres/Huis/...)
 is nine levels; sixteen leaves room and still stops a nesting bomb at once."""
 
 
-class Unreadable(ValueError):
+class Unreadable(Refused):
     """Not a document this gateway will read: too large, too deep, with a DTD, or not well-formed XML."""
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
+from kernel.errors import Refused
 from services.planning.domain.catalogue import LIFE_DOMAINS, Breach, Catalogue, Provision
 from services.planning.domain.decision import REFUSAL, Decision, DecisionRequest, InvalidDecision, check_decision
 from services.planning.domain.deviation import check_deviation
@@ -18,7 +19,7 @@ from services.planning.domain.grounds import check_partial, motivation
 from services.planning.domain.mandates import Mandate, MandateRegister, NotMandated
 
 
-class LifeDomainRequired(ValueError):
+class LifeDomainRequired(Refused):
     """The provision serves any life domain (maatwerk), so the decision must name one."""
 
 
@@ -39,7 +40,7 @@ def assess(catalogue: Catalogue, register: MandateRegister, request: DecisionReq
     check_decision(request)
     check_partial(request.kind, request.amount_cents, request.requested_amount_cents)
     if request.client_age is not None and not 0 <= request.client_age <= 130:
-        raise ValueError(f"client_age must be between 0 and 130, got {request.client_age}")
+        raise Refused(f"client_age must be between 0 and 130, got {request.client_age}")
     provision = catalogue.provision(request.provision_code)
     domain = life_domain_of(provision, request.life_domain)
     breaches = provision.breaches(request.amount_cents, request.period_start, request.period_end, request.client_age)
@@ -78,7 +79,7 @@ def assess_refusal(catalogue: Catalogue, register: MandateRegister, request: Dec
 
 def life_domain_of(provision: Provision, named: str | None) -> str:
     if named is not None and named not in LIFE_DOMAINS:
-        raise ValueError(f"life_domain {named!r} is not one of {', '.join(LIFE_DOMAINS)}")
+        raise Refused(f"life_domain {named!r} is not one of {', '.join(LIFE_DOMAINS)}")
     domain = named or provision.life_domain
     if domain is None:
         raise LifeDomainRequired(f"{provision.code} serves any life domain: name the life_domain it is for")

@@ -12,17 +12,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from kernel.errors import Refused
+
 PAID_KINDS = ("wmo", "youth", "special_assistance", "discretionary")
 INFORMAL = "informal"
 LIMITS = ("min_age", "max_age", "max_amount_cents", "max_duration_days")
 LIFE_DOMAINS = ("income", "debts", "housing", "care", "youth", "work", "social_network", "health")
 
 
-class UnknownProvision(ValueError):
+class UnknownProvision(Refused):
     """The provision code is not in the municipality's catalogue."""
 
 
-class ClientAgeRequired(ValueError):
+class ClientAgeRequired(Refused):
     """The provision has an age limit, so the decision must state the client's age."""
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any, Protocol
 from uuid import UUID
 
+from kernel.errors import Refused
 from services.planning.domain.deviation import DeviationRequest
 
 TAKEN, ESCALATED, RECORDED = "taken", "escalated", "recorded"
@@ -20,7 +21,7 @@ KINDS = (AWARD, PARTIAL_AWARD, REFUSAL)
 """A beschikking grants what was asked (toekenning), part of it (gedeeltelijke toekenning) or nothing (afwijzing)."""
 
 
-class InvalidDecision(ValueError):
+class InvalidDecision(Refused):
     """A decision with a negative amount, a period that ends before it starts, or no decision maker."""
 
 

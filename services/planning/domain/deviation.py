@@ -9,17 +9,18 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
+from kernel.errors import Refused
 from services.planning.domain.catalogue import Breach
 
 MIN_JUSTIFICATION = 20
 """A written justification is at least a sentence, not a tick box."""
 
 
-class DeviationRequired(ValueError):
+class DeviationRequired(Refused):
     """The decision departs from a catalogue rule without naming it and justifying the departure."""
 
 
-class InvalidDeviation(ValueError):
+class InvalidDeviation(Refused):
     """The deviation names a rule the decision does not depart from, or lacks a written justification."""
 
 

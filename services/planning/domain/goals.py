@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from kernel.errors import Refused
 from services.planning.domain.catalogue import LIFE_DOMAINS
 
 OUTCOMES = ("achieved", "partly", "not_achieved")
 
 
-class InvalidGoal(ValueError):
+class InvalidGoal(Refused):
     """A goal without a known life domain, a goal text, or what the household will do itself."""
 
 
-class InvalidEvaluation(ValueError):
+class InvalidEvaluation(Refused):
     """An evaluation without results, with an unknown outcome, or a life domain twice."""
 
 

@@ -10,6 +10,7 @@ here are taken from the wet texts, https://wetten.overheid.nl/BWBR0035362/ (Wmo 
 
 from __future__ import annotations
 
+from kernel.errors import Refused
 from services.planning.domain.decision import AWARD, KINDS, PARTIAL_AWARD, REFUSAL, Motivation
 
 ARTICLES = {
@@ -31,14 +32,14 @@ MIN_REASONS = 20
 """A motivation is at least a sentence about this household, not a tick box."""
 
 
-class MotivationMissing(ValueError):
+class MotivationMissing(Refused):
     """A refusal or partial award without a known legal ground or without written reasons (HTTP 422)."""
 
 
 def motivation(kind: str, budget_line: str, ground: str, reasons: str) -> Motivation:
     """The legal ground, article and reasons of a decision that refuses (part of) a request."""
     if kind not in KINDS:
-        raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
+        raise Refused(f"kind {kind!r} is not one of {', '.join(KINDS)}")
     if kind == AWARD:
         return Motivation("", "", reasons.strip())
     what = "a refusal" if kind == REFUSAL else "a partial award"
@@ -55,6 +56,6 @@ def motivation(kind: str, budget_line: str, ground: str, reasons: str) -> Motiva
 def check_partial(kind: str, amount_cents: int, requested_amount_cents: int | None) -> None:
     """A partial award grants less than was requested; an award asks no more than it grants."""
     if kind == PARTIAL_AWARD and (requested_amount_cents is None or requested_amount_cents <= amount_cents):
-        raise ValueError("a partial award grants less than requested: requested_amount_cents must exceed amount_cents")
+        raise Refused("a partial award grants less than requested: requested_amount_cents must exceed amount_cents")
     if kind == AWARD and requested_amount_cents is not None and requested_amount_cents > amount_cents:
-        raise ValueError("an award of less than was requested is a partial award, with its legal ground and reasons")
+        raise Refused("an award of less than was requested is a partial award, with its legal ground and reasons")

@@ -6,6 +6,8 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import Refused
+
 NAMESPACE = UUID("0b7e4c52-3f0a-4d6e-9c1b-5a8f2e7d4c31")
 
 
@@ -13,7 +15,7 @@ def household_plans_id(household_id: UUID) -> UUID:
     return uuid5(NAMESPACE, str(household_id))
 
 
-class PlanAlreadyOpen(ValueError):
+class PlanAlreadyOpen(Refused):
     """The household already has an open plan; a second one is never drafted."""
 
 

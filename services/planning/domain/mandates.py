@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kernel.errors import Forbidden
 from services.planning.domain.catalogue import Provision
 
 
-class NotMandated(PermissionError):
+class NotMandated(Forbidden):
     """The professional is not in the register, or holds no mandate for what they try to approve."""
 
 

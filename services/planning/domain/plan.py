@@ -16,6 +16,7 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.errors import NotFound
 from services.planning.domain import plan_events as events
 from services.planning.domain.decision import (
     ESCALATED,
@@ -56,7 +57,7 @@ def team_coordinator(team_id: str) -> str:
     return f"team:{team_id}"
 
 
-class UnknownDecision(LookupError):
+class UnknownDecision(NotFound):
     """The plan holds no decision with this id."""
 
 

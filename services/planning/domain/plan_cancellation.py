@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from kernel.errors import Refused
 from services.planning.domain.decision import FUNDS_REFUSED, REFUSED, REVOKED, Decision
 from services.planning.domain.mandates import NotMandated
 from services.planning.domain.plan_team import PlanConflict
@@ -30,9 +31,9 @@ def check_cancellable(
 ) -> None:
     """A taken, funded, escalated or recorded decision is withdrawn with the professional and the reason."""
     if not cancelled_by.strip():
-        raise ValueError("cancelled_by must name the professional who cancels")
+        raise Refused("cancelled_by must name the professional who cancels")
     if not reason.strip():
-        raise ValueError("a cancellation states its reason")
+        raise Refused("a cancellation states its reason")
     if decision is None:
         raise DecisionNotCancellable(f"plan {plan_id} has no decision {decision_id}")
     if decision.status in (CANCELLED, FUNDS_REFUSED, REFUSED, REVOKED):

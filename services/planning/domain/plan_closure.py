@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
+from kernel.errors import Refused
 from services.planning.domain.decision import ESCALATED, Decision
 from services.planning.domain.goals import Goal
 from services.planning.domain.plan_team import PlanConflict
@@ -32,7 +33,7 @@ def check_closable(
     plan_id: UUID, reason: str, goals: dict[str, Goal], decisions: dict[UUID, Decision], on: date
 ) -> None:
     if reason not in CLOSURE_REASONS:
-        raise ValueError(f"reason {reason!r} is not one of {', '.join(CLOSURE_REASONS)}")
+        raise Refused(f"reason {reason!r} is not one of {', '.join(CLOSURE_REASONS)}")
     if waiting := sorted(str(d.decision_id) for d in decisions.values() if d.status == ESCALATED):
         raise NotClosable(f"decision {', '.join(waiting)} waits for a mandate holder: approve or refuse it first")
     if in_force := sorted(str(d.decision_id) for d in decisions.values() if d.active and d.period_end >= on):

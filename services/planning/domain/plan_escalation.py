@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID, uuid5
 
+from kernel.errors import Refused
 from services.planning.domain.decision import Decision, check_decision
 from services.planning.domain.deviation import Deviation
 from services.planning.domain.plan_team import PlanConflict
@@ -30,7 +31,7 @@ class NotEscalated(PlanConflict):
 def check_new(decision: Decision, plan_id: UUID, decisions: dict[UUID, Decision]) -> None:
     check_decision(decision)
     if decision.decision_id in decisions:
-        raise ValueError(f"decision {decision.decision_id} is already in plan {plan_id}")
+        raise Refused(f"decision {decision.decision_id} is already in plan {plan_id}")
 
 
 def check_gate(

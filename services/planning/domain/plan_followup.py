@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from kernel.errors import Refused
 from services.planning.domain.goals import Goal, check_results
 from services.planning.domain.plan_team import PlanConflict
 
@@ -16,7 +17,7 @@ class GoalNotInPlan(PlanConflict):
 def check_evaluation(plan_id: UUID, goals: dict[str, Goal], evaluated_by: str, results: list[dict[str, str]]) -> None:
     """Each goal: achieved, partly or not achieved, with remarks; only goals the plan has."""
     if not evaluated_by.strip():
-        raise ValueError("evaluated_by must name the professional who evaluated")
+        raise Refused("evaluated_by must name the professional who evaluated")
     check_results(results)
     if unknown := sorted({r["life_domain"] for r in results} - set(goals)):
         raise GoalNotInPlan(f"plan {plan_id} has no goal for {', '.join(unknown)}")

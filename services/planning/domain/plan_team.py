@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from kernel.errors import Conflict, Refused
 from services.planning.domain.goals import Goal, check_goal
 
 
-class PlanConflict(Exception):
+class PlanConflict(Conflict):
     """The command conflicts with the plan's state (HTTP 409)."""
 
 
@@ -27,7 +28,7 @@ class NoGoalToRevise(PlanConflict):
 def check_handover(plan_id: UUID, current: str, coordinator: str, assigned_by: str) -> None:
     """A handover names both professionals, and the new regisseur replaces the old one."""
     if not coordinator.strip() or not assigned_by.strip():
-        raise ValueError("coordinator and assigned_by must name professionals")
+        raise Refused("coordinator and assigned_by must name professionals")
     if coordinator == current:
         raise CoordinatorUnchanged(f"{coordinator} is already the coordinator of plan {plan_id}")
 

@@ -9,10 +9,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from kernel.errors import NotFound
+
 MUNICIPALITY, OWN_ORGANISATION = "municipality", "own_organisation"
 
 
-class UnknownTeam(LookupError):
+class UnknownTeam(NotFound):
     """No team with this id in the municipality's team models."""
 
 

@@ -13,7 +13,6 @@ pytestmark = pytest.mark.integration
 
 
 async def test_a_malformed_id_is_422_and_an_unknown_decision_404(stack: Stack) -> None:
-    await stack.start(["backoffice"])
     unknown = uuid4()
     async with httpx.AsyncClient(base_url=stack.url("backoffice")) as client:
         malformed = await client.get("/decisions/not-a-uuid")

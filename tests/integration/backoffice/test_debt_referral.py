@@ -16,7 +16,6 @@ pytestmark = pytest.mark.integration
 
 
 async def test_a_referral_is_published_and_bad_input_refused(stack: Stack) -> None:
-    await stack.start(["backoffice"])
     household = uuid.uuid4()
     async with httpx.AsyncClient(base_url=stack.url("backoffice")) as client:
         sent = await client.post(
@@ -27,7 +26,7 @@ async def test_a_referral_is_published_and_bad_input_refused(stack: Stack) -> No
         bad_household = await client.post("/cases/nobody/debt-referrals", json={"team_id": "wijkteam-stad"})
     assert sent.status_code == 201
     assert no_team.status_code == bad_household.status_code == 422
-    [fact] = await read_facts(stack.settings.kafka_bootstrap, facts("backoffice"), 1)
+    [fact] = await read_facts(stack.bootstrap, facts("backoffice"), 1, of=[household])
     assert isinstance(fact, DebtReferralSent)
     assert (fact.household_id, fact.team_id, fact.threatening) == (household, "wijkteam-stad", True)
     assert str(fact.referral_id) == sent.json()["referral_id"]

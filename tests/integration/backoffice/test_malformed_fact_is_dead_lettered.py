@@ -15,7 +15,6 @@ pytestmark = pytest.mark.integration
 
 
 async def test_a_malformed_body_is_dead_lettered_and_the_next_fact_is_still_processed(stack: Stack) -> None:
-    await stack.start(["backoffice"])
     fact = funds_reserved()
     async with Publisher(stack.settings.kafka_bootstrap) as publisher:
         broken = publisher.envelope(FundsReserved, fact.subject)  # valid headers, same key as the valid fact
@@ -28,7 +27,7 @@ async def test_a_malformed_body_is_dead_lettered_and_the_next_fact_is_still_proc
         )
     assert executed.json()["assignment"]["provider_id"] == "zorg-flevoland"
 
-    (parked,) = await read_topic(stack.settings.kafka_bootstrap, dead_letter("backoffice"), 1)
+    (parked,) = await read_topic(stack.bootstrap, dead_letter("backoffice"), 1, of=[fact.household_id])
     headers = headers_of(parked)
     assert parked.key.decode() == str(fact.household_id)
     assert headers["ce_id"] == broken.id

@@ -41,8 +41,8 @@ def _fill_and_reload(settings: PlatformSettings) -> tuple[BudgetLine, BudgetLine
         app.close()
 
 
-async def test_a_busy_line_is_snapshotted_and_loads_back_the_same(clean_infra: PlatformSettings) -> None:
-    line, loaded, snapshots = await asyncio.to_thread(_fill_and_reload, clean_infra)
+async def test_a_busy_line_is_snapshotted_and_loads_back_the_same(infra: PlatformSettings) -> None:
+    line, loaded, snapshots = await asyncio.to_thread(_fill_and_reload, infra)
     assert snapshots == 1
     assert loaded.version == line.version == 1 + (SNAPSHOT_INTERVAL + 20) + 30  # created, claims, releases
     assert loaded.figures() == line.figures()

@@ -54,7 +54,6 @@ async def received(client: httpx.AsyncClient, assignment_id: UUID) -> dict[str, 
 async def test_start_declare_feedback_and_stop_publish_facts_and_a_strangers_attempt_is_recorded(
     stack: Stack,
 ) -> None:
-    await stack.start(["care"])
     household = uuid4()
     order = assigned(household)
     async with Publisher(stack.settings.kafka_bootstrap) as publisher:
@@ -91,7 +90,7 @@ async def test_start_declare_feedback_and_stop_publish_facts_and_a_strangers_att
     assert feedback.status_code == stop.status_code == 204
     assert (state["status"], state["declared_volume"], state["end_reason"]) == ("stopped", 8, "19")
 
-    published = await read_facts(stack.settings.kafka_bootstrap, facts("care"), 6)
+    published = await read_facts(stack.bootstrap, facts("care"), 6, of=[household])
     assert [type(f) for f in published] == [
         ProviderActionRejected,
         AssignmentAccepted,
@@ -114,7 +113,6 @@ async def test_start_declare_feedback_and_stop_publish_facts_and_a_strangers_att
 
 
 async def test_provider_commands_answer_bad_input_wrong_state_and_strangers_with_a_clear_4xx(stack: Stack) -> None:
-    await stack.start(["care"])
     order = assigned(uuid4())
     async with Publisher(stack.settings.kafka_bootstrap) as publisher:
         await publisher.publish(order)
@@ -147,7 +145,6 @@ async def test_provider_commands_answer_bad_input_wrong_state_and_strangers_with
 
 
 async def test_stop_and_declaration_inputs_are_validated_against_the_code_lists(stack: Stack) -> None:
-    await stack.start(["care"])
     order = assigned(uuid4())
     async with Publisher(stack.settings.kafka_bootstrap) as publisher:
         await publisher.publish(order)

@@ -25,11 +25,7 @@ def flagged(household_id: UUID, threatening: bool) -> DebtConcernFlagged:
     )
 
 
-async def test_debt_concerns_open_trajectories_due_in_three_working_days_or_four_weeks(
-    stack: Stack, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("WIJK_DEBT_TERM_CHECK_SECONDS", "3600")  # no periodic check may add facts during this test
-    await stack.start(["debt"])
+async def test_debt_concerns_open_trajectories_due_in_three_working_days_or_four_weeks(stack: Stack) -> None:
     household = uuid4()
     urgent, ordinary = flagged(household, threatening=True), flagged(household, threatening=False)
     async with Publisher(stack.settings.kafka_bootstrap) as publisher:
@@ -48,14 +44,13 @@ async def test_debt_concerns_open_trajectories_due_in_three_working_days_or_four
     assert one == listed[0] and one["received_on"] == FRIDAY.isoformat()
     assert {t["source"] for t in listed} == {"intake"} and {t["status"] for t in listed} == {"referred"}
 
-    records = await read_topic(stack.settings.kafka_bootstrap, facts("debt"), 2)
+    records = await read_topic(stack.bootstrap, facts("debt"), 2, of=[household])
     envelopes = [CloudEventHeaders.from_kafka_headers(headers_of(r)) for r in records]
     assert [e.type for e in envelopes] == ["nl.wijkteam.debt.debt-referral-received.v1"] * 2
     assert {r.key.decode() for r in records} == {str(household)}
 
 
 async def test_the_trajectory_routes_answer_bad_input_with_a_clear_4xx(stack: Stack) -> None:
-    await stack.start(["debt"])
     async with httpx.AsyncClient(base_url=stack.url("debt")) as client:
         missing = await client.get("/trajectories")
         malformed_household = await client.get("/trajectories", params={"household_id": "not-a-uuid"})

@@ -43,23 +43,26 @@ async def schemas_searched(conn: asyncpg.Connection) -> set[str]:
 
 
 async def topic_hits(bootstrap: str, needles: list[bytes]) -> tuple[set[tuple[bytes, str]], int]:
-    """Which needle occurs on which topic, and how many messages were searched (every topic, from the start)."""
+    """Which needle occurs on which topic, and how many messages were searched (every topic, from the start up to
+    where each partition ends now)."""
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
     await consumer.start()
     hits: set[tuple[bytes, str]] = set()
-    searched = idle = 0
+    searched = 0
     try:
         topics = await consumer.topics()
         partitions = [TopicPartition(t, p) for t in topics for p in sorted(consumer.partitions_for_topic(t) or ())]
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
-        while idle < 4:
+        ends = await consumer.end_offsets(partitions)
+        behind = {p: end for p, end in ends.items() if await consumer.position(p) < end}
+        while behind:
             batch = await consumer.getmany(timeout_ms=400)
-            idle = 0 if batch else idle + 1
             for record in (r for part in batch.values() for r in part):
                 searched += 1
                 blob = b"".join([record.key or b"", record.value or b"", *(v for _, v in record.headers or ())])
                 hits.update((n, record.topic) for n in needles if n in blob)
+            behind = {p: end for p, end in behind.items() if await consumer.position(p) < end}
     finally:
         await consumer.stop()
     return hits, searched

@@ -21,7 +21,9 @@ from contracts.topics import facts, partner_signals
 from tests.integration.intake.raw_stores import forms
 from tests.integration.intake.test_erasure_leaves_nothing import reported, search
 from tests.integration.intake.test_partner_signals import HOUSING
+from tests.integration.intake.test_partner_signals import received as received_signal
 from tests.support.bus import read_facts
+from tests.support.people import reference
 from tests.support.stack import Stack, eventually
 from tooling.partner_signal import send_signal as send
 
@@ -36,14 +38,15 @@ RAW_TOPIC = partner_signals("housing")
 
 
 async def test_an_erased_partner_household_is_nowhere_but_in_the_partners_own_raw_signal(stack: Stack) -> None:
-    await stack.start(["intake", "reporting"])
     bootstrap = stack.settings.kafka_bootstrap
     needles = [form for value in IDENTIFYING for form in forms(value)]
-    await send(bootstrap, RAW_TOPIC, HOUSING, PaymentArrearsSignal.type, "huur-erase-1", SIGNAL)
-    published = await read_facts(bootstrap, facts("intake"), 8, polls=120)
+    event_id = reference("huur-erase")
+    await send(bootstrap, RAW_TOPIC, HOUSING, PaymentArrearsSignal.type, event_id, SIGNAL)
+    signal = await received_signal(stack, HOUSING, event_id)
+    household_id = str(signal.household_id)
+    published = await read_facts(bootstrap, facts("intake"), 8, polls=120, of=[household_id])
     received = [f for f in published if isinstance(f, SignalReceived)]
     assert len(received) == 1 and received[0].new_household, [f.type for f in published]
-    household_id = str(received[0].household_id)
 
     async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=20) as client:
         shown = await client.get(f"/households/{household_id}")

@@ -35,8 +35,9 @@ def seed_plan(app: object) -> str:
         team_id="wijkteam-haven",
         opened_on=date(2026, 3, 2),
     )
-    app.on_case_opened(opened, Tracking("test", 1))
-    app.on_client_support_offered(support_offered(opened), Tracking("test", 2))
+    position = f"test-{uuid.uuid4()}"  # a source of its own: planning's dedupe positions are shared by every test
+    app.on_case_opened(opened, Tracking(position, 1))
+    app.on_client_support_offered(support_offered(opened), Tracking(position, 2))
     return str(app.plans_of(opened.household_id)[0]["plan_id"])
 
 
@@ -55,7 +56,6 @@ MALFORMED: list[tuple[dict[str, Any], str]] = [
 
 
 async def test_malformed_decisions_are_refused_field_by_field(stack: Stack) -> None:
-    await stack.start(["planning"])
     plan_id = seed_plan(stack["planning"].app)
     async with httpx.AsyncClient(base_url=stack.url("planning")) as client:
         for changes, field in MALFORMED:
@@ -67,7 +67,6 @@ async def test_malformed_decisions_are_refused_field_by_field(stack: Stack) -> N
 
 
 async def test_decisions_that_break_a_rule_get_the_reason(stack: Stack) -> None:
-    await stack.start(["planning"])
     plan_id = seed_plan(stack["planning"].app)
     async with httpx.AsyncClient(base_url=stack.url("planning")) as client:
         backwards = await client.post(f"/plans/{plan_id}/decisions", json={**VALID, "period_end": "2026-03-31"})
@@ -84,7 +83,6 @@ async def test_decisions_that_break_a_rule_get_the_reason(stack: Stack) -> None:
 
 
 async def test_plan_queries_with_bad_or_unknown_ids(stack: Stack) -> None:
-    await stack.start(["planning"])
     async with httpx.AsyncClient(base_url=stack.url("planning")) as client:
         no_household = await client.get("/plans")
         not_a_uuid = await client.get("/plans", params={"household_id": "h-1"})
@@ -99,7 +97,6 @@ async def test_plan_queries_with_bad_or_unknown_ids(stack: Stack) -> None:
 
 
 async def test_decisions_refused_by_the_rules_of_planning(stack: Stack) -> None:
-    await stack.start(["planning"])
     plan_id = seed_plan(stack["planning"].app)
     url = f"/plans/{plan_id}/decisions"
     async with httpx.AsyncClient(base_url=stack.url("planning")) as client:
@@ -124,7 +121,6 @@ async def test_decisions_refused_by_the_rules_of_planning(stack: Stack) -> None:
 
 
 async def test_goals_coordinator_approval_evaluation_and_teams_give_clear_errors(stack: Stack) -> None:
-    await stack.start(["planning"])
     plan_id = seed_plan(stack["planning"].app)
     goal = {"life_domain": "care", "set_by": "j.de.vries", **GOAL}
     async with httpx.AsyncClient(base_url=stack.url("planning")) as client:

@@ -23,7 +23,6 @@ HELP = {
 
 
 async def test_a_decision_is_refused_until_client_support_is_offered(stack: Stack) -> None:
-    await stack.start(["planning"])
     case = case_opened()
     async with (
         Publisher(stack.settings.kafka_bootstrap) as publisher,

@@ -24,7 +24,6 @@ BEGELEIDING = {
 
 
 async def test_an_escalation_is_refused_to_a_non_holder_and_taken_by_a_mandate_holder(stack: Stack) -> None:
-    await stack.start(["planning"])
     case = case_opened()
     await publish(stack.settings.kafka_bootstrap, case, support_offered(case))
     async with httpx.AsyncClient(base_url=stack.url("planning")) as client:
@@ -55,7 +54,7 @@ async def test_an_escalation_is_refused_to_a_non_holder_and_taken_by_a_mandate_h
     [decision] = state["decisions"]
     assert (decision["status"], decision["decided_by"], decision["escalated"]) == ("taken", "j.de.vries", True)
 
-    published = await read_facts(stack.settings.kafka_bootstrap, facts("planning"), 4)
+    published = await read_facts(stack.bootstrap, facts("planning"), 4, of=[case.household_id])
     [escalation] = [f for f in published if isinstance(f, DecisionEscalated)]
     [taken] = [f for f in published if isinstance(f, DecisionTaken)]
     assert str(escalation.decision_id) == str(taken.decision_id) == decision_id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import uuid
 from typing import Any, ClassVar
 
 import pytest
@@ -33,15 +34,16 @@ class ThingNoted(IntegrationEvent):
         return self.thing
 
 
-class RelayProbe(ServiceApplication):
-    name = "relay_probe"
+def relay_probe() -> type[ServiceApplication]:
+    """An application of its own for each run: its schema and outbox hold nothing of another test's."""
+    return type("RelayProbe", (ServiceApplication,), {"name": f"relay_probe_{uuid.uuid4().hex[:8]}"})
 
 
 def _translate(event: Any) -> ThingNoted:
     return ThingNoted(thing=str(event.originator_id))
 
 
-async def _published_within(relay: OutboxRelay, app: RelayProbe, seconds: float) -> bool:
+async def _published_within(relay: OutboxRelay, app: ServiceApplication, seconds: float) -> bool:
     task = asyncio.create_task(relay.run())
     try:
         await asyncio.sleep(0.5)  # the relay has read the empty outbox and sleeps for its poll
@@ -57,16 +59,16 @@ async def _published_within(relay: OutboxRelay, app: RelayProbe, seconds: float)
 
 @pytest.mark.parametrize("wake_on_commit", [True, False])
 async def test_a_commit_wakes_the_relay_instead_of_waiting_for_its_poll(
-    clean_infra: PlatformSettings, wake_on_commit: bool
+    infra: PlatformSettings, wake_on_commit: bool
 ) -> None:
-    app = await asyncio.to_thread(RelayProbe, clean_infra)
-    pool = await create_pool(clean_infra)
-    broker = KafkaBroker(clean_infra.kafka_bootstrap)
+    app = await asyncio.to_thread(relay_probe(), infra)
+    pool = await create_pool(infra)
+    broker = KafkaBroker(infra.kafka_bootstrap)
     await broker.start()
     try:
         relay = OutboxRelay(
             app, _translate, broker, pool, topic=ThingNoted.topic, source="urn:nld:oin:1:systeem:relay_probe",
-            bootstrap=clean_infra.kafka_bootstrap, partitions=1, poll_seconds=POLL, wake_on_commit=wake_on_commit,
+            bootstrap=infra.kafka_bootstrap, partitions=1, poll_seconds=POLL, wake_on_commit=wake_on_commit,
         )  # fmt: skip
         published = await _published_within(relay, app, seconds=3.0)
         assert published is wake_on_commit  # without the wake-up the fact waits for the 60 s poll

@@ -20,11 +20,11 @@ class Counter(Aggregate):
 
 
 class TrackingProbe(ServiceApplication):
-    name = "tracking_probe"
+    name = "tracking_probe"  # this test's alone in the session's database
 
 
-def test_a_processed_fact_is_tracked_with_its_effect_and_not_applied_twice(clean_infra: PlatformSettings) -> None:
-    app = TrackingProbe(clean_infra)
+def test_a_processed_fact_is_tracked_with_its_effect_and_not_applied_twice(infra: PlatformSettings) -> None:
+    app = TrackingProbe(infra)
     try:
         counter = Counter()
         app.save(counter)
@@ -33,7 +33,7 @@ def test_a_processed_fact_is_tracked_with_its_effect_and_not_applied_twice(clean
         assert app.record_processed(position, counter) is True
         assert app.already_processed(position)
 
-        with psycopg.connect(clean_infra.pg_dsn()) as conn:
+        with psycopg.connect(infra.pg_dsn()) as conn:
             rows = conn.execute("SELECT application_name, notification_id FROM tracking_probe.tracking_probe_tracking")
             assert (position.application_name, 7) in rows.fetchall()
 

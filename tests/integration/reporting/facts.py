@@ -1,4 +1,8 @@
-"""Contract facts for reporting's tests, one household at a time with sensible defaults, and a wait for them."""
+"""Contract facts for reporting's tests, one household at a time with sensible defaults, and waits for them.
+
+Reporting's tests share one reporting stack (tests/conftest.py:reporting_stack): each plays its facts in a year
+of its own (`year.a_year()`), so a report for that year, or a moment in it, holds only that test's facts.
+"""
 
 from __future__ import annotations
 
@@ -14,20 +18,33 @@ from contracts.events.intake import CaseOpened
 from contracts.events.planning import DecisionTaken
 from tests.support.stack import Stack, eventually
 
-T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)  # the moment every fact occurs unless a test says otherwise
+
+def moment(year: int) -> datetime:
+    """The moment every fact of a test occurs unless it says otherwise: 3 March, 09:00 UTC (10:00 in Amsterdam)."""
+    return datetime(year, 3, 3, 9, 0, tzinfo=UTC)
 
 
-async def facts_recorded(stack: Stack, expected: int, timeout: float = 60) -> dict[str, Any]:
-    """Wait until reporting has recorded `expected` facts; returns GET /facts/count."""
+async def fact_count(stack: Stack, **params: str) -> int:
+    """How many facts reporting holds (GET /facts/count), as of a moment when given."""
     async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
-
-        async def count() -> dict[str, Any]:
-            return (await client.get("/facts/count")).json()  # type: ignore[no-any-return]
-
-        return await eventually(count, lambda body: body["facts"] >= expected, timeout)
+        return int((await client.get("/facts/count", params=params)).json()["facts"])
 
 
-def case_opened(household: uuid.UUID, team: str, district: str = "Haven") -> CaseOpened:
+async def facts_recorded(stack: Stack, expected: int, before: int, timeout: float = 60) -> int:
+    """Wait until reporting holds `expected` facts more than `before`; returns how many it holds."""
+    return await eventually(lambda: fact_count(stack), lambda now: now >= before + expected, timeout)
+
+
+async def rows_of(stack: Stack, household: uuid.UUID) -> dict[str, int]:
+    """The facts reporting recorded about one household, counted by type (its inbox and read model at once)."""
+    pool = stack["reporting"].pool
+    assert pool is not None
+    rows = await pool.fetch("SELECT type, count(*) AS n FROM reporting.fact WHERE subject = $1 GROUP BY type",
+                            str(household))  # fmt: skip
+    return {row["type"]: row["n"] for row in rows}
+
+
+def case_opened(household: uuid.UUID, team: str, year: int, district: str = "Haven") -> CaseOpened:
     """Intake opened a case for the household, in `team`'s district."""
     return CaseOpened(
         household_id=household,
@@ -35,11 +52,11 @@ def case_opened(household: uuid.UUID, team: str, district: str = "Haven") -> Cas
         request_id=uuid.uuid4(),
         district=district,
         team_id=team,
-        opened_on=date(2025, 3, 3),
+        opened_on=date(year, 3, 3),
     )
 
 
-def decision_taken(household: uuid.UUID, team: str, cents: int, decision: uuid.UUID) -> DecisionTaken:
+def decision_taken(household: uuid.UUID, team: str, cents: int, decision: uuid.UUID, year: int) -> DecisionTaken:
     """Planning decided on a wmo provision of `cents` for the household."""
     return DecisionTaken(
         household_id=household,
@@ -49,38 +66,43 @@ def decision_taken(household: uuid.UUID, team: str, cents: int, decision: uuid.U
         provision_code="HH01",
         budget_line="wmo",
         amount_cents=cents,
-        period_start=date(2025, 3, 10),
-        period_end=date(2025, 12, 31),
+        period_start=date(year, 3, 10),
+        period_end=date(year, 12, 31),
         decided_by="prof-1",
-        decided_on=date(2025, 3, 4),
+        decided_on=date(year, 3, 4),
     )
 
 
-def funds_reserved(household: uuid.UUID, team: str, cents: int, decision: uuid.UUID) -> FundsReserved:
+def funds_reserved(household: uuid.UUID, team: str, cents: int, decision: uuid.UUID, year: int) -> FundsReserved:
     """Budget reserved `cents` on the team's wmo line for the decision."""
     return FundsReserved(
         household_id=household,
         decision_id=decision,
         plan_id=uuid.uuid4(),
         team_id=team,
-        year=2025,
+        year=year,
         budget_line="wmo",
         amount_cents=cents,
         provision_code="HH01",
-        period_start=date(2025, 3, 10),
-        period_end=date(2025, 12, 31),
+        period_start=date(year, 3, 10),
+        period_end=date(year, 12, 31),
         decided_by="prof-1",
-        decided_on=date(2025, 3, 4),
+        decided_on=date(year, 3, 4),
     )
 
 
-def care_started(household: uuid.UUID) -> CareStarted:
+def care_started(household: uuid.UUID, year: int) -> CareStarted:
     """A provider started care for the household."""
     return CareStarted(
-        household_id=household, assignment_id=uuid.uuid4(), provider_id="zorg-1", start_date=date(2025, 3, 10)
+        household_id=household, assignment_id=uuid.uuid4(), provider_id="zorg-1", start_date=date(year, 3, 10)
     )
 
 
-def budget_allocated(team: str, cents: int) -> BudgetAllocated:
-    """Budget allocated `cents` to the team's wmo line for 2025."""
-    return BudgetAllocated(team_id=team, year=2025, budget_line="wmo", amount_cents=cents)
+def budget_allocated(team: str, cents: int, year: int) -> BudgetAllocated:
+    """Budget allocated `cents` to the team's wmo line for the year."""
+    return BudgetAllocated(team_id=team, year=year, budget_line="wmo", amount_cents=cents)
+
+
+def params(year: int, **more: Any) -> dict[str, Any]:
+    """Query parameters for a report of the test's own year."""
+    return {"year": year, **more}

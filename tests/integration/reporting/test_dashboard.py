@@ -11,9 +11,8 @@ from tests.support.stack import Stack
 pytestmark = pytest.mark.integration
 
 
-async def test_the_dashboard_page_and_script_are_served(stack: Stack) -> None:
-    await stack.start(["reporting"])
-    async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
+async def test_the_dashboard_page_and_script_are_served(reporting_stack: Stack) -> None:
+    async with httpx.AsyncClient(base_url=reporting_stack.url("reporting")) as client:
         page = await client.get("/dashboard")
         script = await client.get("/dashboard.js")
         openapi = (await client.get("/openapi.json")).json()

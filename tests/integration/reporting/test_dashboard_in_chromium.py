@@ -16,8 +16,8 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from tests.integration.reporting.facts import facts_recorded
-from tests.integration.reporting.year import HAVEN, publish_year
+from tests.integration.reporting.facts import fact_count, facts_recorded
+from tests.integration.reporting.year import HAVEN, a_year, publish_year
 from tests.support.bus import Publisher
 from tests.support.stack import Stack
 
@@ -28,8 +28,6 @@ CHROMIUM_ARGS = (
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--lang=en-US", "--window-size=1280,1700",
 )  # fmt: skip
-PERIOD_FROM, PERIOD_TO = "2025-01-01", "2025-06-30"
-TYPED = {PERIOD_FROM: "01012025", PERIOD_TO: "06302025"}  # keys into a date field, en-US order (month, day, year)
 WAIT_S = 30
 
 SNAPSHOT_JS = """
@@ -77,12 +75,14 @@ def shown_after(driver: webdriver.Chrome, query: str, before: dict[str, str] | N
 
 
 def type_date(driver: webdriver.Chrome, field: str, day: str) -> None:
+    year, month, date = day.split("-")
+    typed = f"{month}{date}{year}"  # keys into a date field, en-US order (month, day, year)
     element = driver.find_element(By.ID, field)
-    element.send_keys(TYPED[day])  # focuses the field on its first part (a click lands on whichever part it hits)
-    assert element.get_property("value") == day, f"typing {TYPED[day]} into #{field} did not give {day}"
+    element.send_keys(typed)  # focuses the field on its first part (a click lands on whichever part it hits)
+    assert element.get_property("value") == day, f"typing {typed} into #{field} did not give {day}"
 
 
-def use_the_dashboard(url: str, profile: Path) -> dict[str, Any]:
+def use_the_dashboard(url: str, profile: Path, period: tuple[str, str]) -> dict[str, Any]:
     """Everything a person does with the dashboard, and what it showed at each step (run in a thread: the
     services under test serve from the test's event loop meanwhile)."""
     driver = chromium(profile)
@@ -94,10 +94,10 @@ def use_the_dashboard(url: str, profile: Path) -> dict[str, Any]:
         seen["team"] = shown_after(driver, f"team={HAVEN}", seen["all"])
         seen["team_deviations"] = driver.find_element(By.ID, "deviations").text
 
-        type_date(driver, "period_from", PERIOD_FROM)
-        type_date(driver, "period_to", PERIOD_TO)
+        type_date(driver, "period_from", period[0])
+        type_date(driver, "period_to", period[1])
         driver.find_element(By.ID, "show").click()
-        filtered = f"team={HAVEN}&period_from={PERIOD_FROM}&period_to={PERIOD_TO}"
+        filtered = f"team={HAVEN}&period_from={period[0]}&period_to={period[1]}"
         seen["team_period"] = shown_after(driver, filtered, seen["team"])
         seen["team_period_deviations"] = driver.find_element(By.ID, "deviations").text
         seen["budget_rows"] = len(driver.find_elements(By.CSS_SELECTOR, "#budget tbody tr"))
@@ -114,25 +114,27 @@ def use_the_dashboard(url: str, profile: Path) -> dict[str, Any]:
         driver.quit()
 
 
-async def test_a_person_filters_the_dashboard_by_team_and_period(stack: Stack, tmp_path: Path) -> None:
-    await stack.start(["reporting"])
+async def test_a_person_filters_the_dashboard_by_team_and_period(reporting_stack: Stack, tmp_path: Path) -> None:
+    stack, year, before = reporting_stack, a_year(), await fact_count(reporting_stack)
+    period = (f"{year}-01-01", f"{year}-06-30")  # the test's own year's spring: its facts alone
     async with Publisher(stack.settings.kafka_bootstrap) as bus:
-        await facts_recorded(stack, await publish_year(bus))
+        await facts_recorded(stack, await publish_year(bus, year), before)
     async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
         everything = (await client.get("/report")).json()
         haven = (await client.get("/report", params={"team": HAVEN})).json()
         haven_spring = (
-            await client.get("/report", params={"team": HAVEN, "period_from": PERIOD_FROM, "period_to": PERIOD_TO})
+            await client.get("/report", params={"team": HAVEN, "period_from": period[0], "period_to": period[1]})
         ).json()
     want = [expected(everything), expected(haven), expected(haven_spring)]
     assert want[0] != want[1] != want[2]  # each filter really changes the figures
 
-    seen = await asyncio.to_thread(use_the_dashboard, f"{stack.url('reporting')}/dashboard", tmp_path / "chromium")
+    url = f"{stack.url('reporting')}/dashboard"
+    seen = await asyncio.to_thread(use_the_dashboard, url, tmp_path / "chromium", period)
 
     assert [{name: seen[step][name] for name in want[0]} for step in ("all", "team", "team_period")] == want
     assert {name: seen["reloaded"][name] for name in want[0]} == want[2]
-    assert seen["reloaded_form"] == {"team": HAVEN, "period_from": PERIOD_FROM, "period_to": PERIOD_TO}
-    assert seen["address"].endswith(f"/dashboard?team={HAVEN}&period_from={PERIOD_FROM}&period_to={PERIOD_TO}")
+    assert seen["reloaded_form"] == {"team": HAVEN, "period_from": period[0], "period_to": period[1]}
+    assert seen["address"].endswith(f"/dashboard?team={HAVEN}&period_from={period[0]}&period_to={period[1]}")
     assert seen["budget_rows"] == len(haven_spring["budget"]["lines"]) > 0
     assert "Alleenstaande moeder" in seen["team_deviations"]
     assert "Alleenstaande moeder" not in seen["team_period_deviations"]

@@ -15,8 +15,8 @@ import pytest
 
 from services.reporting.pdf import page_count
 from services.reporting.tables import money, number, percent
-from tests.integration.reporting.facts import facts_recorded
-from tests.integration.reporting.year import HAVEN, STAD, publish_year
+from tests.integration.reporting.facts import fact_count, facts_recorded
+from tests.integration.reporting.year import HAVEN, STAD, a_year, publish_year
 from tests.support.bus import Publisher
 from tests.support.stack import Stack
 
@@ -37,22 +37,24 @@ def cli_env(stack: Stack) -> dict[str, str]:
     }
 
 
-async def test_the_year_report_opens_as_pdf_html_and_csv_with_the_apis_numbers(stack: Stack, tmp_path: Path) -> None:
-    await stack.start(["reporting"])
+async def test_the_year_report_opens_as_pdf_html_and_csv_with_the_apis_numbers(
+    reporting_stack: Stack, tmp_path: Path
+) -> None:
+    stack, year, before = reporting_stack, a_year(), await fact_count(reporting_stack)
     async with Publisher(stack.settings.kafka_bootstrap) as bus:
-        await facts_recorded(stack, await publish_year(bus))
+        await facts_recorded(stack, await publish_year(bus, year), before)
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "tooling.cli", "report", "--year", "2025", "--out", str(tmp_path), env=cli_env(stack),
+        sys.executable, "-m", "tooling.cli", "report", "--year", str(year), "--out", str(tmp_path), env=cli_env(stack),
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
     out, err = await asyncio.wait_for(process.communicate(), timeout=180)
     assert process.returncode == 0, err.decode()
-    html, pdf, table = (tmp_path / f"verantwoording-almere-2025.{ext}" for ext in ("html", "pdf", "csv"))
+    html, pdf, table = (tmp_path / f"verantwoording-almere-{year}.{ext}" for ext in ("html", "pdf", "csv"))
     assert out.decode().split() == [str(html), str(pdf), str(table)]
     async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
-        api = (await client.get("/report", params={"year": 2025})).json()
-        served_html = (await client.get("/report.html", params={"year": 2025})).text
-        served_csv = (await client.get("/report.csv", params={"year": 2025})).text
+        api = (await client.get("/report", params={"year": year})).json()
+        served_html = (await client.get("/report.html", params={"year": year})).text
+        served_csv = (await client.get("/report.csv", params={"year": year})).text
 
     document = html.read_text(encoding="utf-8")
     assert document.startswith("<!doctype html>") and '<html lang="nl">' in document and document.count("<svg") >= 4
@@ -66,13 +68,13 @@ async def test_the_year_report_opens_as_pdf_html_and_csv_with_the_apis_numbers(s
         percent(investigation["share_on_time"]) in document
         and number(api["satisfaction"]["total"]["average"]) in document
     )
-    assert "Alleenstaande moeder van 17" in document and "Verantwoording sociale wijkteams 2025" in document
+    assert "Alleenstaande moeder van 17" in document and f"Verantwoording sociale wijkteams {year}" in document
 
     rows = {
         (r["section"], r["team_id"], r["item"], r["figure"]): r["value"]
         for r in csv.DictReader(io.StringIO(served_csv))
     }
-    assert rows[("budget", HAVEN, "2025/wmo", "spent_cents")] == str(lines[(HAVEN, "wmo")]["spent_cents"])
+    assert rows[("budget", HAVEN, f"{year}/wmo", "spent_cents")] == str(lines[(HAVEN, "wmo")]["spent_cents"])
     assert rows[("summary", "", "", "cases_opened")] == str(api["summary"]["cases_opened"])
     assert rows[("terms", "", "investigation", "share_on_time")] == str(investigation["share_on_time"])
     assert rows[("satisfaction", "", "", "average")] == str(api["satisfaction"]["total"]["average"])
@@ -80,6 +82,6 @@ async def test_the_year_report_opens_as_pdf_html_and_csv_with_the_apis_numbers(s
 
     pages = page_count(pdf.read_bytes())
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "reporting-verantwoording-almere-2025.pdf").write_bytes(pdf.read_bytes())
-    (ARTIFACTS / "reporting-verantwoording-almere-2025.pages").write_text(f"{pages}\n")
+    (ARTIFACTS / "reporting-verantwoording-almere.pdf").write_bytes(pdf.read_bytes())
+    (ARTIFACTS / "reporting-verantwoording-almere.pages").write_text(f"{pages}\n")
     assert pdf.read_bytes().startswith(b"%PDF") and pages >= 2

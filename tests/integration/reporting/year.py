@@ -1,8 +1,12 @@
 """A year of facts for two teams, from every topic reporting reads: what the report, the rebuild and the dashboard
-tests publish. The expected figures are stated beside the facts that make them."""
+tests publish. The expected figures are stated beside the facts that make them.
+
+Each test plays a year of its own (`a_year()`, a past year no other test of the session uses): the reporting stack
+is shared by reporting's tests, and a report for that year holds that test's facts only."""
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -18,8 +22,17 @@ from tests.support.bus import Publisher
 
 HAVEN, STAD = "wijkteam-haven", "wijkteam-stad"
 DISTRICTS = {HAVEN: "Almere Haven", STAD: "Almere Stad"}
-MAY_FIRST = datetime(2025, 5, 1, 10, 0, tzinfo=UTC)
-"""Facts of the first half year occur before this moment, those of the second after it."""
+_years = itertools.count(2001)
+
+
+def a_year() -> int:
+    """A past year no other test of this session plays facts in (reporting's tests share one bus and store)."""
+    return next(_years)
+
+
+def may_first(year: int) -> datetime:
+    """Facts of the first half year occur before this moment, those of the second after it."""
+    return datetime(year, 5, 1, 10, 0, tzinfo=UTC)
 
 
 @dataclass
@@ -83,7 +96,7 @@ def money_facts(h: Household, decided: date, cents: int, spent: int) -> list[Int
     """A decision under mandate ALM-M-01, its reservation and a payment of `spent` from it."""
     decision, plan = uuid.uuid4(), uuid.uuid4()
     common = {"household_id": h.id, "decision_id": decision, "team_id": h.team, "budget_line": "wmo"}
-    period = {"period_start": decided, "period_end": date(2025, 12, 31)}
+    period = {"period_start": decided, "period_end": date(decided.year, 12, 31)}
     return [
         p.DecisionTaken(
             **common,
@@ -98,7 +111,7 @@ def money_facts(h: Household, decided: date, cents: int, spent: int) -> list[Int
         b.FundsReserved(
             **common,
             plan_id=plan,
-            year=2025,
+            year=decided.year,
             amount_cents=cents,
             provision_code="HH01",
             **period,
@@ -108,7 +121,7 @@ def money_facts(h: Household, decided: date, cents: int, spent: int) -> list[Int
         b.FundsSpent(
             **common,
             payment_id=uuid.uuid4(),
-            year=2025,
+            year=decided.year,
             amount_cents=spent,
             from_reservation_cents=spent,
             paid_on=decided + timedelta(days=30),
@@ -120,7 +133,7 @@ def escalated_deviation(h: Household, decided: date) -> list[IntegrationEvent]:
     """An escalated decision that departs from the catalogue's maximum age, approved by the team lead."""
     decision, plan = uuid.uuid4(), uuid.uuid4()
     common = {"household_id": h.id, "plan_id": plan, "decision_id": decision, "team_id": h.team}
-    period = {"period_start": decided, "period_end": date(2025, 12, 31)}
+    period = {"period_start": decided, "period_end": date(decided.year, 12, 31)}
     return [
         p.DecisionEscalated(
             **common,
@@ -161,10 +174,10 @@ def escalated_deviation(h: Household, decided: date) -> list[IntegrationEvent]:
     ]
 
 
-def team_facts(team: str) -> list[IntegrationEvent]:
+def team_facts(team: str, year: int) -> list[IntegrationEvent]:
     return [
-        b.BudgetAllocated(team_id=team, year=2025, budget_line="wmo", amount_cents=10_000_000),
-        b.BudgetAllocated(team_id=team, year=2025, budget_line="youth", amount_cents=5_000_000),
+        b.BudgetAllocated(team_id=team, year=year, budget_line="wmo", amount_cents=10_000_000),
+        b.BudgetAllocated(team_id=team, year=year, budget_line="youth", amount_cents=5_000_000),
     ]
 
 
@@ -210,28 +223,28 @@ def other_facts(h: Household, day: date) -> list[IntegrationEvent]:
     ]
 
 
-def rejected_signal() -> i.SignalRejected:
+def rejected_signal(year: int) -> i.SignalRejected:
     return i.SignalRejected(
         signal_id=uuid.uuid4(),
         source="urn:nld:oin:1:systeem:x",
         signal_topic="nl.wijkteam.partner.school.signals",
         reason="unregistered",
-        rejected_on=date(2025, 3, 1),
+        rejected_on=date(year, 3, 1),
     )
 
 
-async def publish_year(bus: Publisher) -> int:
-    """Publish the year; returns how many facts. Spring facts occur before MAY_FIRST, autumn facts after it.
+async def publish_year(bus: Publisher, year: int) -> int:
+    """Publish the year; returns how many facts. Spring facts occur before May 1st, autumn facts after it.
 
     Expected: Haven 2 cases (1 with debts, found 3 days after the melding), Stad 1 case without debts; decisions
     3 (1 escalated, 1 deviation); wmo spent 30,000 + 20,000 cents; satisfaction Haven 8 and 6, Stad 9.
     """
     haven1, haven2, stad1 = Household(HAVEN), Household(HAVEN), Household(STAD)
-    spring, autumn = date(2025, 3, 3), date(2025, 9, 1)
+    spring, autumn = date(year, 3, 3), date(year, 9, 1)
     groups: list[tuple[date | None, list[IntegrationEvent]]] = [
-        (date(2025, 1, 2), [*team_facts(HAVEN), *team_facts(STAD)]),
+        (date(year, 1, 2), [*team_facts(HAVEN, year), *team_facts(STAD, year)]),
         (spring, household_facts(haven1, spring, 3, 8) + money_facts(haven1, spring, 100_000, 30_000)),
-        (spring, [rejected_signal()]),
+        (spring, [rejected_signal(year)]),
         (autumn, household_facts(haven2, autumn, None, 6) + escalated_deviation(haven2, autumn)),
         (autumn, household_facts(stad1, autumn, None, 9) + money_facts(stad1, autumn, 50_000, 20_000)),
         (autumn, other_facts(haven1, autumn)),

@@ -29,7 +29,7 @@ async def one_year(
     broker.restart()
     clock.set(date(YEAR, 1, 2))
     settings = settings_for(postgres.endpoint, broker.bootstrap).model_copy(
-        update={"municipality_config": municipality.setting, "term_check_seconds": 24 * 3600.0}
+        update={"municipality_config": municipality.setting}
     )
     stack, watch = Stack(settings), BusWatch(settings)
     await stack.start()

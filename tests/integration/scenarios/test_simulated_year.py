@@ -11,35 +11,31 @@ import pytest
 from tests.support.stack import Stack
 from tooling.simulate import simulate
 from tooling.simulate_scenario import Municipality
-from wijk.settings import PlatformSettings
 
 pytestmark = pytest.mark.integration
 CONFIG = Path(__file__).resolve().parents[3] / "config"
 
 
-async def test_a_zaanstad_year_reports_zaanstads_teams_and_budgets(clean_infra: PlatformSettings) -> None:
+async def test_a_zaanstad_year_reports_zaanstads_teams_and_budgets(own_stack: Stack) -> None:
+    """A stack of its own: another municipality's configuration, and a report of everything on its bus."""
     zaanstad = Municipality.load("zaanstad")
-    stack = Stack(clean_infra.model_copy(update={"municipality_config": zaanstad.setting}))
-    await stack.start()
-    try:
-        urls = {name: stack.url(name) for name in stack.runtimes}
-        result = await simulate(urls, clean_infra.kafka_bootstrap, zaanstad, count=5, seed=3, say=lambda _: None)
-    finally:
-        await stack.stop()
+    own_stack.settings = own_stack.settings.model_copy(update={"municipality_config": zaanstad.setting})
+    stack = await own_stack.start()
+    urls = {name: stack.url(name) for name in stack.runtimes}
+    result = await simulate(urls, stack.bootstrap, zaanstad, count=5, seed=3, say=lambda _: None)
 
     own_teams = {d["team_id"] for d in zaanstad.config["districts"]}
     reported = {team["team_id"] for team in result["teams"]}
     assert reported <= own_teams and len(reported) == len(own_teams), "every Zaanstad team has its budget facts"
     assert result["summary"]["cases_opened"] >= result["simulated"].get("meldingen", 0) >= 1
     first_year = json.loads((CONFIG / "zaanstad" / "funding.json").read_text())["years"][0]
-    funding, year = first_year["lines"], first_year["year"]
     lines = {
         (t["team_id"], b["budget_line"]): b["allocated_cents"]
         for t in result["teams"]
         for b in t["budget"]
-        if b["year"] == year
+        if b["year"] == first_year["year"]  # budget also allocates later years: through next year
     }
     youth = {team: cents for (team, line), cents in lines.items() if line == "youth"}
-    assert sum(youth.values()) == funding["youth"]["total_cents"] and len(set(youth.values())) > 1
+    assert sum(youth.values()) == first_year["lines"]["youth"]["total_cents"] and len(set(youth.values())) > 1
     assert {cents for (_, line), cents in lines.items() if line == "special_assistance"} == {20_000_000}
     assert result["summary"]["decisions"] >= 1 and result["summary"]["letters_issued"] >= 1

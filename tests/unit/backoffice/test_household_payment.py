@@ -8,6 +8,7 @@ from uuid import uuid4
 import pytest
 
 from contracts.events.backoffice import DebtReferralSent, PaymentMade
+from kernel.errors import Refused
 from services.backoffice.domain.decision import Decision, FundedDecision, LetterNotIssued
 from services.backoffice.domain.referral import DebtReferral
 from services.backoffice.translator import translate
@@ -52,5 +53,5 @@ def test_a_debt_referral_becomes_the_fact_debt_assistance_consumes() -> None:
     fact = translate(referral.collect_events()[0])
     assert isinstance(fact, DebtReferralSent) and fact.threatening and fact.referral_id == referral.id
     assert fact.household_id == household
-    with pytest.raises(ValueError, match="names the team"):
+    with pytest.raises(Refused, match="names the team"):
         DebtReferral(household, " ", date(2026, 3, 30), False, "")

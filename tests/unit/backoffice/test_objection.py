@@ -9,6 +9,7 @@ from uuid import uuid4
 import pytest
 
 from contracts.events.backoffice import ObjectionDecided, ObjectionDeferred, ObjectionLodged
+from kernel.errors import Refused
 from services.backoffice.domain.objection import (
     ConflictOfMandate,
     DeferralRefused,
@@ -83,10 +84,10 @@ def test_who_took_the_contested_decision_under_mandate_may_not_decide_on_the_obj
 
 def test_a_late_decision_is_marked_and_a_bad_outcome_or_empty_grounds_refused() -> None:
     objection = lodged()
-    with pytest.raises(ValueError, match="outcome 'misschien'"):
+    with pytest.raises(Refused, match="outcome 'misschien'"):
         objection.decide("misschien", "K. Bakker", date(2026, 5, 1), "x")
     objection.decide("ongegrond", "K. Bakker", date(2026, 6, 1), "x")
     fact = translate(objection.collect_events()[-1])
     assert isinstance(fact, ObjectionDecided) and not fact.in_time
-    with pytest.raises(ValueError, match="grounds"):
+    with pytest.raises(Refused, match="grounds"):
         Objection.lodge(uuid4(), uuid4(), DISPATCH, " ", DISPATCH, "a", weeks_after)

@@ -10,6 +10,7 @@ import pytest
 
 from contracts.events.backoffice import ObjectionDecided, ObjectionLodged
 from contracts.events.backoffice_cycle import DecisionRevoked
+from kernel.errors import Refused
 from services.backoffice.domain.beschikking import AlreadyRevoked, Contestable, contested_of
 from services.backoffice.domain.objection import Excusability, InadmissibilityUnfounded, Objection
 from services.backoffice.letter_objection import render_objection_decision
@@ -91,7 +92,7 @@ def test_an_excusably_late_bezwaar_is_judged_on_its_merits() -> None:
 
 
 def test_a_decision_on_bezwaar_states_its_reasons() -> None:
-    with pytest.raises(ValueError, match="7:12"):
+    with pytest.raises(Refused, match="7:12"):
         lodge(sent_refusal()).decide("ongegrond", "T. Visser", date(2026, 4, 30), "  ")
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from contracts.events.backoffice import DecisionLetterIssued
 from contracts.events.backoffice_cycle import RefusalLetterIssued, WithdrawalLetterIssued
+from kernel.errors import Refused
 from services.backoffice.domain.beschikking import Withdrawal
 from services.backoffice.domain.decision import Decision, LetterAlreadyIssued
 from services.backoffice.letter import render_letter
@@ -101,5 +102,5 @@ def test_a_change_names_the_decision_that_replaces_it() -> None:
     assert "Onderwerp: wijziging" in text and f"Een nieuwe beschikking (besluit {new}) vervangt haar" in text
     fact = translate(decision.collect_events()[-1])
     assert isinstance(fact, WithdrawalLetterIssued) and (fact.kind, fact.replaced_by) == ("change", new)
-    with pytest.raises(ValueError, match="is a change"):
+    with pytest.raises(Refused, match="is a change"):
         send(funded_decision(), date(2026, 3, 2)).withdraw(withdrawal("withdrawal", new))

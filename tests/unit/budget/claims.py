@@ -1,4 +1,4 @@
-"""Claims for the budget unit tests, and budget's handlers on an in-memory store."""
+"""Claims for the budget unit tests, and budget's handlers on the in-memory store."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import uuid
 from datetime import date
 from itertools import count
 
-from eventsourcing.application import Application
 from eventsourcing.persistence import Tracking
 
 from contracts.events.budget import FundsReleased
@@ -14,6 +13,7 @@ from services.budget.domain.budget_line import BudgetLine, budget_line_id
 from services.budget.domain.claim import Claim
 from services.budget.releases import ReleasingApplication
 from services.budget.translator import translate
+from wijk.settings import PlatformSettings
 
 TEAM = "wijkteam-haven"
 
@@ -39,11 +39,10 @@ def claim(amount_cents: int, budget_line: str = "wmo", start: date = date(2026, 
 
 
 class InMemoryBudget(ReleasingApplication):
-    """Budget's release handlers on eventsourcing's in-memory store: no PostgreSQL, no broker."""
+    """Budget's release handlers on eventsourcing's in-memory store (the `popo` persistence): no PostgreSQL."""
 
     def __init__(self) -> None:
-        Application.__init__(self, env={"PERSISTENCE_MODULE": "eventsourcing.popo"})
-        self.on_recorded = []
+        super().__init__(PlatformSettings(persistence="popo"))
         self.positions = count(1)
 
     def tracking(self) -> Tracking:

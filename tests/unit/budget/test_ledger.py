@@ -8,6 +8,7 @@ from uuid import uuid4
 import pytest
 
 from contracts.events.budget import FundsRefused, FundsReleased, FundsSpent, ReserveDrawApproved, YearClosed
+from kernel.errors import Refused
 from services.budget.domain.budget_line import Overspending, YearAlreadyClosed
 from services.budget.domain.reserve import DrawNotAuthorised, DrawNotPending, ReserveDraw, ReserveExhausted, ReserveFund
 from services.budget.translator import translate
@@ -88,9 +89,9 @@ def test_reserve_draw_refusals() -> None:
         draw.approve("m.manager", "manager-sociaal-domein", ROLES, PAID)
     with pytest.raises(ReserveExhausted, match="remaining 1000 cents, requested 2000"):
         ReserveFund(2026, 1_000).draw(draw.id, 2_000)
-    with pytest.raises(ValueError, match="positive"):
+    with pytest.raises(Refused, match="positive"):
         ReserveDraw(TEAM, 2026, "wmo", 0, "crisis", "a", PAID)
-    with pytest.raises(ValueError, match="reason"):
+    with pytest.raises(Refused, match="reason"):
         ReserveDraw(TEAM, 2026, "wmo", 1, "  ", "a", PAID)
 
 

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from contracts.events.budget import BudgetAllocated, FundsRefused, FundsReserved
+from kernel.errors import Refused
 from services.budget.domain.budget_line import BudgetLine, ClaimOnWrongLine, budget_line_id
 from services.budget.domain.claim import Claim
 from services.budget.translator import translate
@@ -28,7 +29,7 @@ def test_a_line_is_allocated_once_per_team_year_and_line() -> None:
 
 
 def test_a_negative_allocation_is_refused() -> None:
-    with pytest.raises(ValueError, match="never negative"):
+    with pytest.raises(Refused, match="never negative"):
         line(-1)
 
 

@@ -9,6 +9,7 @@ from uuid import uuid4
 import pytest
 
 from contracts.events.care import AssignmentRefused, CareStarted, CareStopped, PlanFeedbackGiven, ProviderActionRejected
+from kernel.errors import Refused
 from services.care.domain.assignment import (
     PAUSED,
     REFUSED,
@@ -50,7 +51,7 @@ def assignment(accepted: bool = True) -> Assignment:
 
 def test_a_refusal_carries_a_reason_from_the_fixed_list_and_is_published() -> None:
     refused = assignment(accepted=False)
-    with pytest.raises(ValueError, match="not one of"):
+    with pytest.raises(Refused, match="not one of"):
         refused.refuse("the client is difficult", APRIL)
     refused.refuse("no_capacity", APRIL)
     assert refused.status == REFUSED

@@ -9,6 +9,7 @@ from uuid import uuid4
 import pytest
 
 from contracts.events.care import CareDeclared
+from kernel.errors import Refused
 from services.care.domain.assignment import Assignment, AssignmentNotAccepted, InvalidPeriod, Order
 from services.care.domain.declaration import Assigned, Claim, frequency_periods, refusal, volume_ceiling
 from services.care.translator import translate
@@ -39,7 +40,7 @@ def test_frequency_periods_count_days_weeks_months_or_once(frequency: str, last_
 
 def test_an_unknown_frequency_or_an_empty_span_is_not_counted() -> None:
     assert frequency_periods("2", APRIL, date(2026, 3, 31)) == 0
-    with pytest.raises(ValueError, match="WMO757"):
+    with pytest.raises(Refused, match="WMO757"):
         frequency_periods("3", APRIL, date(2026, 4, 30))
     assert refusal(Assigned(2, "3", APRIL, date(2026, 9, 30)), Claim(APRIL, APRIL, 1), 0, 3480, TODAY) is not None
 
@@ -120,7 +121,7 @@ def test_malformed_claims_and_unaccepted_assignments_are_refused_without_a_recor
     assignment = accepted()
     with pytest.raises(InvalidPeriod):
         assignment.declare(uuid4(), Claim(date(2026, 4, 7), APRIL, 1), 3395, TODAY)
-    with pytest.raises(ValueError, match="positive"):
+    with pytest.raises(Refused, match="positive"):
         assignment.declare(uuid4(), Claim(APRIL, APRIL, 0), 3395, TODAY)
     refused = Assignment(
         Order(

@@ -8,6 +8,7 @@ from uuid import uuid4
 import pytest
 
 from contracts.events.debt import DebtReferralReceived
+from kernel.errors import Refused
 from services.debt.domain.trajectory import REFERRED, DebtTrajectory, trajectory_key
 from services.debt.translator import translate
 
@@ -46,7 +47,7 @@ def test_the_trajectory_id_derives_from_the_referral_so_a_replay_cannot_create_a
 
 
 def test_an_unknown_source_is_refused() -> None:
-    with pytest.raises(ValueError, match="source"):
+    with pytest.raises(Refused, match="source"):
         refer(source="rumour")
 
 

@@ -9,6 +9,7 @@ from uuid import uuid4
 import pytest
 
 from contracts.events.debt import DebtArrangementReached, DebtIntakeHeld, DebtStabilised, DebtTrajectoryClosed
+from kernel.errors import Refused
 from services.debt.domain.trajectory import (
     ARRANGED,
     CLOSED,
@@ -111,7 +112,7 @@ def test_the_outcome_must_fit_how_far_the_trajectory_got(steps: int, outcome: st
 
 def test_unknown_arrangements_and_outcomes_and_bad_dates_are_refused() -> None:
     trajectory = referred()
-    with pytest.raises(ValueError, match="outcome"):
+    with pytest.raises(Refused, match="outcome"):
         trajectory.close("happy", DUE, TODAY)
     with pytest.raises(InvalidStepDate, match="before the previous step"):
         trajectory.hold_intake(RECEIVED - timedelta(days=1), TODAY)
@@ -119,7 +120,7 @@ def test_unknown_arrangements_and_outcomes_and_bad_dates_are_refused() -> None:
         trajectory.hold_intake(TODAY + timedelta(days=1), TODAY)
     trajectory.hold_intake(DUE, TODAY)
     trajectory.stabilise(DUE, TODAY)
-    with pytest.raises(ValueError, match="arrangement"):
+    with pytest.raises(Refused, match="arrangement"):
         trajectory.reach_arrangement("lottery", DUE, TODAY)
     with pytest.raises(InvalidStepDate):
         trajectory.close("client_withdrew", DUE - timedelta(days=1), TODAY)

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from kernel.errors import Refused
 from services.intake.domain.case import Case, NoClientSupportOffer
 from services.intake.domain.screening import DebtScreening
 
@@ -35,10 +36,10 @@ def test_after_the_offer_the_residents_choice_is_recorded(choice: str) -> None:
 
 def test_unknown_choices_and_anonymous_offers_are_refused() -> None:
     case = new_case()
-    with pytest.raises(ValueError, match="offered_by"):
+    with pytest.raises(Refused, match="offered_by"):
         case.offer_client_support("  ", TODAY)
     case.offer_client_support("coach.jansen", TODAY)
-    with pytest.raises(ValueError, match="volunteer, professional, none"):
+    with pytest.raises(Refused, match="volunteer, professional, none"):
         case.choose_client_support("family", TODAY)
 
 
@@ -72,5 +73,5 @@ def test_a_threat_alone_flags_a_threatening_debt_concern() -> None:
 
 
 def test_an_unknown_threat_is_refused() -> None:
-    with pytest.raises(ValueError, match="threat must be one of"):
+    with pytest.raises(Refused, match="threat must be one of"):
         DebtScreening(False, False, False, False, threat="noise")

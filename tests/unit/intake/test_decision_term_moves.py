@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from kernel.errors import Refused
 from services.intake.domain.case import Case
 from services.intake.domain.suspension import TermNotMovable
 from services.intake.terms import decision_clock, melding_clocks
@@ -53,9 +54,9 @@ def test_the_college_names_a_later_day_before_the_term_ends_and_not_after() -> N
 
 def test_an_extension_must_end_later_and_have_a_known_reason() -> None:
     case = case_with_application()
-    with pytest.raises(ValueError, match="must end after 2026-04-28"):
+    with pytest.raises(Refused, match="must end after 2026-04-28"):
         case.extend_clock(CLOCK, date(2026, 4, 28), "complexity", date(2026, 4, 20))
-    with pytest.raises(ValueError, match="not one of"):
+    with pytest.raises(Refused, match="not one of"):
         case.extend_clock(CLOCK, date(2026, 5, 28), "busy", date(2026, 4, 20))
 
 

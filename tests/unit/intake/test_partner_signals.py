@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from contracts.partner_signals import PARTNER_SIGNALS, ConcernSignal, PaymentArrearsSignal
 from contracts.registry import REGISTRY
+from kernel.errors import Refused
 from services.intake.domain.partners import Partner, PartnerRegistry, SignalRefused
 from services.intake.domain.signal import Signal, TakenSignal, signal_id
 from services.intake.outcomes import outcome_of
@@ -72,14 +73,14 @@ def test_payment_arrears_oblige_an_offer_of_help_once() -> None:
     signal = arrears_signal()
     assert signal.obliges_help_offer
     signal.offer_help(TODAY)
-    with pytest.raises(ValueError, match="already offered"):
+    with pytest.raises(Refused, match="already offered"):
         signal.offer_help(TODAY)
     offered = signal.collect_events()[-1]
     assert (offered.offer.partner_id, offered.offer.arrears_cents, offered.offer.event_id) == ("woon", 125_00, "ce-1")
 
 
 def test_a_concern_obliges_no_offer_of_help() -> None:
-    with pytest.raises(ValueError, match="only a payment-arrears"):
+    with pytest.raises(Refused, match="only a payment-arrears"):
         arrears_signal("concern").offer_help(TODAY)
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from kernel.errors import Refused
 from services.intake.domain.case import Case
 from services.intake.domain.clocks import ClockConflict, missed_terms
 from services.intake.terms import decision_clock, melding_clocks
@@ -50,7 +51,7 @@ def test_the_decision_term_depends_on_the_provision_domain(domain: str, due_on: 
 
 
 def test_an_unknown_domain_is_refused() -> None:
-    with pytest.raises(ValueError, match="wmo, youth, special_assistance"):
+    with pytest.raises(Refused, match="wmo, youth, special_assistance"):
         decision_clock("housing", "a1", MONDAY)
 
 
@@ -86,7 +87,7 @@ def test_clocks_start_once_and_stop_once() -> None:
         case.stop_clock("personal_plan", MONDAY)
     with pytest.raises(ClockConflict, match="no clock decision:x"):
         case.stop_clock("decision:x", MONDAY)
-    with pytest.raises(ValueError, match="before it started"):
+    with pytest.raises(Refused, match="before it started"):
         case.stop_clock("investigation", date(2026, 3, 1))
 
 
@@ -96,5 +97,5 @@ def test_an_application_carries_what_its_fact_needs() -> None:
     case.receive_application(application_id, "youth", MONDAY)
     received = case.collect_events()[-1]
     assert (received.application_id, received.domain, received.team_id) == (application_id, "youth", "wijkteam-haven")
-    with pytest.raises(ValueError, match="before the case opened"):
+    with pytest.raises(Refused, match="before the case opened"):
         case.receive_application(uuid.uuid4(), "wmo", date(2026, 3, 1))

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from kernel.errors import Refused
 from services.intake.domain.case import Case
 from services.intake.domain.household import Household
 from services.intake.domain.support_request import InvalidSupportRequest, SupportRequest
@@ -43,5 +44,5 @@ def test_a_debt_concern_carries_household_and_team_for_the_referral() -> None:
 
 
 def test_a_household_has_at_least_one_member() -> None:
-    with pytest.raises(ValueError, match="at least one member"):
+    with pytest.raises(Refused, match="at least one member"):
         Household(uuid.uuid4(), "Haven", "team-haven", 0, "sealed")

@@ -7,6 +7,7 @@ import uuid
 import pytest
 
 from contracts.events.planning import CoordinatorAssigned, GoalSet
+from kernel.errors import Refused
 from services.planning.domain.goals import InvalidGoal
 from services.planning.domain.plan import OwnStrengthMissing
 from services.planning.domain.plan_team import CoordinatorUnchanged, GoalAlreadySet
@@ -86,5 +87,5 @@ def test_informal_support_needs_no_goal_and_costs_nothing() -> None:
     p.record_arrangement(informal)
     assert names(p) == ["ArrangementRecorded"]
     assert p.decisions[informal.decision_id].status == "recorded"
-    with pytest.raises(ValueError, match="costs nothing"):
+    with pytest.raises(Refused, match="costs nothing"):
         p.record_arrangement(decision(decision_id=uuid.uuid4(), amount_cents=100, paid=False))

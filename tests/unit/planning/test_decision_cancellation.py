@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from contracts.events.planning import DecisionCancelled
+from kernel.errors import Refused
 from services.planning.domain.mandates import NotMandated
 from services.planning.domain.plan import Plan
 from services.planning.domain.plan_cancellation import CancellerNotRegistered, DecisionNotCancellable
@@ -96,7 +97,7 @@ def test_an_unknown_decision_is_refused_as_a_conflict() -> None:
 @pytest.mark.parametrize(("by", "why"), [("t.visser", "  "), (" ", WHY)])
 def test_a_cancellation_names_its_professional_and_reason(by: str, why: str) -> None:
     p, decision_id = taken()
-    with pytest.raises(ValueError, match="cancel"):
+    with pytest.raises(Refused, match="cancel"):
         p.cancel_decision(decision_id, by, why, ON)
     assert p.decisions[decision_id].status == "taken"
 

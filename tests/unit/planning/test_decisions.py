@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from contracts.events.planning import DecisionTaken
+from kernel.errors import Refused
 from services.planning.domain.decision import InvalidDecision
 from services.planning.translator import translate
 from tests.unit.planning.factories import TODAY, decision, plan
@@ -55,5 +56,5 @@ def test_invalid_decisions_are_refused_and_record_nothing(changes: dict[str, Any
 def test_the_same_decision_is_not_taken_twice() -> None:
     p, d = plan(), decision()
     p.take_decision(d)
-    with pytest.raises(ValueError, match="already in plan"):
+    with pytest.raises(Refused, match="already in plan"):
         p.take_decision(d)

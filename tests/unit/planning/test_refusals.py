@@ -9,6 +9,7 @@ import pytest
 
 from contracts.events.planning import DecisionTaken
 from contracts.events.planning_cycle import DecisionRefused
+from kernel.errors import Refused
 from services.planning.domain.assessment import assess, assess_refusal, decision_of
 from services.planning.domain.decision import Motivation
 from services.planning.domain.grounds import MotivationMissing, motivation
@@ -110,7 +111,7 @@ def test_a_partial_award_grants_less_with_its_motivation_and_is_published_as_suc
 )
 def test_what_was_requested_must_fit_the_kind(kind: str, requested: int, match: str) -> None:
     r = request(kind=kind, requested_amount_cents=requested, legal_ground="own_strength", reasons=WHY)
-    with pytest.raises(ValueError, match=match):
+    with pytest.raises(Refused, match=match):
         assess(ALMERE.catalogue, ALMERE.register, r)
 
 

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from kernel.errors import Refused
 from services.reporting.context import MunicipalityContext
 from services.reporting.filters import ReportFilter
 
@@ -16,7 +17,7 @@ CONTEXT = MunicipalityContext(
 
 
 def test_a_period_that_ends_before_it_starts_is_refused() -> None:
-    with pytest.raises(ValueError, match="lies after"):
+    with pytest.raises(Refused, match="lies after"):
         ReportFilter(period_from=date(2025, 2, 1), period_to=date(2025, 1, 31))
     assert ReportFilter(period_from=date(2025, 1, 1), period_to=date(2025, 1, 1)).years == (2025, 2025)
 

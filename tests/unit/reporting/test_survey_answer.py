@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from contracts.events.intake import SatisfactionRecorded
+from kernel.errors import Refused
 from services.intake.survey import SurveyAnswer, answer_id, check_answer
 from services.intake.translator import translate
 
@@ -32,7 +33,7 @@ def test_a_score_from_1_to_10_between_the_opening_and_today_is_accepted(score: i
     ],
 )
 def test_anything_else_is_refused(score: int, answered_on: date, problem: str) -> None:
-    with pytest.raises(ValueError, match=problem):
+    with pytest.raises(Refused, match=problem):
         check_answer(score, answered_on, OPENED, TODAY)
 
 

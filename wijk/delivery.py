@@ -1,0 +1,76 @@
+"""What the inbox hands a handler, and the words it has for a message it cannot take.
+
+A `Delivery` is where a fact came from: its envelope and its position on the bus, from which a handler takes its
+dedupe position (`tracking`). `Unprocessable` is the one error kind the inbox knows: raised by a parser or a
+handler, it sends the message to the dead letters at once. The infrastructure errors are the ones after which a
+message is not acknowledged at all, so it is redelivered once the store is back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import asyncpg
+import psycopg
+from eventsourcing.persistence import OperationalError, Tracking
+from pydantic import ValidationError
+
+from contracts.envelope import CloudEventHeaders
+from contracts.events.base import IntegrationEvent
+
+E = TypeVar("E", bound=IntegrationEvent)
+INFRASTRUCTURE_ERRORS = (
+    OperationalError,
+    psycopg.OperationalError,
+    asyncpg.InterfaceError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.CannotConnectNowError,
+    OSError,
+    ConnectionError,
+)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Where a fact came from: its envelope and its position on the bus."""
+
+    envelope: CloudEventHeaders
+    topic: str
+    partition: int
+    offset: int
+
+    @property
+    def tracking(self) -> Tracking:
+        """The dedupe position: the publisher's outbox sequence per (source, topic, partition)."""
+        if self.envelope.sequence is not None:
+            return Tracking(f"{self.envelope.source}|{self.topic}|{self.partition}", self.envelope.sequence)
+        return Tracking(f"offset|{self.topic}|{self.partition}", self.offset)
+
+
+Handler = Callable[[Any, Delivery], Awaitable[None]]
+Refusal = Callable[[Exception, Any, Delivery], Awaitable[None]]
+
+
+def in_thread(handler: Callable[[E, Delivery], object]) -> Callable[[E, Delivery], Awaitable[None]]:
+    """Run a synchronous (eventsourcing) handler off the event loop, keeping the trace context."""
+
+    async def run(event: E, delivery: Delivery) -> None:
+        await asyncio.to_thread(handler, event, delivery)
+
+    return run
+
+
+class Unprocessable(Exception):
+    """A message that can never be processed; it goes to the dead-letter topic at once."""
+
+
+def invalid_body(exc: ValidationError, redact: bool) -> str:
+    """Why a body is not a valid fact; redacted, only which fields are wrong (a message may quote the value)."""
+    if redact:
+        fields = sorted({".".join(str(p) for p in e["loc"]) or "body" for e in exc.errors()})
+        return f"invalid body: problems in {', '.join(fields)}"
+    parts = [f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in exc.errors()[:5]]
+    return "invalid body: " + "; ".join(parts)
