@@ -89,7 +89,7 @@ class Actions(ProviderSteps, DebtSteps):
         case.plan_id = (await plan_of(self.client, self.urls, case.household_id))["plan_id"]
         domains = {d.life_domain for d in household.decisions}
         await set_goals(self.client, self.urls, case.plan_id, domains, case.coach, household)
-        await self._stop_clock(case, "personal_plan")
+        # The personal-plan term stops by itself when planning drafts the plan (intake reads PlanDrafted).
 
     async def decide(self, step: Step) -> None:
         case, rng = self.cases[step.household], self._rng(step)

@@ -35,7 +35,8 @@ def simulation_mode(clock_file: Path, first_day: date) -> None:
     the simulator, not a timer, checks the statutory terms as the days pass."""
     set_clock(clock_file, first_day)
     os.environ[SIMULATED_CLOCK_ENV] = str(clock_file.resolve())
-    os.environ["WIJK_TERM_CHECK_SECONDS"] = str(24 * 3600)
+    os.environ["WIJK_INTAKE_TERM_CHECK_SECONDS"] = str(24 * 3600)
+    os.environ["WIJK_DEBT_TERM_CHECK_SECONDS"] = str(24 * 3600)
 
 
 def start_stack(data_dir: Path, municipality_setting: str | None, say: object = print):  # type: ignore[no-untyped-def]

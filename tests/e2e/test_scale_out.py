@@ -55,7 +55,8 @@ async def play(data: Path, scaled: bool, monkeypatch: pytest.MonkeyPatch) -> dic
     almere, clock = Municipality.load("almere"), data / "clock.json"
     set_clock(clock, date(YEAR, 1, 2))
     monkeypatch.setenv(SIMULATED_CLOCK_ENV, str(clock))
-    monkeypatch.setenv("WIJK_TERM_CHECK_SECONDS", str(24 * 3600))
+    monkeypatch.setenv("WIJK_INTAKE_TERM_CHECK_SECONDS", str(24 * 3600))
+    monkeypatch.setenv("WIJK_DEBT_TERM_CHECK_SECONDS", str(24 * 3600))
     monkeypatch.setenv("WIJK_MUNICIPALITY_CONFIG", almere.setting)
     monkeypatch.setenv("WIJK_LOG_LEVEL", "WARNING")
     stack, killed = stack_for(data, scaled), {}

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import asyncpg
 import pytest
 
+from tests.integration.identity.conftest import Scratch
 from tooling.embedded_postgres import EmbeddedPostgres
 from wijk.auth.access_log import AccessLog, AccessLogUnavailable, AccessRecord
 
 pytestmark = pytest.mark.integration
 
 
-async def connect(postgres: EmbeddedPostgres) -> asyncpg.Pool:
-    ep = postgres.endpoint
+async def connect(server: EmbeddedPostgres | Scratch) -> asyncpg.Pool:
+    ep = server.endpoint
     return await asyncpg.create_pool(
         host=ep.host,
         port=ep.port,
@@ -29,9 +31,8 @@ async def connect(postgres: EmbeddedPostgres) -> asyncpg.Pool:
 
 
 @pytest.fixture
-async def log(postgres: EmbeddedPostgres) -> AsyncIterator[AccessLog]:
-    postgres.reset_database()
-    pool = await connect(postgres)
+async def log(scratch: Scratch) -> AsyncIterator[AccessLog]:
+    pool = await connect(scratch)
     access_log = AccessLog(pool, "planning")
     await access_log.setup()
     yield access_log
@@ -55,14 +56,18 @@ async def test_the_database_refuses_to_change_or_remove_a_record(log: AccessLog,
     assert [r["subject"] for r in await log.query()] == ["s-1"]
 
 
-async def test_records_survive_a_restart_of_the_service_and_of_postgresql(
-    log: AccessLog, postgres: EmbeddedPostgres
-) -> None:
+async def test_records_survive_a_restart_of_the_service_and_of_postgresql(tmp_path: Path) -> None:
+    """A PostgreSQL server of its own: the test restarts it, which the session's shared server must not see."""
+    postgres = EmbeddedPostgres(tmp_path / "pg", dbname="wijk_access")
+    await asyncio.to_thread(postgres.start)
+    pool = await connect(postgres)
+    log = AccessLog(pool, "planning")
+    await log.setup()
     await log.record(entry(household="h-kept"))
     await log.close()
-    await log.pool.close()
-    postgres.stop()
-    postgres.start()
+    await pool.close()
+    await asyncio.to_thread(postgres.stop)
+    await asyncio.to_thread(postgres.start)
     pool = await connect(postgres)
     try:
         again = AccessLog(pool, "planning")
@@ -70,6 +75,7 @@ async def test_records_survive_a_restart_of_the_service_and_of_postgresql(
         assert [r["household"] for r in await again.query(household="h-kept")] == ["h-kept"]
     finally:
         await pool.close()
+        await asyncio.to_thread(postgres.stop)
 
 
 async def test_queries_per_household_per_employee_and_both(log: AccessLog) -> None:

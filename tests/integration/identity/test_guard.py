@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.integration.identity.conftest import Scratch
 from tests.integration.identity.guarded_app import guarded
 from tests.support.identity import IdentityProvider
-from tooling.embedded_postgres import EmbeddedPostgres
 
 pytestmark = pytest.mark.integration
 
@@ -17,10 +17,9 @@ def bearer(token: str) -> dict[str, str]:
 
 
 async def test_a_professional_reads_a_household_of_the_own_team_and_it_is_on_record(
-    identity: IdentityProvider, postgres: EmbeddedPostgres
+    identity: IdentityProvider, scratch: Scratch
 ) -> None:
-    postgres.reset_database()
-    async with guarded(identity, postgres) as (client, log, _):
+    async with guarded(identity, scratch) as (client, log, _):
         answer = await client.get("/households/h-haven", headers=bearer(identity.user_token("j.de.vries", "intake")))
         records = await log.query(household="h-haven")
     assert answer.status_code == 200
@@ -36,10 +35,9 @@ async def test_a_professional_reads_a_household_of_the_own_team_and_it_is_on_rec
 
 
 async def test_a_professional_of_another_team_gets_403_naming_the_rule(
-    identity: IdentityProvider, postgres: EmbeddedPostgres
+    identity: IdentityProvider, scratch: Scratch
 ) -> None:
-    postgres.reset_database()
-    async with guarded(identity, postgres) as (client, log, _):
+    async with guarded(identity, scratch) as (client, log, _):
         answer = await client.get("/households/h-stad", headers=bearer(identity.user_token("j.de.vries", "intake")))
         [record] = await log.query(subject=identity.credentials.subject("j.de.vries"))
     assert answer.status_code == 403
@@ -49,12 +47,9 @@ async def test_a_professional_of_another_team_gets_403_naming_the_rule(
     assert "wijkteam-stad" in record["reason"]
 
 
-async def test_an_organisation_without_the_role_gets_403(
-    identity: IdentityProvider, postgres: EmbeddedPostgres
-) -> None:
-    postgres.reset_database()
+async def test_an_organisation_without_the_role_gets_403(identity: IdentityProvider, scratch: Scratch) -> None:
     operator = bearer(identity.client_token("wijk-operator", "intake"))
-    async with guarded(identity, postgres) as (client, log, _):
+    async with guarded(identity, scratch) as (client, log, _):
         answer = await client.get("/households/h-haven", headers=operator)
         [record] = await log.query(subject="wijk-operator")
     assert answer.status_code == 403
@@ -64,10 +59,9 @@ async def test_an_organisation_without_the_role_gets_403(
 
 
 async def test_a_command_is_recorded_with_the_subject_from_the_token(
-    identity: IdentityProvider, postgres: EmbeddedPostgres
+    identity: IdentityProvider, scratch: Scratch
 ) -> None:
-    postgres.reset_database()
-    async with guarded(identity, postgres) as (client, log, _):
+    async with guarded(identity, scratch) as (client, log, _):
         answer = await client.post(
             "/plans/p-1/decisions", headers=bearer(identity.user_token("coach.jansen", "intake"))
         )
@@ -77,10 +71,9 @@ async def test_a_command_is_recorded_with_the_subject_from_the_token(
 
 
 async def test_reads_of_aggregates_are_not_recorded_but_their_refusals_are(
-    identity: IdentityProvider, postgres: EmbeddedPostgres
+    identity: IdentityProvider, scratch: Scratch
 ) -> None:
-    postgres.reset_database()
-    async with guarded(identity, postgres) as (client, log, _):
+    async with guarded(identity, scratch) as (client, log, _):
         allowed = await client.get("/summary", headers=bearer(identity.user_token("raadslid", "intake")))
         refused = await client.get("/summary", headers=bearer(identity.user_token("coach.jansen", "intake")))
         records = await log.query()
@@ -89,20 +82,18 @@ async def test_reads_of_aggregates_are_not_recorded_but_their_refusals_are(
 
 
 async def test_a_route_without_a_right_still_needs_a_token_and_documents_stay_public(
-    identity: IdentityProvider, postgres: EmbeddedPostgres
+    identity: IdentityProvider, scratch: Scratch
 ) -> None:
-    postgres.reset_database()
-    async with guarded(identity, postgres) as (client, _, _):
+    async with guarded(identity, scratch) as (client, _, _):
         assert (await client.get("/unannotated")).status_code == 401
         assert (await client.get("/openapi.json")).status_code == 200
 
 
 async def test_the_privacy_officer_queries_the_log_per_household_and_per_employee(
-    identity: IdentityProvider, postgres: EmbeddedPostgres
+    identity: IdentityProvider, scratch: Scratch
 ) -> None:
-    postgres.reset_database()
     coach = identity.credentials.subject("j.de.vries")
-    async with guarded(identity, postgres) as (client, _, _):
+    async with guarded(identity, scratch) as (client, _, _):
         for household in ("h-haven", "h-stad", "h-haven"):
             await client.get(f"/households/{household}", headers=bearer(identity.user_token("j.de.vries", "intake")))
         privacy = bearer(identity.user_token("privacy", "intake"))

@@ -13,9 +13,9 @@ import pytest
 from joserfc import jwt
 from joserfc.jwk import RSAKey
 
+from tests.integration.identity.conftest import Scratch
 from tests.integration.identity.guarded_app import guarded
 from tests.support.identity import IdentityProvider
-from tooling.embedded_postgres import EmbeddedPostgres
 
 pytestmark = pytest.mark.integration
 
@@ -81,11 +81,10 @@ BAD_TOKENS: dict[str, tuple[Callable[[IdentityProvider], str], str]] = {
 
 @pytest.mark.parametrize("kind", list(BAD_TOKENS))
 async def test_a_bad_token_is_refused_with_its_reason_and_recorded(
-    kind: str, identity: IdentityProvider, postgres: EmbeddedPostgres
+    kind: str, identity: IdentityProvider, scratch: Scratch
 ) -> None:
-    postgres.reset_database()
     make, reason = BAD_TOKENS[kind]
-    async with guarded(identity, postgres) as (client, log, _):
+    async with guarded(identity, scratch) as (client, log, _):
         answer = await client.get("/households/h-haven", headers={"Authorization": f"Bearer {make(identity)}"})
         records = await log.query()
     assert answer.status_code == 401, answer.text
@@ -101,10 +100,9 @@ async def test_a_bad_token_is_refused_with_its_reason_and_recorded(
 
 @pytest.mark.parametrize("header", [None, "Basic dXNlcjpwYXNz", "Bearer", "Bearer    "])
 async def test_no_bearer_token_is_a_401_that_says_how(
-    header: str | None, identity: IdentityProvider, postgres: EmbeddedPostgres
+    header: str | None, identity: IdentityProvider, scratch: Scratch
 ) -> None:
-    postgres.reset_database()
-    async with guarded(identity, postgres) as (client, log, _):
+    async with guarded(identity, scratch) as (client, log, _):
         answer = await client.get("/households/h-haven", headers={"Authorization": header} if header else {})
         records = await log.query()
     assert answer.status_code == 401
@@ -114,10 +112,9 @@ async def test_no_bearer_token_is_a_401_that_says_how(
 
 
 async def test_an_unknown_kid_refreshes_the_keys_at_most_once_per_interval(
-    identity: IdentityProvider, postgres: EmbeddedPostgres
+    identity: IdentityProvider, scratch: Scratch
 ) -> None:
-    postgres.reset_database()
-    async with guarded(identity, postgres) as (client, _, validator):
+    async with guarded(identity, scratch) as (client, _, validator):
         good = identity.user_token("j.de.vries", "intake")
         assert (await client.get("/households/h-haven", headers={"Authorization": f"Bearer {good}"})).status_code == 200
         before = validator.refreshes

@@ -13,9 +13,10 @@ from wijk.auth.routes import route_actions
 pytestmark = pytest.mark.integration
 
 
-async def test_every_route_of_a_running_service_needs_a_token(stack: Stack, identity: IdentityProvider) -> None:
-    stack.settings = stack.settings.model_copy(update={"identity_issuer": identity.issuer})
-    await stack.start(["debt"])
+async def test_every_route_of_a_running_service_needs_a_token(own_stack: Stack, identity: IdentityProvider) -> None:
+    """A stack of its own: debt runs with the provider's issuer set, which the shared stack's services are not."""
+    own_stack.settings = own_stack.settings.model_copy(update={"identity_issuer": identity.issuer})
+    stack = await own_stack.start(["debt"])
     routes = route_actions(stack["debt"].http)  # type: ignore[arg-type]
     assert routes and "GET /access-log" in routes
     foreign = {"Authorization": f"Bearer {identity.client_token('schuldhulp-almere', 'debt')}"}

@@ -9,10 +9,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import settings_for
+from tests.conftest import dismantle, isolated
 from tests.support.stack import Stack
 from tooling.backup import BackupError, backup, restore, stores
-from tooling.embedded_broker import EmbeddedBroker
 from tooling.embedded_postgres import EmbeddedPostgres
 from tooling.simulate import simulate
 from tooling.simulate_scenario import Municipality
@@ -35,31 +34,33 @@ async def council(settings: PlatformSettings, stack: Stack) -> dict[str, Any]:
 
 @pytest.mark.timeout(600)
 async def test_a_restored_store_republishes_and_reports_the_same_figures(
-    postgres: EmbeddedPostgres, broker: EmbeddedBroker, tmp_path: Path
+    postgres: EmbeddedPostgres, tmp_path: Path
 ) -> None:
-    postgres.reset_database()
-    broker.restart()
-    settings = settings_for(postgres.endpoint, broker.bootstrap)
+    """Stacks of their own: the original on one database and broker, the restore on an empty database and an empty
+    broker, so the record can come back from the stores alone."""
     almere = Municipality.load("almere")
-    stack = await Stack(settings).start()
+    stack, server = await isolated(postgres)
+    settings = stack.settings
     try:
+        await stack.start()
         urls = {name: stack.url(name) for name in stack.runtimes}
         await simulate(urls, settings.kafka_bootstrap, almere, count=4, seed=5, say=lambda _: None)
         original = await council(settings, stack)
-    finally:
         await stack.stop()
-    kept = backup(settings, tmp_path / "backup")
-    with pytest.raises(BackupError, match="refusing to restore over stores that hold events: intake"):
-        restore(settings, tmp_path / "backup")
+        kept = backup(settings, tmp_path / "backup")
+        with pytest.raises(BackupError, match="refusing to restore over stores that hold events: intake"):
+            restore(settings, tmp_path / "backup")
+    finally:
+        await dismantle(stack, server, postgres)
 
-    postgres.reset_database()
-    broker.restart()  # an empty broker too: the record comes back from the stores alone
-    restore(settings, tmp_path / "backup")
-    assert {s.schema: s.events for s in stores(settings)} == {k: v["events"] for k, v in kept["stores"].items()}
-    stack = await Stack(settings).start()
+    stack, server = await isolated(postgres)
     try:
-        restored = await council(settings, stack)
+        restore(stack.settings, tmp_path / "backup")
+        restored_stores = {s.schema: s.events for s in stores(stack.settings)}
+        assert restored_stores == {k: v["events"] for k, v in kept["stores"].items()}
+        await stack.start()
+        restored = await council(stack.settings, stack)
     finally:
-        await stack.stop()
+        await dismantle(stack, server, postgres)
     assert original["summary"]["care_started"] >= 1
     assert restored == original

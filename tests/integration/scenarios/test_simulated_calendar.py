@@ -9,10 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import settings_for
+from tests.conftest import dismantle, isolated
 from tests.support.clock import SimClock
-from tests.support.stack import Stack
-from tooling.embedded_broker import EmbeddedBroker
 from tooling.embedded_postgres import EmbeddedPostgres
 from tooling.simulate_scenario import Municipality
 from tooling.simulate_settle import CONSUMERS, BusWatch
@@ -22,18 +20,14 @@ pytestmark = pytest.mark.integration
 YEAR, HOUSEHOLDS, SEED = 2027, 8, 2026
 
 
-async def one_year(
-    postgres: EmbeddedPostgres, broker: EmbeddedBroker, clock: SimClock, municipality: Municipality
-) -> dict[str, Any]:
-    postgres.reset_database()
-    broker.restart()
+async def one_year(postgres: EmbeddedPostgres, clock: SimClock, municipality: Municipality) -> dict[str, Any]:
+    """A stack of its own (an empty database and broker, another municipality, the simulated calendar), each run."""
     clock.set(date(YEAR, 1, 2))
-    settings = settings_for(postgres.endpoint, broker.bootstrap).model_copy(
-        update={"municipality_config": municipality.setting}
-    )
-    stack, watch = Stack(settings), BusWatch(settings)
-    await stack.start()
+    stack, server = await isolated(postgres, municipality_config=municipality.setting)
+    settings = stack.settings
+    watch = BusWatch(settings)
     try:
+        await stack.start()
         wired = {name: set(r.inbox.topics()) for name, r in stack.runtimes.items() if r.inbox and r.inbox.handlers}
         assert wired == {name: set(CONSUMERS[name]) for name in wired}, "the bus watch knows what each group reads"
         urls = {name: stack.url(name) for name in stack.runtimes}
@@ -42,22 +36,22 @@ async def one_year(
         )
     finally:
         await watch.close()
-        await stack.stop()
+        await dismantle(stack, server, postgres)
 
 
 @pytest.mark.timeout(900)
 async def test_the_same_seed_plays_the_same_year_on_the_simulated_calendar(
-    postgres: EmbeddedPostgres, broker: EmbeddedBroker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    postgres: EmbeddedPostgres, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     almere, clock = Municipality.load("almere"), SimClock(tmp_path / "clock.json", monkeypatch)
-    first = await one_year(postgres, broker, clock, almere)
-    second = await one_year(postgres, broker, clock, almere)
+    first = await one_year(postgres, clock, almere)
+    second = await one_year(postgres, clock, almere)
 
     assert (first["summary"], first["teams"]) == (second["summary"], second["teams"])
     assert first["simulated"] == second["simulated"] and first["year_end"] == second["year_end"]
     summary, done = first["summary"], first["simulated"]
     assert summary["care_started"] >= 1 and summary["funds_refused"] == 0
-    assert done["statutory terms missed (intake)"] >= 1, "a late kitchen table misses the personal-plan term"
+    assert done["statutory terms missed (intake)"] >= 1, "a late decision misses the investigation term"
     year_end = first["year_end"]
     assert year_end["closed_on"].startswith(f"{YEAR + 1}-01") and year_end["balanced"]
     out = sum(line["carried_over_cents"] for line in summary["budget"] if line["year"] == YEAR)
