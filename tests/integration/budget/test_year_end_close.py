@@ -46,11 +46,13 @@ async def line(client: httpx.AsyncClient, year: int) -> dict[str, Any]:
 
 
 async def test_a_year_closes_after_it_ended_carries_its_open_reservations_and_books_late_payments(
-    stack: Stack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    own_stack: Stack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A stack of its own: the close freezes 2027 for good, which no later test could undo, and budget starts on
+    the simulated calendar so that it allocates the years around it."""
     clock = SimClock(tmp_path / "clock.json", monkeypatch)
     clock.set(date(YEAR, 9, 20))
-    await stack.start(["budget"])
+    stack = await own_stack.start(["budget"])
     decision = taken()
     bootstrap = stack.settings.kafka_bootstrap
     async with Publisher(bootstrap) as bus, httpx.AsyncClient(base_url=stack.url("budget")) as client:

@@ -47,6 +47,14 @@ async def reported(stack: Stack, household_id: str) -> int:
     return count
 
 
+async def erasures_reported(stack: Stack, household_id: str) -> int:
+    count: int = await stack["reporting"].pool.fetchval(  # type: ignore[union-attr]
+        "SELECT count(*) FROM reporting.fact WHERE subject = $1 AND type = 'nl.wijkteam.intake.household-erased.v1'",
+        household_id,
+    )
+    return count
+
+
 async def test_erased_personal_data_is_nowhere_and_the_facts_still_count(stack: Stack) -> None:
     needles = [form for value in PERSONAL for form in forms(value)]
     async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=20) as client:
@@ -88,7 +96,9 @@ async def test_erased_personal_data_is_nowhere_and_the_facts_still_count(stack: 
     published = await read_facts(stack.bootstrap, facts("intake"), 6, of=[household_id])
     erasure = [f for f in published if f.type == "nl.wijkteam.intake.household-erased.v1"]
     assert len(erasure) == 1 and set(json.loads(erasure[0].model_dump_json())) == {"household_id", "erased_on"}
-    await eventually(lambda: reported(stack, household_id), lambda n: n == before + 1)
+    # reporting still counts the household's facts, the erasure among them (intake may add a clock's stop meanwhile)
+    await eventually(lambda: erasures_reported(stack, household_id), lambda n: n == 1)
+    assert await reported(stack, household_id) > before
 
     key_forms = [key, key.hex().encode()]
     assert await search(stack, [*needles, *key_forms]) == set()

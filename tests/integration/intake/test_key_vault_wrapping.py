@@ -15,7 +15,8 @@ from services.intake.key_rotation import rewrap_keys
 from services.intake.key_wrapping import KeyEncryptionKeyError, local_kek, new_kek
 from services.intake.sealing import new_key
 from services.intake.vault import KeyVault
-from wijk.settings import PlatformSettings
+from tests.support.infra import create_database, drop_database
+from tooling.embedded_postgres import EmbeddedPostgres
 
 pytestmark = pytest.mark.integration
 BEFORE_WRAPPING = """
@@ -38,8 +39,17 @@ def stored(dsn: str, household_id: uuid.UUID) -> tuple[bytes, str]:
     return bytes(row[0]), row[1]
 
 
-def test_old_keys_are_wrapped_on_open_and_a_rotation_rewraps_every_one(clean_infra: PlatformSettings) -> None:
-    dsn = clean_infra.pg_dsn()
+def test_old_keys_are_wrapped_on_open_and_a_rotation_rewraps_every_one(postgres: EmbeddedPostgres) -> None:
+    """A scratch database: the test makes the key store of an intake from before wrapping, and rotates its KEK;
+    the shared stack's intake keeps its own key store, wrapped by the session's KEK."""
+    scratch = create_database(postgres.endpoint, f"wijk_vault_{uuid.uuid4().hex[:12]}")
+    try:
+        wrap_rotate_and_refuse(scratch.dsn())
+    finally:
+        drop_database(scratch)
+
+
+def wrap_rotate_and_refuse(dsn: str) -> None:
     household, erased, key = uuid.uuid4(), uuid.uuid4(), new_key()
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute(BEFORE_WRAPPING)

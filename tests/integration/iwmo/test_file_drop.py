@@ -34,7 +34,10 @@ async def files(folder: Path, pattern: str, count: int, timeout: float = 60) -> 
     raise AssertionError(f"fewer than {count} {pattern} in {folder}: {list(folder.iterdir())}")
 
 
-async def test_a_provider_exchanges_through_its_folders(stack: Stack, tmp_path: Path) -> None:
+async def test_a_provider_exchanges_through_its_folders(own_stack: Stack, tmp_path: Path) -> None:
+    """A stack of its own: the test runs its own gateway with an in-memory source of client data, which would
+    share the shared stack's consumer group with the gateway already running there."""
+    stack = own_stack
     household = new_household()
     settings = IwmoSettings(drop_dir=tmp_path, drop_poll_seconds=0.2, retry_seconds=0.5)
     runtime = ServiceRuntime(

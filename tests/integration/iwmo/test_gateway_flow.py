@@ -47,7 +47,10 @@ def start_for(sent: Wmo301) -> bytes:
     return codec.to_bytes(start)
 
 
-async def test_an_assignment_becomes_a_301_and_a_305_gets_its_306_and_reaches_the_bus(stack: Stack) -> None:
+async def test_an_assignment_becomes_a_301_and_a_305_gets_its_306_and_reaches_the_bus(own_stack: Stack) -> None:
+    """A stack of its own: the test runs its own gateway with an in-memory source of client data, which would
+    share the shared stack's consumer group with the gateway already running there."""
+    stack = own_stack
     household = new_household()
     records = InMemoryClientRecords({household: client()})
     runtime = await start_gateway(stack, records)
@@ -79,7 +82,10 @@ async def test_an_assignment_becomes_a_301_and_a_305_gets_its_306_and_reaches_th
     assert b"999990019" not in records_on_bus[0].value and b"Jansen" not in records_on_bus[0].value
 
 
-async def test_a_youth_assignment_gets_no_iwmo_301_and_an_erased_household_none_at_all(stack: Stack) -> None:
+async def test_a_youth_assignment_gets_no_iwmo_301_and_an_erased_household_none_at_all(own_stack: Stack) -> None:
+    """A stack of its own: the test runs its own gateway with an in-memory source of client data, which would
+    share the shared stack's consumer group with the gateway already running there."""
+    stack = own_stack
     youth, erased, wmo = new_household(), new_household(), new_household()
     records = InMemoryClientRecords({youth: client(), erased: client(), wmo: client()})
     records.erased.add(erased)

@@ -23,7 +23,10 @@ from tests.support.stack import Stack, eventually
 pytestmark = pytest.mark.integration
 
 
-async def test_a_start_posted_as_xml_is_recorded_by_the_backoffice(stack: Stack) -> None:
+async def test_a_start_posted_as_xml_is_recorded_by_the_backoffice(own_stack: Stack) -> None:
+    """A stack of its own: the test runs its own gateway with an in-memory source of client data, which would
+    share the shared stack's consumer group with the gateway already running there."""
+    stack = own_stack
     reserved = funds_reserved(period_start=today() - timedelta(days=7))
     records = InMemoryClientRecords({reserved.household_id: client()})
     await stack.start(["backoffice"])

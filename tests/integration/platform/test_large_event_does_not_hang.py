@@ -32,8 +32,8 @@ class Notes(ServiceApplication):
     name = "large_notes"
 
 
-async def test_a_one_megabyte_event_is_stored_and_the_next_write_follows(clean_infra: PlatformSettings) -> None:
-    app = await asyncio.to_thread(Notes, clean_infra)
+async def test_a_one_megabyte_event_is_stored_and_the_next_write_follows(infra: PlatformSettings) -> None:
+    app = await asyncio.to_thread(Notes, infra)
     try:
         large, small = Note("x" * ONE_MB), Note("a normal note")
         await asyncio.wait_for(asyncio.to_thread(app.save, large), timeout=30)
@@ -45,9 +45,9 @@ async def test_a_one_megabyte_event_is_stored_and_the_next_write_follows(clean_i
 
 
 async def test_a_write_blocked_by_a_held_lock_fails_instead_of_waiting_for_ever(
-    clean_infra: PlatformSettings,
+    infra: PlatformSettings,
 ) -> None:
-    settings = clean_infra.model_copy(update={"pg_lock_timeout_seconds": 1})
+    settings = infra.model_copy(update={"pg_lock_timeout_seconds": 1})
     app = await asyncio.to_thread(Notes, settings)
     try:
         await asyncio.to_thread(app.save, Note("the table exists"))
@@ -61,14 +61,14 @@ async def test_a_write_blocked_by_a_held_lock_fails_instead_of_waiting_for_ever(
         await asyncio.to_thread(app.close)
 
 
-async def test_every_session_gets_the_timeouts(clean_infra: PlatformSettings) -> None:
+async def test_every_session_gets_the_timeouts(infra: PlatformSettings) -> None:
     expected = {"statement_timeout": "30s", "lock_timeout": "10s", "idle_in_transaction_session_timeout": "1min"}
-    pool = await create_pool(clean_infra)
+    pool = await create_pool(infra)
     try:
         asyncpg_values = {name: await pool.fetchval(f"SHOW {name}") for name in expected}
     finally:
         await pool.close()
-    with psycopg.connect(clean_infra.pg_dsn()) as conn:
+    with psycopg.connect(infra.pg_dsn()) as conn:
         psycopg_values = {name: conn.execute(f"SHOW {name}").fetchone()[0] for name in expected}  # type: ignore[index]
     assert asyncpg_values == expected
     assert psycopg_values == expected

@@ -77,4 +77,4 @@ async def test_one_relay_leads_and_a_standby_takes_over_when_it_dies(infra: Plat
         await second.close()
     found = await read_topic(infra.kafka_bootstrap, topic, expected=2)
     assert second.relay.published == 1, "the new leader went on from the recorded position, not from the start"
-    assert [dict(r.headers)["ce_sequence"] for r in found] == [b"1", b"2"]
+    assert sorted(dict(r.headers)["ce_sequence"] for r in found) == [b"1", b"2"]  # one each, over partitions
