@@ -11,10 +11,11 @@ the race for an aggregate's next version is a Conflict.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import eventsourcing.domain
 import psycopg
@@ -86,6 +87,28 @@ class AggregateNotFoundError(application.AggregateNotFoundError, NotFound):
 
 class ConcurrentChange(IntegrityError, Conflict):
     """Another command changed the same aggregate first; sending the request again decides on the new state."""
+
+
+SAVE_ATTEMPTS = 3
+"""How often a command runs when another writer (a fact being applied, another request) keeps changing its aggregate
+first: each run reads the aggregate anew, so the last one decides on the newest state."""
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+def retry_on_conflict(command: Command) -> Command:
+    """Run a command that reads aggregates and saves them again when it lost a race (`ConcurrentChange`): nothing
+    was written by the lost attempt, so running it again is safe. The last attempt's conflict goes to the caller."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        for _ in range(SAVE_ATTEMPTS - 1):
+            try:
+                return command(*args, **kwargs)
+            except ConcurrentChange:
+                continue
+        return command(*args, **kwargs)
+
+    return run  # type: ignore[return-value]
 
 
 class ServiceRepository(Repository[Any]):

@@ -32,7 +32,7 @@ from services.intake.households import Registered
 from services.intake.key_wrapping import KeyEncryptionKey
 from services.intake.meldingen import Opened, SupportRequestInput
 from services.intake.vault import open_vault
-from wijk.eventstore import ServiceApplication
+from wijk.eventstore import ServiceApplication, retry_on_conflict
 from wijk.settings import PlatformSettings
 from wijk.transcodings import ValueObjectAsDict
 
@@ -101,21 +101,27 @@ class IntakeApplication(ServiceApplication):
     def erase_household(self, household_id: UUID, today: date) -> date:
         return households.erase_household(self, household_id, today)
 
+    @retry_on_conflict
     def request_support(self, request: SupportRequestInput, today: date) -> Opened:
         return meldingen.request_support(self, request, today)
 
+    @retry_on_conflict
     def offer_client_support(self, case_id: UUID, offered_by: str, today: date) -> date:
         return cases.offer_client_support(self, case_id, offered_by, today)
 
+    @retry_on_conflict
     def choose_client_support(self, case_id: UUID, choice: str, today: date) -> date:
         return cases.choose_client_support(self, case_id, choice, today)
 
+    @retry_on_conflict
     def receive_application(self, case_id: UUID, domain: str, today: date) -> ApplicationOpened:
         return cases.receive_application(self, case_id, domain, today)
 
+    @retry_on_conflict
     def stop_clock(self, case_id: UUID, clock_id: str, stopped_on: date) -> bool:
         return cases.stop_clock(self, case_id, clock_id, stopped_on)
 
+    @retry_on_conflict
     def screen_debts(self, case_id: UUID, screening: DebtScreening, today: date) -> bool:
         return cases.screen_debts(self, case_id, screening, today)
 
@@ -131,23 +137,29 @@ class IntakeApplication(ServiceApplication):
     def reject_signal(self, source: str, topic: str, event_id: str, reason: str, today: date) -> None:
         signals.reject_signal(self, source, topic, event_id, reason, today)
 
+    @retry_on_conflict
     def record_satisfaction(self, case_id: UUID, score: int, answered_on: date, today: date) -> UUID:
         return survey.record_satisfaction(self, case_id, score, answered_on, today)
 
+    @retry_on_conflict
     def suspend_clock(self, case_id: UUID, clock_id: str, reason: str, on: date) -> None:
         """Awb 4:15: the decision term stands still (409 for a melding term or one stopped)."""
         term_commands.suspend_clock(self, case_id, clock_id, reason, on)
 
+    @retry_on_conflict
     def resume_clock(self, case_id: UUID, clock_id: str, on: date) -> date:
         return term_commands.resume_clock(self, case_id, clock_id, on)
 
+    @retry_on_conflict
     def extend_clock(self, case_id: UUID, clock_id: str, new_due: date, reason: str, today: date) -> None:
         """Awb 4:14: a later last day, told before the term ended."""
         term_commands.extend_clock(self, case_id, clock_id, new_due, reason, today)
 
+    @retry_on_conflict
     def receive_notice_of_default(self, case_id: UUID, clock_id: str, received_on: date) -> dict[str, Any]:
         return term_commands.receive_notice_of_default(self, case_id, clock_id, received_on)
 
+    @retry_on_conflict
     def determine_penalty(
         self, case_id: UUID, clock_id: str, determined_by: str, today: date, exemption: str = ""
     ) -> dict[str, Any]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID, uuid4
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import JSONTranscoder, RecordConflictError, Tracking
+from eventsourcing.persistence import JSONTranscoder, Tracking
 
 from contracts.events.backoffice_cycle import DecisionRevoked
 from contracts.events.budget import FundsRefused, FundsReserved
@@ -29,7 +28,7 @@ from services.planning.domain.plan import NotEscalated, Plan, UnknownDecision, t
 from services.planning.domain.plan_cancellation import CancellerNotRegistered
 from services.planning.views import plan_view
 from wijk.consumer import Unprocessable
-from wijk.eventstore import ServiceApplication
+from wijk.eventstore import ServiceApplication, retry_on_conflict
 from wijk.settings import PlatformSettings
 from wijk.transcodings import ValueObjectAsDict
 
@@ -39,8 +38,6 @@ VALUE_OBJECTS = (
     ValueObjectAsDict(Goal, "planning_goal"),
 )
 """The value objects the plan's events carry whole."""
-SAVE_ATTEMPTS = 3
-"""A fact about the plan may land between reading and saving it; the command then simply runs again."""
 T = TypeVar("T")
 
 
@@ -198,13 +195,8 @@ class PlanningApplication(ServiceApplication):
     def team_model(self, team_id: str) -> dict[str, Any]:
         return self.config.teams.describe(team_id)
 
+    @retry_on_conflict
     def on_plan(self, plan_id: UUID, command: Callable[[Plan], T]) -> T:
-        for _ in range(SAVE_ATTEMPTS - 1):
-            with contextlib.suppress(RecordConflictError):
-                return self._run(plan_id, command)
-        return self._run(plan_id, command)
-
-    def _run(self, plan_id: UUID, command: Callable[[Plan], T]) -> T:
         plan: Plan = self.repository.get(plan_id)
         result = command(plan)
         self.save(plan)

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from contracts.topics import FACT_TOPICS
+from contracts.topics import FACT_TOPICS, facts
 from tests.support.bus import read_topic
 from tests.support.scenario import run_slice
 from tests.support.stack import Stack, eventually
@@ -26,7 +26,8 @@ async def test_an_empty_broker_is_refilled_from_the_stores_and_reporting_rebuilt
     await run_slice(stack)
     before = await settled(stack.settings)
     sizes = await topic_sizes(stack.settings.kafka_bootstrap)
-    assert all(sizes.values()), sizes
+    quiet = {facts("iwmo")}  # the gateway publishes only what a provider sends in XML, which the slice does not
+    assert all(size for topic, size in sizes.items() if topic not in quiet), sizes
 
     await stack.stop(["reporting"])
     conn = await connect(stack.settings)
