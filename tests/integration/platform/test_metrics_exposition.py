@@ -8,6 +8,9 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 from prometheus_client.samples import Sample
 
+from contracts.events.budget import FundsReserved
+from tests.integration.backoffice.facts import funds_reserved
+from tests.support.bus import Publisher
 from tests.support.scenario import MELDINGEN, decide, open_cases, until_care_started
 from tests.support.stack import Stack, eventually
 from wijk.settings import SERVICES
@@ -79,3 +82,21 @@ async def test_consumer_lag_is_read_per_group_and_partition(stack: Stack) -> Non
     assert ("reporting", "nl.wijkteam.care.facts", "0") in partitions
     assert len({p for _, _, p in partitions}) == stack.settings.topic_partitions
     assert all(s.value >= 0 for s in lag)
+
+
+async def test_a_dead_letter_is_counted_by_its_kind(stack: Stack) -> None:
+    def invalid(samples: list[Sample]) -> float:
+        letters = named(samples, "wijk_dead_letters_total")
+        return sum(s.value for s in letters if (s.labels["group"], s.labels["kind"]) == ("backoffice", "invalid"))
+
+    before = invalid(await scrape(stack, "backoffice"))
+    fact = funds_reserved()
+    async with Publisher(stack.settings.kafka_bootstrap) as publisher:
+        broken = publisher.envelope(FundsReserved, fact.subject)
+        await publisher.send(FundsReserved.topic, broken, b'{"decision_id": "not json')
+
+    async def backoffice() -> list[Sample]:
+        return await scrape(stack, "backoffice")
+
+    after = await eventually(backoffice, lambda found: invalid(found) > before, timeout=30)
+    assert invalid(after) == before + 1
