@@ -86,10 +86,14 @@ def main(argv: list[str] | None = None) -> int:
 
     admin_handlers = register_admin(commands)  # `wijk settings-doc`, `wijk intake rewrap-keys`
     backup_handlers = register_backup(commands)  # `wijk backup`, `wijk restore`
+    from tooling.operations_cli import register as register_operations
+
+    operations_handlers = register_operations(commands)  # `wijk status`, `wijk trace`
     args = parser.parse_args(argv)
     handlers = {
         "up": _up, "service": _service, "topics": _topics, "contracts": _contracts,
         "simulate": _simulate, "bench": _bench, **reporting_handlers, **admin_handlers, **backup_handlers,
+        **operations_handlers,
     }  # fmt: skip
     return handlers[args.command](args)
 

@@ -1,11 +1,11 @@
 """The embedded stack: PostgreSQL, the Tansu broker and the OpenID Connect provider as child processes, and
 every service supervised.
 
-Data lives under one folder (`.wijk/` by default): PostgreSQL's data, each service's log, and the demo's secrets
-(`secrets.env`, 0600, made on first use: `embedded_secrets`). Tansu keeps nothing on disk, so every start meets an
-empty broker; the services' outbox relays rebuild the bus from the stores, but partner signals the broker
-acknowledged and intake had not yet read are lost: the embedded stack is for development and demonstration
-(`wijk up` says so), production runs Apache Kafka as in docker-compose.yml.
+Data lives under one folder (`.wijk/` by default): PostgreSQL's data, each service's log and spans (`traces/`,
+for `wijk trace`), and the demo's secrets (`secrets.env`, 0600, made on first use: `embedded_secrets`). Tansu
+keeps nothing on disk, so every start meets an empty broker; the services' outbox relays rebuild the bus from the
+stores, but partner signals the broker acknowledged and intake had not yet read are lost: the embedded stack is
+for development and demonstration (`wijk up` says so), production runs Apache Kafka as in docker-compose.yml.
 """
 
 from __future__ import annotations
@@ -69,6 +69,11 @@ class EmbeddedStack:
             found.update({f"{name}-{number}": port for number, port in enumerate(ports, start=2)})
         return found
 
+    def traces(self, instance: str) -> str:
+        """The file an instance appends its spans to (OTLP JSON lines, read by `wijk trace`): one per process, so
+        that no two processes write to one file."""
+        return str(self.data_dir / "traces" / f"{instance}.jsonl")
+
     def settings(self) -> PlatformSettings:
         """The platform settings of this running stack, for commands run beside it (a rebuild, a report)."""
         pg = self.postgres.endpoint
@@ -92,7 +97,7 @@ class EmbeddedStack:
             env[f"WIJK_{name.upper()}_HTTP_PORT"] = str(self.ports[name])
         for name, port in self.instances().items():
             service = name.split("-")[0]
-            own = {**env, f"WIJK_{service.upper()}_HTTP_PORT": str(port)}
+            own = {**env, f"WIJK_{service.upper()}_HTTP_PORT": str(port), "WIJK_OTEL_TRACES_FILE": self.traces(name)}
             self.supervisor.add(name, [sys.executable, "-m", "tooling.cli", "service", service], own)
         say(f"services     starting: {', '.join(SERVICES)} (logs in {self.data_dir / 'logs'})")
         self.supervisor.start()

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -42,6 +44,7 @@ from wijk.delivery import (
     in_thread,
     invalid_body,
 )
+from wijk.metrics import ServiceMetrics
 
 __all__ = ["INFRASTRUCTURE_ERRORS", "Delivery", "Inbox", "Unprocessable", "in_thread"]
 
@@ -68,6 +71,7 @@ class Inbox:
         on_refusal: Refusal | None = None,
         redact: bool = False,
         session_timeout_ms: int = 10_000,
+        metrics: ServiceMetrics | None = None,
     ) -> None:
         self.service, self.broker, self.group = service, broker, group or service
         self.attempts, self.retry_delay = attempts, retry_delay
@@ -76,6 +80,9 @@ class Inbox:
         self.session_timeout_ms = session_timeout_ms
         self.handlers: dict[str, Handler] = {}
         self.dead_lettered = self.processed = self.refused = 0
+        self.dead_letters: Counter[str] = Counter()
+        """Dead letters by kind (invalid, refused, failed), for /metrics."""
+        self.metrics = metrics
 
     def on(self, model: type[E], handler: Callable[[E, Delivery], Awaitable[None]]) -> None:
         self.handlers[model.type] = handler
@@ -131,13 +138,16 @@ class Inbox:
         record: ConsumerRecord[Any, Any],
         headers: dict[str, str],
     ) -> None:
+        started = time.perf_counter()
         for attempt in range(1, self.attempts + 1):
             try:
                 with _tracer.start_as_current_span(f"{self.service} handle {delivery.envelope.type}") as span:
                     span.set_attribute("wijk.service", self.service)
                     span.set_attribute("cloudevents.event_id", delivery.envelope.id)
+                    span.set_attribute("cloudevents.event_subject", delivery.envelope.subject)  # `wijk trace` finds it
                     await handler(event, delivery)
                 self.processed += 1
+                self.observe(delivery, started)
                 return
             except INFRASTRUCTURE_ERRORS:
                 raise  # not acknowledged: redelivered when the store is back
@@ -154,6 +164,11 @@ class Inbox:
                     await self.dead_letter(record, headers, "failed", self.describe(exc))
                     return
                 await asyncio.sleep(self.retry_delay * attempt)
+
+    def observe(self, delivery: Delivery, started: float) -> None:
+        if self.metrics is not None:
+            took, envelope = time.perf_counter() - started, delivery.envelope
+            self.metrics.handled(self.group, envelope.type, envelope.source, envelope.time, took)
 
     async def refuse(
         self, exc: Exception, event: Any, delivery: Delivery, record: ConsumerRecord[Any, Any], headers: dict[str, str]
@@ -191,6 +206,7 @@ class Inbox:
             },
         )
         self.dead_lettered += 1
+        self.dead_letters[kind] += 1
 
 
 async def _raw_body(message: KafkaMessage) -> bytes:

@@ -205,6 +205,7 @@ class OutboxRelay:
         parent = propagate.extract(stored_trace_context(notification.state))
         with self._tracer.start_as_current_span(f"relay {fact.type}", context=parent) as span:
             span.set_attribute("wijk.service", self.app.name)
+            span.set_attribute("cloudevents.event_subject", fact.subject)  # the household: `wijk trace` finds it
             future: asyncio.Future[Any] = await self.broker.publish(
                 fact.model_dump_json().encode(),
                 self.topic,

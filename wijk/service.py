@@ -24,16 +24,18 @@ from contracts.envelope import source_urn
 from contracts.topics import dead_letter, facts
 from kernel import clock
 from kernel.errors import DomainError
-from wijk import telemetry, write_probe
+from wijk import runtime_metrics, telemetry, write_probe
 from wijk.auth.guard import AccessControl
 from wijk.auth.routes import install
-from wijk.auth.wiring import access_control, access_metrics
+from wijk.auth.wiring import access_control
 from wijk.consumer import Inbox
+from wijk.consumer_lag import ConsumerLag
 from wijk.db import create_pool
 from wijk.eventstore import ServiceApplication
 from wijk.http import EmbeddedServer, create_http_app, http_server
+from wijk.metrics import ServiceMetrics
 from wijk.relay import OutboxRelay, Translator
-from wijk.settings import PlatformSettings, ServiceSettings, load_settings
+from wijk.settings import SERVICES, PlatformSettings, ServiceSettings, load_settings
 from wijk.topics import ensure_topics
 from wijk.web_guard import MAX_BODY_BYTES
 
@@ -81,6 +83,8 @@ class ServiceRuntime:
         self.on_start: list[Callable[[], Any]] = []
         self.on_stop: list[Callable[[], Any]] = []
         self._periodic: list[tuple[str, float, Callable[[], object]]] = []
+        self.metrics = ServiceMetrics(self.name, SERVICES)
+        runtime_metrics.install(self)
 
     def every(self, name: str, seconds: float, job: Callable[[], object]) -> None:
         """Run a synchronous job off the event loop every `seconds` while the service runs (first run at start).
@@ -107,7 +111,7 @@ class ServiceRuntime:
         simulated = clock.simulated_day()
         if simulated is not None:
             log.warning("%s: SIMULATED CLOCK, today is %s (simulation mode only)", self.name, simulated.day)
-        provider = telemetry.tracer_provider(self.name, self.settings.otel_endpoint)
+        provider = telemetry.tracer_provider(self.name, self.settings.otel_endpoint, self.settings.otel_traces_file)
         if self.definition.build_app is not None:
             self.app = await asyncio.to_thread(self.definition.build_app, self.settings)
         self.pool = await create_pool(self.settings)
@@ -119,11 +123,13 @@ class ServiceRuntime:
             graceful_timeout=10.0,
         )
         self.compose(broker)
+        runtime_metrics.prepare(self)
         await ensure_topics(self.settings.kafka_bootstrap, self._topics(), self.settings.topic_partitions)
         for hook in self.on_start:
             await hook()
         await broker.start()  # the inboxes consume from here on: after the start hooks
         self._start_relay()
+        self._start_consumer_lag()
         for name, seconds, job in self._periodic:
             self._tasks.append(asyncio.create_task(self._repeat(name, seconds, job), name=f"{self.name}-{name}"))
         await self._start_http()
@@ -149,6 +155,7 @@ class ServiceRuntime:
             self.broker,
             attempts=self.settings.dead_letter_attempts,
             session_timeout_ms=self.settings.consumer_session_timeout_ms,
+            metrics=self.metrics,
             **options,
         )
         self.inboxes.append(inbox)
@@ -176,6 +183,12 @@ class ServiceRuntime:
         )
         self._tasks.append(asyncio.create_task(self.relay.run(), name=f"{self.name}-relay"))
 
+    def _start_consumer_lag(self) -> None:
+        groups = {inbox.group: inbox.topics() for inbox in self.inboxes if inbox.handlers}
+        if groups:
+            lag = ConsumerLag(self.settings.kafka_bootstrap, groups, self.metrics, self.settings.consumer_lag_seconds)
+            self._tasks.append(asyncio.create_task(lag.run(), name=f"{self.name}-consumer-lag"))
+
     async def _start_http(self) -> None:
         self.http = create_http_app(
             self.name,
@@ -196,22 +209,6 @@ class ServiceRuntime:
             if task.done():
                 raise RuntimeError(f"{self.name}: the HTTP API could not listen on {self.base_url}")
             await asyncio.sleep(0.02)
-
-    async def metrics(self) -> dict[str, float]:
-        """Operational figures: relay lag (notifications not yet published), inbox throughput, refusals and dead
-        letters (summed over the service's inboxes)."""
-        figures: dict[str, float] = {}
-        if self.relay is not None and self.app is not None:
-            newest = await asyncio.to_thread(self.app.recorder.max_notification_id) or 0
-            figures["wijk_relay_lag_notifications"] = newest - self.relay.position
-            figures["wijk_relay_published_total"] = self.relay.published
-            figures["wijk_relay_leader"] = 1.0 if self.relay.leadership.held else 0.0
-        if self.inboxes:
-            figures["wijk_inbox_processed_total"] = sum(inbox.processed for inbox in self.inboxes)
-            figures["wijk_inbox_refused_total"] = sum(inbox.refused for inbox in self.inboxes)
-            figures["wijk_inbox_dead_lettered_total"] = sum(inbox.dead_lettered for inbox in self.inboxes)
-        figures.update(access_metrics(self.access))
-        return figures
 
     async def readiness(self) -> dict[str, bool]:
         checks = {"store": False, "store_writes": False, "broker": False}

@@ -79,6 +79,14 @@ class PlatformSettings(BaseSettings):
     otel_endpoint: str = Field(
         "", description="OTLP/HTTP endpoint for traces (e.g. http://otel-collector:4318). Empty: no export."
     )
+    otel_traces_file: str = Field(
+        "",
+        description="File the service appends its spans to as OTLP JSON lines (`wijk trace` reads them); the embedded "
+        "stack sets one per process under its data folder. Empty: none.",
+    )
+    consumer_lag_seconds: float = Field(
+        10.0, gt=0, description="How often a service reads its consumer groups' lag from the broker for /metrics."
+    )
     persistence: Literal["postgres", "popo"] = Field(
         "postgres",
         description="Where every service keeps its events: postgres, or popo (eventsourcing's plain Python objects in "

@@ -9,18 +9,22 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from pathlib import Path
 from typing import Any
 
 from opentelemetry import trace
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import SpanProcessor, TracerProvider
-from opentelemetry.sdk.trace.export import BatchSpanProcessor
+from opentelemetry.sdk.trace.export import BatchSpanProcessor, SpanExporter
 
 _provider: TracerProvider | None = None
+FILE_DELAY_MS = 1000
+"""Spans reach the local file within a second (the SDK's default is 5): `wijk trace` right after a request finds it."""
 
 
-def tracer_provider(service: str = "wijk", otel_endpoint: str = "") -> TracerProvider:
-    """The process's tracer provider, created on first use; exports over OTLP/HTTP when an endpoint is set."""
+def tracer_provider(service: str = "wijk", otel_endpoint: str = "", traces_file: str = "") -> TracerProvider:
+    """The process's tracer provider, created on first use: exports over OTLP/HTTP when an endpoint is set, and
+    appends OTLP JSON lines to `traces_file` when one is (the embedded stack's local traces, read by `wijk trace`)."""
     global _provider
     if _provider is None:
         _provider = TracerProvider(resource=Resource.create({"service.name": service}))
@@ -29,8 +33,19 @@ def tracer_provider(service: str = "wijk", otel_endpoint: str = "") -> TracerPro
 
             exporter = OTLPSpanExporter(endpoint=f"{otel_endpoint.rstrip('/')}/v1/traces")
             _provider.add_span_processor(BatchSpanProcessor(exporter))
+        if traces_file:
+            exported = BatchSpanProcessor(file_exporter(Path(traces_file)), schedule_delay_millis=FILE_DELAY_MS)
+            _provider.add_span_processor(exported)
         trace.set_tracer_provider(_provider)
     return _provider
+
+
+def file_exporter(path: Path) -> SpanExporter:
+    """OpenTelemetry's OTLP JSON file exporter, appending to `path` (one line per batch of spans)."""
+    from opentelemetry.exporter.otlp.json.file.trace_exporter import FileSpanExporter
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return FileSpanExporter(path)
 
 
 def add_span_processor(processor: SpanProcessor) -> None:

@@ -16,8 +16,9 @@ import yaml
 pytestmark = pytest.mark.contract
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = (ROOT / "docker-compose.yml").read_text()
-SECRETS = ("WIJK_PG_PASSWORD", "WIJK_INTAKE_BLIND_INDEX_SECRET", "WIJK_INTAKE_KEK_FILE")
-INGRESS = {"intake": 8101, "reporting": 8107}
+SECRETS = ("WIJK_PG_PASSWORD", "WIJK_INTAKE_BLIND_INDEX_SECRET", "WIJK_INTAKE_KEK_FILE", "WIJK_GRAFANA_ADMIN_PASSWORD")
+INGRESS = {"intake": 8101, "reporting": 8107, "grafana": 3000}
+"""The residents' and partners' front door, the council's reports, and the operations team's Grafana (its own login)."""
 
 
 def services() -> dict[str, Any]:

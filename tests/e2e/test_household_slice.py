@@ -53,7 +53,7 @@ async def test_a_melding_becomes_a_case_a_plan_a_decision_money_a_letter_and_car
         plan = (await client.get(f"{stack.url('planning')}/plans/{household.plan_id}")).json()
         intake_metrics = (await client.get(f"{stack.url('intake')}/metrics")).text
     assert plan["decisions"][0]["status"] == "funds_reserved"
-    assert 'wijk_relay_lag_notifications{service="intake"} 0\n' in intake_metrics
+    assert 'wijk_relay_lag_notifications{service="intake"} 0.0\n' in intake_metrics
     parked = ours(
         await read_until_idle(stack.bootstrap, *(dead_letter(name) for name in SERVICES)), [household.household_id]
     )

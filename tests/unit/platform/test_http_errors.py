@@ -13,6 +13,7 @@ from fastapi import APIRouter, FastAPI
 from kernel.errors import Conflict, Forbidden, NotFound, Refused
 from wijk import telemetry
 from wijk.http import create_http_app
+from wijk.metrics import ServiceMetrics
 
 pytestmark = pytest.mark.unit
 
@@ -36,13 +37,9 @@ async def _ready() -> dict[str, bool]:
     return {"store": True}
 
 
-async def _metrics() -> dict[str, float]:
-    return {}
-
-
 def service() -> FastAPI:
     telemetry.tracer_provider()  # a real tracer: the correlation id is the request's trace id
-    app = create_http_app("probe", _ready, _metrics, {Gone: 410})
+    app = create_http_app("probe", _ready, ServiceMetrics("probe"), {Gone: 410})
     router = APIRouter()
     for path, exc in RAISED.items():
         router.add_api_route(f"/{path}", raising(exc), methods=["GET"])

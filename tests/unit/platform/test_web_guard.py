@@ -10,6 +10,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from wijk.http import create_http_app
+from wijk.metrics import ServiceMetrics
 
 pytestmark = pytest.mark.unit
 EVIL = "https://evil.example"
@@ -26,10 +27,7 @@ async def client() -> AsyncIterator[tuple[httpx.AsyncClient, list[str]]]:
     async def ready() -> dict[str, bool]:
         return {"store": True}
 
-    async def metrics() -> dict[str, float]:
-        return {}
-
-    app = create_http_app("probe", ready, metrics, {})
+    app = create_http_app("probe", ready, ServiceMetrics("probe"), {})
     router = APIRouter()
 
     @router.post("/years/{year}/close")
