@@ -214,7 +214,7 @@ class Plan(Aggregate):
         check_open(self.id, self.closed_on)
         if decision.amount_cents != 0:
             raise InvalidDecision(f"{decision.provision_code} is informal and costs nothing: amount_cents must be 0")
-        check_new(decision, self.id, self.decisions)
+        check_new(decision, self.id, self.decisions, self.required_decisions)
         self._arrangement_recorded(self.household_id, self.team_id, decision.with_status(RECORDED))
 
     @event(ArrangementRecorded)
@@ -357,7 +357,7 @@ class Plan(Aggregate):
         """A new decision in an open plan, after client support was offered; paid support needs the own-strength
         goal (a refusal does not)."""
         check_open(self.id, self.closed_on)
-        check_new(decision, self.id, self.decisions)
+        check_new(decision, self.id, self.decisions, self.required_decisions)
         goals = set(self.goals) if paid else {decision.life_domain}
         check_gate(self.id, self.case_ids, self.client_support_offers, goals, decision.life_domain)
 

@@ -14,6 +14,7 @@ from contracts.events.planning_cycle import InvestigationReported, PersonalPlanR
 from kernel.errors import Refused
 from services.planning.domain.plan import InvestigationAlreadyReported
 from services.planning.domain.plan_closure import PlanIsClosed
+from services.planning.domain.plan_escalation import NothingToReplace
 from services.planning.domain.plan_melding import AlreadyRecorded, CaseNotInPlan
 from services.planning.translator import translate
 from tests.unit.planning.factories import TODAY, decision, plan
@@ -72,3 +73,17 @@ def test_a_revoked_decision_requires_a_new_one_until_a_decision_replaces_it() ->
     [fact] = [translate(e) for e in p.collect_events()]
     assert isinstance(fact, DecisionTaken) and fact.replaces_decision_id == contested.decision_id
     assert p.required_decisions == {}
+
+
+def test_a_decision_replaces_only_a_decision_revoked_after_a_bezwaar() -> None:
+    p = plan()
+    in_force = decision()
+    p.take_decision(in_force)
+    with pytest.raises(NothingToReplace, match="was not revoked after a bezwaar"):
+        p.take_decision(replace(decision(), replaces=in_force.decision_id))
+    with pytest.raises(NothingToReplace):
+        p.take_decision(replace(decision(), replaces=uuid.uuid4()))
+    p.learn_revoked(in_force.decision_id, uuid.uuid4(), TODAY)
+    p.take_decision(replace(decision(), replaces=in_force.decision_id))
+    with pytest.raises(NothingToReplace):  # it was replaced already: a second replacement is refused
+        p.take_decision(replace(decision(), replaces=in_force.decision_id))
