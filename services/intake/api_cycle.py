@@ -1,5 +1,6 @@
 """Intake's routes of the law cycle (issue 17): a decision term suspended, resumed or extended (Awb 4:15, 4:14),
-the resident's notice of default received (Awb 4:17) and the penalty determined (Awb 4:18).
+the resident's notice of default received (Awb 4:17) and the penalty determined by beschikking (Awb 4:18), with
+its letter.
 
 Every route declares its action (`config/rights.json`), checks the case's team as the scope (403 outside it) and
 takes who acts from the token (`Caller`), never from the body. A day the caller names is never in the future: the
@@ -14,6 +15,7 @@ from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Path
+from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field, field_validator
 
 from contracts.bounds import Day
@@ -84,7 +86,7 @@ def clock_of(app: IntakeApplication, case_id: UUID, clock_id: str) -> dict[str, 
     return clock_view(app.get_case(case_id).clocks[clock_id])
 
 
-def router(app: IntakeApplication) -> APIRouter:
+def router(app: IntakeApplication, municipality: str = "") -> APIRouter:
     api = APIRouter(prefix="/cases/{case_id}/clocks/{clock_id}", tags=["cases: the law cycle"], responses=ANSWERS)
 
     async def scoped(case_id: UUID, permit: Permit) -> str:
@@ -135,5 +137,13 @@ def router(app: IntakeApplication) -> APIRouter:
         who = await scoped(case_id, permit)
         exemption = body.exemption or ""
         return await asyncio.to_thread(app.determine_penalty, case_id, clock_id, who, today(), exemption)
+
+    @api.get("/penalty-letter", response_class=PlainTextResponse)
+    async def penalty_letter(
+        case_id: UUID, clock_id: str = ClockId, permit: Permit = require("intake.penalty.read")
+    ) -> str:
+        """The beschikking on the dwangsom (Awb 4:18) as sent, with the bezwaar clause (404 until determined)."""
+        await scoped(case_id, permit)
+        return await asyncio.to_thread(app.penalty_letter, case_id, clock_id, municipality)
 
     return api

@@ -153,6 +153,9 @@ class IntakeApplication(ServiceApplication):
         """Awb 4:18: refused without a notice of default, twice, or while the penalty still accrues."""
         return term_commands.determine_penalty(self, case_id, clock_id, determined_by, today, exemption)
 
+    def penalty_letter(self, case_id: UUID, clock_id: str, municipality: str) -> str:
+        return term_commands.penalty_letter(self, case_id, clock_id, municipality)
+
     def on_personal_plan_recorded(self, event: PersonalPlanRecorded, tracking: Tracking) -> None:
         clock_facts.on_personal_plan_recorded(self, event, tracking)
 

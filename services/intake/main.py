@@ -61,8 +61,10 @@ def wire(runtime: ServiceRuntime) -> None:
     runtime.every("clock-check", every, lambda: app.check_clocks(today()))
     runtime.on_start.append(relays.start)
     runtime.on_stop.append(relays.stop)
-    for module in (api, api_households, api_cases, api_survey, api_cycle):  # api_cycle: the law cycle's routes
+    for module in (api, api_households, api_cases, api_survey):
         runtime.router.include_router(module.router(app))
+    municipality = municipality_of(settings.municipality_config).municipality
+    runtime.router.include_router(api_cycle.router(app, municipality))  # the law cycle's routes (issue 17)
 
 
 DEFINITION = ServiceDefinition(

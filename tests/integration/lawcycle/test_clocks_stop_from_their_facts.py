@@ -20,6 +20,8 @@ from tests.integration.lawcycle.cycle import HAVEN, PROFESSIONAL, Cycle, Househo
 from tests.support.bus import read_facts
 
 pytestmark = pytest.mark.integration
+LEAD = "t.visser"
+"""The team leader of wijkteam-haven (mandate ALM-M-05): determines the dwangsom on behalf of the college."""
 
 
 def share(report: dict[str, Any], clock: str) -> tuple[int, int, int]:
@@ -170,7 +172,7 @@ async def dwangsom(cycle: Cycle, household: Household, term: str, decision_due: 
     assert (notice["penalty_from"], notice["penalty_cap_on"]) == (
         default.first_day.isoformat(), default.cap_day.isoformat(),
     )  # fmt: skip
-    early = await cycle.response("intake", "backoffice", "POST", f"{path}/penalty", {})
+    early = await cycle.response("intake", LEAD, "POST", f"{path}/penalty", {})
     assert early.status_code == 409 and "accru" in early.text, early.text
 
     sent = cycle.after(21)
@@ -179,11 +181,17 @@ async def dwangsom(cycle: Cycle, household: Household, term: str, decision_due: 
     assert taken["status"] == "taken"
     stopped = await cycle.clock_stopped(household, term)
     assert stopped["stopped_on"] == sent.isoformat()
-    penalty = await cycle.call("intake", "backoffice", "POST", f"{path}/penalty", {}, 201)
-    expected = determine(default, sent, cycle.today(), "backoffice")
+    by_backoffice = await cycle.response("intake", "backoffice", "POST", f"{path}/penalty", {})
+    assert by_backoffice.status_code == 403, "a beschikking is signed by a mandate holder, named in the register"
+    penalty = await cycle.call("intake", LEAD, "POST", f"{path}/penalty", {}, 201)
+    expected = determine(default, sent, cycle.today(), LEAD)
     assert (penalty["days"], penalty["amount_cents"]) == (expected.days, expected.amount_cents) and expected.days > 0
-    twice = await cycle.response("intake", "backoffice", "POST", f"{path}/penalty", {})
+    twice = await cycle.response("intake", LEAD, "POST", f"{path}/penalty", {})
     assert twice.status_code == 409 and "already determined" in twice.text
+    letter = flat(await cycle.call("intake", "backoffice", "GET", f"{path}/penalty-letter"))
+    amount = f"{expected.amount_cents // 100},{expected.amount_cents % 100:02d}"
+    assert f"stelt de dwangsom vast op € {amount} voor {expected.days} dagen" in letter.replace(".", "")
+    assert f"Namens het college van burgemeester en wethouders van Almere, {LEAD}" in letter
 
     booked = await read_facts(cycle.stack.bootstrap, facts("budget"), 1, of=[household.household_id])
     assert [(f.amount_cents, f.days) for f in booked if isinstance(f, PenaltyBooked)] == [
