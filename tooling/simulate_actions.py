@@ -18,6 +18,7 @@ from tooling.simulate_followup import evaluate
 from tooling.simulate_scenario import Decision, Household, Municipality
 from tooling.simulate_settle import BusWatch
 from tooling.simulate_steps import (
+    SimulationError,
     Tally,
     decide,
     kitchen_table,
@@ -31,6 +32,8 @@ from tooling.simulate_steps import (
 )
 from tooling.simulate_timeline import Step, rng_of
 
+PERSONAL_PLAN_SHARE = 0.2
+"""Share of residents who hand in a personal plan of their own when given the opportunity."""
 CONTROLLER = {"closed_by": "controller.sociaal-domein", "role": "controller-sociaal-domein"}
 """Who closes the year (interim: the identity wave takes this from the controller's token)."""
 
@@ -89,7 +92,10 @@ class Actions(ProviderSteps, DebtSteps):
         case.plan_id = (await plan_of(self.client, self.urls, case.household_id))["plan_id"]
         domains = {d.life_domain for d in household.decisions}
         await set_goals(self.client, self.urls, case.plan_id, domains, case.coach, household)
-        # The personal-plan term stops by itself when planning drafts the plan (intake reads PlanDrafted).
+        # At the kitchen table the resident is given the opportunity to hand in a personal plan (Wmo 2015 art. 2.3.2
+        # lid 2): planning records it, and intake stops the personal-plan term from that fact.
+        body = {"case_id": case.case_id, "handed_in": self._rng(step).random() < PERSONAL_PLAN_SHARE}
+        await self._record(case, "personal-plan", body, "personal_plan")
 
     async def decide(self, step: Step) -> None:
         case, rng = self.cases[step.household], self._rng(step)
@@ -102,7 +108,8 @@ class Actions(ProviderSteps, DebtSteps):
             status = await decide(self.client, self.urls, *args)
             if status == "taken" and decision.budget_line:
                 await self._funding_outcome(case, decision)
-        await self._stop_clock(case, "investigation")
+        # The investigation is reported with the decisions: intake stops its term from InvestigationReported.
+        await self._record(case, "investigation-report", {"case_id": case.case_id}, "investigation")
 
     async def satisfaction(self, step: Step) -> None:
         case = self.cases[step.household]
@@ -132,6 +139,19 @@ class Actions(ProviderSteps, DebtSteps):
             return bool(mine) and all(d["status"] != "taken" for d in mine)
 
         await until(answered, f"budget's answer to a decision of plan {case.plan_id}", timeout=60, interval=0.05)
+
+    async def _record(self, case: Case, route: str, body: dict[str, Any], clock_id: str) -> None:
+        """Record a fact of the melding phase in planning, which stops its term at intake. Planning's cycle routes
+        need a token: until the simulator fetches tokens (issue 12's second half), they answer 401 on its stack,
+        and the term is stopped by hand as before (counted apart, so a run shows which way it went)."""
+        response = await self.client.post(f"{self.urls['planning']}/plans/{case.plan_id}/{route}", json=body)
+        if response.status_code == 401:
+            await self._stop_clock(case, clock_id)
+            self.tally[f"{clock_id.replace('_', ' ')} term stopped by hand (no token for planning yet)"] += 1
+            return
+        if response.status_code >= 400:
+            raise SimulationError(f"POST {route} answered {response.status_code}: {response.text[:400]}")
+        self.tally[f"{route.replace('-', ' ')} recorded in planning"] += 1
 
     async def _stop_clock(self, case: Case, clock_id: str) -> None:
         url = f"{self.urls['intake']}/cases/{case.case_id}/clocks/{clock_id}/stop"

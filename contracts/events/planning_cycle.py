@@ -62,6 +62,22 @@ class InvestigationReported(HouseholdEvent):
     reported_on: Day
 
 
+class PersonalPlanRecorded(HouseholdEvent):
+    """The team gave the resident the opportunity to hand in a personal plan (persoonlijk plan) and recorded the
+    answer: handed in, or none. The personal-plan term of the melding stops on `offered_on`: the college must give
+    that opportunity within seven days of the melding (Wmo 2015 art. 2.3.2 lid 2)."""
+
+    type: ClassVar[str] = "nl.wijkteam.planning.personal-plan-recorded.v1"
+    topic: ClassVar[str] = TOPIC
+    plan_id: UUID
+    case_id: UUID
+    team_id: Code
+    offered_on: Day = Field(description="The day the resident was pointed to the right to hand in a personal plan.")
+    handed_in: bool = Field(description="The resident handed in a personal plan (False: chose not to).")
+    recorded_by: Who
+    recorded_on: Day
+
+
 class GoalRevised(HouseholdEvent):
     """A goal of the plan was revised; `revision` counts from 1 (GoalSet), the earlier ones stay in the plan."""
 

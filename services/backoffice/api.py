@@ -28,6 +28,9 @@ class ObjectionDecisionBody(BaseModel):
     outcome: Literal["gegrond", "gedeeltelijk gegrond", "ongegrond", "niet-ontvankelijk"]
     decided_by: Who = Field(min_length=1, description="Who decides under mandate; never who took the decision.")
     reasons: str = Field(min_length=1, max_length=10_000, pattern=PLAIN)
+    ground: Literal["late", "not_interested_party", "no_grounds", "not_a_decision"] | None = Field(
+        None, description="Niet-ontvankelijk names its ground (Awb 6:5-6:7, 6:11, 1:2, 1:3); no other outcome has one."
+    )
 
 
 class DebtReferralBody(BaseModel):
@@ -74,9 +77,11 @@ def router(app: BackofficeApplication) -> APIRouter:
 
     @api.post("/decisions/{decision_id}/objections/{objection_id}/decision")
     async def decide_objection(decision_id: UUID, objection_id: UUID, body: ObjectionDecisionBody) -> dict[str, Any]:
-        """Decide on the bezwaar (403 when decided by who took the contested decision, Awb 10:3 lid 3)."""
+        """Decide on the bezwaar (403 when decided by who took the contested decision, Awb 10:3 lid 3); gegrond
+        revokes the contested beschikking (Awb 7:11), niet-ontvankelijk names its ground (422 without)."""
+        decide, ground = app.decide_objection, body.ground or ""
         await asyncio.to_thread(
-            app.decide_objection, decision_id, objection_id, body.outcome, body.decided_by, body.reasons, today()
+            decide, decision_id, objection_id, body.outcome, body.decided_by, body.reasons, today(), ground
         )
         return await asyncio.to_thread(app.objection, decision_id, objection_id)
 

@@ -33,7 +33,7 @@ from services.backoffice.domain.objection import Excusability, LodgedObjection, 
 from services.backoffice.domain.referral import DebtReferral
 from services.backoffice.domain.refusal import Refusal, RefusalLetter
 from services.backoffice.letter import render_letter
-from services.backoffice.letter_html import render_letter_html
+from services.backoffice.letter_html import render_letter_html, text_as_html
 from services.backoffice.letter_objection import render_objection_decision
 from services.backoffice.letter_refusal import render_refusal
 from services.backoffice.letter_withdrawal import render_withdrawal
@@ -60,6 +60,10 @@ VALUE_OBJECTS = tuple(
 
 class UnknownAssignment(NotFound):
     """WJ001 9019: a message that cannot be linked to an assignment of ours."""
+
+
+class NoSuchLetter(NotFound):
+    """The letter asked for was never sent: no withdrawal, no decision on the bezwaar yet."""
 
 
 class ProviderMismatch(Refused):
@@ -198,16 +202,28 @@ class BackofficeApplication(ServiceApplication):
         return render_refusal(found) if isinstance(found, Refusal) else render_letter(self._decision(decision_id))
 
     def withdrawal_text(self, decision_id: UUID) -> str:
-        """The letter that withdrew or changed the beschikking."""
-        return render_withdrawal(self._decision(decision_id))
+        """The letter that withdrew or changed the beschikking (404 when it was not withdrawn or changed)."""
+        found = self.contested(decision_id)
+        if not isinstance(found, Decision) or found.withdrawal is None:
+            raise NoSuchLetter(f"the beschikking of decision {decision_id} was not withdrawn or changed")
+        return render_withdrawal(found)
 
     def objection_decision_text(self, decision_id: UUID, objection_id: UUID) -> str:
-        """The decision on the bezwaar, with the beroep clause."""
+        """The decision on the bezwaar, with the beroep clause (404 while it is not decided)."""
         objection = self._objection(decision_id, objection_id)
+        if objection.outcome is None:
+            raise NoSuchLetter(f"the bezwaar {objection_id} has not been decided yet")
         return render_objection_decision(objection, self.contested(decision_id), self.catalogue.municipality)
 
     def letter_html(self, decision_id: UUID) -> str:
-        return render_letter_html(self._decision(decision_id))
+        found = self.contested(decision_id)
+        return text_as_html(render_refusal(found)) if isinstance(found, Refusal) else render_letter_html(found)
+
+    def withdrawal_html(self, decision_id: UUID) -> str:
+        return text_as_html(self.withdrawal_text(decision_id))
+
+    def objection_decision_html(self, decision_id: UUID, objection_id: UUID) -> str:
+        return text_as_html(self.objection_decision_text(decision_id, objection_id))
 
     def _order(self, decision: Decision) -> Assignment:
         """The assignment to follow through start, stop and declarations, created with the 301 it mirrors."""

@@ -13,6 +13,7 @@ from contracts.events.planning import DecisionCancelled
 from contracts.events.planning_cycle import DecisionRefused
 from kernel.clock import today
 from kernel.municipality import municipality_of
+from services.backoffice import api_cycle
 from services.backoffice.api import router
 from services.backoffice.application import BackofficeApplication, ProviderMismatch, UnknownAssignment
 from services.backoffice.domain.catalogue import Catalogue, ProvisionTerms, UnknownProvision
@@ -62,6 +63,7 @@ def wire(runtime: ServiceRuntime) -> None:
     inbox.on(DecisionRefused, in_thread(refusing(lambda e, d: app.on_decision_refused(e, d.tracking, today()))))
     inbox.on(DecisionCancelled, in_thread(refusing(lambda e, d: app.on_decision_cancelled(e, d.tracking, today()))))
     runtime.router.include_router(router(app))
+    runtime.router.include_router(api_cycle.router(app))  # the law cycle's routes (issue 17), each guarded
 
 
 DEFINITION = ServiceDefinition(

@@ -9,6 +9,7 @@ import logging
 from contracts.events.backoffice import DebtReferralSent
 from contracts.events.intake import DebtConcernFlagged, HelpOffered
 from kernel.clock import today
+from services.debt import api_cycle
 from services.debt.api import router
 from services.debt.application import DebtApplication
 from services.debt.settings import DebtSettings
@@ -31,6 +32,8 @@ def wire(runtime: ServiceRuntime) -> None:
     runtime.inbox.on(DebtReferralSent, in_thread(lambda e, d: app.on_debt_referral_sent(e, d.tracking)))
     runtime.inbox.on(HelpOffered, in_thread(lambda e, d: app.on_help_offered(e, d.tracking)))
     runtime.router.include_router(router(app))
+    owner = api_cycle.trajectory_owner(runtime.settings)
+    runtime.router.include_router(api_cycle.router(app, owner))  # the Wgs beschikking (issue 17), guarded
 
     # A first conversation overdue becomes a DebtTermMissed fact (POST /terms/check does the same on demand).
     every = load_settings(DebtSettings).term_check_seconds

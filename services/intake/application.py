@@ -13,8 +13,7 @@ from eventsourcing.persistence import JSONTranscoder, Tracking
 
 from contracts.events.backoffice import DecisionLetterIssued
 from contracts.events.backoffice_cycle import DecisionRevoked, RefusalLetterIssued
-from contracts.events.planning import PlanDrafted
-from contracts.events.planning_cycle import InvestigationReported
+from contracts.events.planning_cycle import InvestigationReported, PersonalPlanRecorded
 from contracts.partner_signals import PartnerSignal
 from services.intake import cases, clock_check, clock_facts, households, meldingen, signals, survey, term_commands
 from services.intake.cases import ApplicationOpened
@@ -166,8 +165,11 @@ class IntakeApplication(ServiceApplication):
         """Awb 4:18: refused without a notice of default, twice, or while the penalty still accrues."""
         return term_commands.determine_penalty(self, case_id, clock_id, determined_by, today, exemption)
 
-    def on_plan_drafted(self, event: PlanDrafted, tracking: Tracking, today: date) -> None:
-        clock_facts.on_plan_drafted(self, event, tracking, today)
+    def penalty_letter(self, case_id: UUID, clock_id: str, municipality: str) -> str:
+        return term_commands.penalty_letter(self, case_id, clock_id, municipality)
+
+    def on_personal_plan_recorded(self, event: PersonalPlanRecorded, tracking: Tracking) -> None:
+        clock_facts.on_personal_plan_recorded(self, event, tracking)
 
     def on_investigation_reported(self, event: InvestigationReported, tracking: Tracking) -> None:
         clock_facts.on_investigation_reported(self, event, tracking)

@@ -97,6 +97,7 @@ def clock_view(clock: Clock) -> dict[str, Any]:
         "legal_basis": clock.legal_basis,
         "stopped_on": _iso(clock.stopped_on),
         "missed_on": _iso(clock.missed_on),
+        "suspended_from": _iso(clock.suspended_from),
     }
 
 

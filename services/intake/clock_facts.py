@@ -1,7 +1,8 @@
 """Clocks stopped by the facts themselves (issue 17): intake's inbox handlers for the other services' facts.
 
-- PlanDrafted (planning) stops the case's personal-plan term (Wmo 2015 art. 2.3.2 lid 2), as the issue asks;
-  planning drafts a plan as soon as the case opens, so this term is met on its first day.
+- PersonalPlanRecorded (planning) stops the case's personal-plan term (Wmo 2015 art. 2.3.2 lid 2) on the day the
+  resident was given the opportunity to hand in a personal plan. Not PlanDrafted: planning drafts the team's own
+  plan the moment the case opens, so that term would always be met on day 0 (docs/lawcycle.md says why).
 - InvestigationReported (planning) stops the case's investigation term (Wmo 2015 art. 2.3.2 lid 1).
 - DecisionLetterIssued and RefusalLetterIssued (backoffice) stop the decision term of the household's oldest
   running aanvraag in the letter's domain (Wmo 2015 art. 2.3.5 lid 2; Awb 4:13): the beschikking was sent.
@@ -24,8 +25,7 @@ from eventsourcing.persistence import Tracking
 
 from contracts.events.backoffice import DecisionLetterIssued
 from contracts.events.backoffice_cycle import DecisionRevoked, RefusalLetterIssued
-from contracts.events.planning import PlanDrafted
-from contracts.events.planning_cycle import InvestigationReported
+from contracts.events.planning_cycle import InvestigationReported, PersonalPlanRecorded
 from services.intake.base import Intake
 from services.intake.domain.case import Case
 from services.intake.domain.household import Household, HouseholdErased
@@ -38,8 +38,8 @@ DOMAIN_OF_LINE = {"wmo": "wmo", "youth": "youth", "special_assistance": "special
 """The aanvraag domain a budget line's beschikking decides on; the discretionary budget has no aanvraag."""
 
 
-def on_plan_drafted(intake: Intake, event: PlanDrafted, tracking: Tracking, today: date) -> None:
-    _stop_on_case(intake, tracking, event.case_id, "personal_plan", today)
+def on_personal_plan_recorded(intake: Intake, event: PersonalPlanRecorded, tracking: Tracking) -> None:
+    _stop_on_case(intake, tracking, event.case_id, "personal_plan", event.offered_on)
 
 
 def on_investigation_reported(intake: Intake, event: InvestigationReported, tracking: Tracking) -> None:

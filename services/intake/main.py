@@ -7,11 +7,10 @@ import logging
 
 from contracts.events.backoffice import DecisionLetterIssued
 from contracts.events.backoffice_cycle import DecisionRevoked, RefusalLetterIssued
-from contracts.events.planning import PlanDrafted
-from contracts.events.planning_cycle import InvestigationReported
+from contracts.events.planning_cycle import InvestigationReported, PersonalPlanRecorded
 from kernel.clock import today
 from kernel.municipality import config_dir, municipality_of
-from services.intake import api, api_cases, api_households, api_survey
+from services.intake import api, api_cases, api_cycle, api_households, api_survey
 from services.intake.application import IntakeApplication
 from services.intake.domain.household import HouseholdErased
 from services.intake.domain.routing import District, Routing
@@ -52,7 +51,7 @@ def wire(runtime: ServiceRuntime) -> None:
 
     # Clocks stopped by the facts themselves (issue 17; services/intake/clock_facts.py).
     facts_in = runtime.inbox
-    facts_in.on(PlanDrafted, in_thread(lambda e, d: app.on_plan_drafted(e, d.tracking, today())))
+    facts_in.on(PersonalPlanRecorded, in_thread(lambda e, d: app.on_personal_plan_recorded(e, d.tracking)))
     facts_in.on(InvestigationReported, in_thread(lambda e, d: app.on_investigation_reported(e, d.tracking)))
     facts_in.on(DecisionLetterIssued, in_thread(lambda e, d: app.on_letter_issued(e, d.tracking)))
     facts_in.on(RefusalLetterIssued, in_thread(lambda e, d: app.on_letter_issued(e, d.tracking)))
@@ -64,6 +63,8 @@ def wire(runtime: ServiceRuntime) -> None:
     runtime.on_stop.append(relays.stop)
     for module in (api, api_households, api_cases, api_survey):
         runtime.router.include_router(module.router(app))
+    municipality = municipality_of(settings.municipality_config).municipality
+    runtime.router.include_router(api_cycle.router(app, municipality))  # the law cycle's routes (issue 17)
 
 
 DEFINITION = ServiceDefinition(

@@ -1,5 +1,6 @@
 """Commands on a case's decision terms (issue 17): suspension and extension (Awb 4:15, 4:14), the resident's
-notice of default and the college's penalty determination (Awb 4:17, 4:18). Each ends in one save."""
+notice of default and the college's penalty determination (Awb 4:17, 4:18), each ending in one save; and the
+penalty beschikking's letter."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from kernel.errors import NotFound
 from services.intake.base import Intake
 from services.intake.cases import present_case
 from services.intake.domain.penalty import Default, Penalty, penalty_key
+from services.intake.letter_penalty import render_penalty
 
 
 def suspend_clock(intake: Intake, case_id: UUID, clock_id: str, reason: str, on: date) -> None:
@@ -45,6 +48,16 @@ def determine_penalty(
     penalty = case.determine_penalty(clock_id, determined_by, today, exemption)
     intake.save(case)
     return penalty_view(case_id, penalty)
+
+
+def penalty_letter(intake: Intake, case_id: UUID, clock_id: str, municipality: str) -> str:
+    """The beschikking on the dwangsom as sent (404 until the penalty was determined)."""
+    case = present_case(intake, case_id)
+    penalty = case.penalties.get(clock_id)
+    if penalty is None:
+        raise NotFound(f"no penalty was determined on {clock_id} of case {case_id}")
+    reference = str(penalty_key(case_id, clock_id))
+    return render_penalty(case.defaults[clock_id], penalty, reference, municipality)
 
 
 def default_view(default: Default) -> dict[str, Any]:

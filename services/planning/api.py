@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Response
 from pydantic import BaseModel, Field
 
-from contracts.bounds import PLAIN, PLAIN_NOT_BLANK, Cents, Code, Day, Text, Who
+from contracts.bounds import PLAIN, PLAIN_NOT_BLANK, Cents, Code, Day, Motivation, Text, Who
 from kernel.clock import today
 from services.planning.application import PlanningApplication
 from services.planning.domain.decision import DecisionRequest
@@ -39,12 +39,18 @@ class DecisionBody(BaseModel):
     life_domain: LifeDomain | None = Field(None, description="Default: the provision's own life domain.")
     client_age: int | None = Field(None, ge=0, le=130, strict=True, description="Needed for age-limited provisions.")
     deviation: DeviationBody | None = None
+    # The law cycle (issue 17): a partial award or refusal with its legal ground and reasons (Awb 3:46).
+    kind: Literal["award", "partial_award", "refusal"] = Field("award", description="A refusal needs a mandate.")
+    requested_amount_cents: Cents | None = Field(None, strict=True, description="Asked for; more than a partial award.")
+    legal_ground: Literal["own_strength", "general_provision", "no_need", "not_necessary", "other"] | None = None
+    reasons: Motivation = Field("", description="The motivation of a partial award or refusal (Awb 3:46).")
+    replaces: UUID | None = Field(None, description="The decision revoked after a bezwaar that this one replaces.")
 
 
 class DecisionResponse(BaseModel):
     decision_id: UUID
     plan_id: UUID
-    status: Literal["taken", "escalated", "recorded"]
+    status: Literal["taken", "escalated", "recorded", "refused"]
     mandate_ref: str = ""
     reason: str = ""
 
@@ -112,10 +118,12 @@ def router(app: PlanningApplication) -> APIRouter:
     @api.post("/plans/{plan_id}/decisions", status_code=201, response_model=DecisionResponse)
     async def take_decision(plan_id: UUID, body: DecisionBody, response: Response) -> DecisionResponse:
         """Decide on a provision from the catalogue: taken at once inside the mandate (201), escalated to a mandate
-        holder outside it (202). Budget then reserves or refuses the money."""
+        holder outside it (202). Budget then reserves or refuses the money. A partial award or a refusal states its
+        legal ground and reasons (422 without); only a mandate holder refuses (403)."""
         given = body.deviation
         deviation = DeviationRequest(tuple(given.rule_refs), given.justification) if given else None
-        request = DecisionRequest(**body.model_dump(exclude={"deviation"}), deviation=deviation)
+        fields = body.model_dump(exclude={"deviation", "legal_ground"})
+        request = DecisionRequest(**fields, legal_ground=body.legal_ground or "", deviation=deviation)
         outcome = await asyncio.to_thread(app.take_decision, plan_id, request, today())
         if outcome.status == "escalated":
             response.status_code = 202

@@ -159,6 +159,12 @@ class PlanningApplication(ServiceApplication):
         self._known(reported_by)
         self.on_plan(plan_id, lambda plan: plan.report_investigation(case_id, reported_by, today))
 
+    def record_personal_plan(
+        self, plan_id: UUID, case_id: UUID, offered_on: date, handed_in: bool, by: str, today: date
+    ) -> None:
+        self._known(by)
+        self.on_plan(plan_id, lambda plan: plan.record_personal_plan(case_id, offered_on, handed_in, by, today))
+
     def revise_goal(
         self, plan_id: UUID, life_domain: str, goal: str, own_strength: str, network: str, by: str, today: date
     ) -> None:

@@ -10,6 +10,7 @@ from contracts.events.care import PlanFeedbackGiven
 from contracts.events.intake import CaseOpened, ClientSupportOffered
 from kernel.clock import today
 from kernel.municipality import config_dir, municipality_of
+from services.planning import api_cycle
 from services.planning.api import router
 from services.planning.application import PlanningApplication
 from services.planning.config import load_planning_config
@@ -37,6 +38,7 @@ def wire(runtime: ServiceRuntime) -> None:
     inbox.on(FundsRefused, in_thread(lambda e, d: app.on_funds_refused(e, d.tracking)))
     inbox.on(DecisionRevoked, in_thread(lambda e, d: app.on_decision_revoked(e, d.tracking)))
     runtime.router.include_router(router(app))
+    runtime.router.include_router(api_cycle.router(app))  # the law cycle's routes (issue 17), each guarded
 
 
 DEFINITION = ServiceDefinition(

@@ -1,12 +1,18 @@
-"""From planning's events of the law cycle (refusals, investigations, revised goals, closure) to the facts it
-publishes (`contracts.events.planning_cycle`); registered on planning's `translate` by `translator`."""
+"""From planning's events of the law cycle (refusals, personal plans, investigations, revised goals, closure) to
+the facts it publishes (`contracts.events.planning_cycle`); registered on planning's `translate` by `translator`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from contracts.events.planning_cycle import DecisionRefused, GoalRevised, InvestigationReported, PlanClosed
+from contracts.events.planning_cycle import (
+    DecisionRefused,
+    GoalRevised,
+    InvestigationReported,
+    PersonalPlanRecorded,
+    PlanClosed,
+)
 from services.planning.domain.plan import Plan
 
 if TYPE_CHECKING:
@@ -52,6 +58,17 @@ def _investigation(event: Any) -> InvestigationReported:
     )
 
 
+def _personal_plan(event: Any) -> PersonalPlanRecorded:
+    return PersonalPlanRecorded(
+        **_plan(event),
+        case_id=event.case_id,
+        offered_on=event.offered_on,
+        handed_in=event.handed_in,
+        recorded_by=event.recorded_by,
+        recorded_on=event.recorded_on,
+    )
+
+
 def _revised(event: Any) -> GoalRevised:
     goal = event.goal
     return GoalRevised(
@@ -79,6 +96,7 @@ def _closed(event: Any) -> PlanClosed:
 TRANSLATIONS: dict[type, Callable[[Any], Any]] = {
     Plan.DecisionRefused: _refused,
     Plan.InvestigationReported: _investigation,  # type: ignore[attr-defined]
+    Plan.PersonalPlanRecorded: _personal_plan,  # type: ignore[attr-defined]
     Plan.GoalRevised: _revised,
     Plan.Closed: _closed,  # type: ignore[attr-defined]
 }

@@ -30,11 +30,12 @@ def plan_view(plan: Plan) -> dict[str, Any]:
 
 
 def cycle_view(plan: Plan) -> dict[str, Any]:
-    """What the law cycle added (issue 17): revised goals, investigations reported, decisions a bezwaar requires,
-    and the plan's closure."""
+    """What the law cycle added (issue 17): revised goals, personal plans and investigations recorded, decisions a
+    bezwaar requires, and the plan's closure."""
     return {
         "goal_history": [plain(asdict(goal)) for goal in plan.goal_history],
         "investigations": {str(case): day.isoformat() for case, day in plan.investigations.items()},
+        "personal_plans": {str(case): plain(recorded) for case, recorded in plan.personal_plans.items()},
         "required_decisions": {str(revoked): str(objection) for revoked, objection in plan.required_decisions.items()},
         "closed_on": plain(plan.closed_on),
         "closure_reason": plan.closure_reason,

@@ -31,6 +31,7 @@ from services.reporting.sections import (
     SignalSection,
     TermSection,
 )
+from services.reporting.sections_cycle import CycleSection
 
 AsOf = Annotated[
     Moment | None,
@@ -111,6 +112,13 @@ def router(reports: Reports) -> APIRouter:
     @api.get("/report/terms", response_model=TermSection, summary="Lead times against the statutory terms")
     async def terms(where: Filter) -> TermSection:
         return await reports.terms(where)
+
+    @api.get("/report/cycle", response_model=CycleSection, summary="Refusals, bezwaren, dwangsommen, terms per team")
+    async def cycle(where: Filter) -> CycleSection:
+        """The law cycle (issue 17): the share of statutory terms met per team and term; refusals per team,
+        provision and legal ground; bezwaren per team, provision, kind of beschikking and outcome; notices of
+        default and penalties (Awb 4:17, 4:18) per team."""
+        return await reports.cycle(where)
 
     @api.get("/report/debt", response_model=DebtSection, summary="Cases with debts and how early they were found")
     async def debt(where: Filter) -> DebtSection:

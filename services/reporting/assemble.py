@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.reporting import queries, queries_budget, queries_cases, queries_decisions, queries_terms
+from services.reporting import queries, queries_budget, queries_cases, queries_cycle, queries_decisions, queries_terms
 from services.reporting.context import MunicipalityContext
 from services.reporting.figures_cases import (
     client_support,
@@ -12,9 +12,10 @@ from services.reporting.figures_cases import (
     signal_section,
     term_section,
 )
+from services.reporting.figures_cycle import cycle_section
 from services.reporting.figures_money import budget_section, decision_section
 from services.reporting.filters import ReportFilter
-from services.reporting.queries import Db, fetch
+from services.reporting.queries import Db, Rows, fetch
 from services.reporting.report import TeamSummary, municipality, team_summaries
 from services.reporting.sections import (
     Accountability,
@@ -27,6 +28,7 @@ from services.reporting.sections import (
     SignalSection,
     TermSection,
 )
+from services.reporting.sections_cycle import CycleSection
 
 
 class Reports:
@@ -58,8 +60,20 @@ class Reports:
             await fetch(self.pool, queries_decisions.DEVIATIONS, *args),
         )
 
-    async def terms(self, where: ReportFilter) -> TermSection:
-        return term_section(await fetch(self.pool, queries_terms.TERMS, *where.args()), where.reference_day)
+    async def terms(self, where: ReportFilter, rows: Rows | None = None) -> TermSection:
+        rows = rows if rows is not None else await fetch(self.pool, queries_terms.TERMS, *where.args())
+        return term_section(rows, where.reference_day)
+
+    async def cycle(self, where: ReportFilter, terms: Rows | None = None) -> CycleSection:
+        """The law cycle (issue 17): terms met per team, refusals, bezwaren per outcome, dwangsommen."""
+        args = where.args()
+        return cycle_section(
+            terms if terms is not None else await fetch(self.pool, queries_terms.TERMS, *args),
+            await fetch(self.pool, queries_cycle.REFUSALS, *args),
+            await fetch(self.pool, queries_cycle.OBJECTIONS, *args),
+            await fetch(self.pool, queries_cycle.PENALTIES, *args),
+            where.reference_day,
+        )
 
     async def debt(self, where: ReportFilter) -> DebtSection:
         return debt_section(await fetch(self.pool, queries_cases.DEBT_FOUND, *where.args()))
@@ -84,6 +98,7 @@ class Reports:
 
     async def accountability(self, where: ReportFilter) -> Accountability:
         teams = await self.teams(where)
+        terms = await fetch(self.pool, queries_terms.TERMS, *where.args())
         return Accountability(
             municipality=self.context.name,
             as_of=where.as_of,
@@ -95,10 +110,11 @@ class Reports:
             teams=teams,
             budget=await self.budget(where),
             decisions=await self.decisions(where),
-            terms=await self.terms(where),
+            terms=await self.terms(where, terms),
             debt=await self.debt(where),
             client_support=await self.client_support(where),
             signals=await self.signals(where),
             feedback=await self.feedback(where),
             satisfaction=await self.satisfaction(where),
+            cycle=await self.cycle(where, terms),
         )

@@ -8,6 +8,7 @@ from datetime import date
 from html import escape
 
 from services.reporting import charts
+from services.reporting.document_cycle import render_cycle
 from services.reporting.sections import Accountability
 from services.reporting.tables import money, number, percent, table
 
@@ -30,6 +31,7 @@ def render_document(report: Accountability, year: int) -> str:
     scope = f"team {report.team_id}" if report.team_id else f"gemeente {report.municipality}"
     moment = f"stand per {report.as_of:%d-%m-%Y %H:%M}" if report.as_of else "alle feiten tot nu toe"
     parts = [_summary(report), _budget(report, year), _decisions(report), _terms(report), _cases(report)]
+    parts.append(render_cycle(report.cycle, 10))
     return f"""<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>Verantwoording {escape(scope)} {year}</title>
 <style>{STYLE}</style></head><body>
@@ -52,6 +54,7 @@ def _summary(r: Accountability) -> str:
         ("Waarvan na escalatie", number(r.decisions.escalated)),
         ("Afwijkingen van de regels", number(len(r.decisions.deviations))),
         ("Beschikkingen verzonden", number(s.letters_issued)),
+        ("Afwijzingen", number(s.refusals)),
         ("Doorverwijzingen schuldhulpverlening", number(s.debt_referrals)),
         ("Gemiddelde tevredenheid (1-10)", number(r.satisfaction.total.average)),
     ]

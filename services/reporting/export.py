@@ -49,6 +49,25 @@ def rows(r: Accountability) -> Iterator[Row]:
         yield from _figures("feedback", f.team_id, f.provider_id, f, ("feedback", "plan_fits", "share_fits"))
     for a in [*r.satisfaction.teams, r.satisfaction.total]:
         yield from _figures("satisfaction", a.team_id, "", a, ("answers", "average", "share_satisfied"))
+    yield from cycle_rows(r)
+
+
+def cycle_rows(r: Accountability) -> Iterator[Row]:
+    """The law cycle (issue 17): terms met per team, refusals, bezwaren per outcome, dwangsommen."""
+    c = r.cycle
+    for t in c.team_terms:
+        yield from _figures("terms_per_team", t.team_id, t.clock, t, ("started", "on_time", "late", "missed",
+                                                                      "running", "share_on_time"))  # fmt: skip
+    for f in c.refusals:
+        yield ("refusals", f.team_id, f"{f.provision_code}/{f.legal_ground}", "refusals", f.refusals)
+    for o in c.objections:
+        item = f"{o.provision_code}/{o.contested_kind}/{o.outcome}"
+        yield from _figures("objections", o.team_id, item, o, ("objections", "decided_in_time"))
+    for outcome, count in c.objections_per_outcome.items():
+        yield ("objections_per_outcome", "", outcome, "objections", count)
+    for p in c.penalties:
+        figures = ("notices", "penalties", "days", "amount_cents", "determined_late")
+        yield from _figures("penalties", p.team_id, "", p, figures)
 
 
 def _figures(section: str, team: str, item: str, model: Any, names: tuple[str, ...]) -> Iterator[Row]:

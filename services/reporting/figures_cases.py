@@ -36,9 +36,12 @@ SATISFIED = 7
 
 
 def term_status(row: Row, reference_day: date) -> str:
-    """on_time or late when it stopped (as the publisher judged); missed when it did not stop by its last day."""
+    """on_time or late when it stopped (as the publisher judged); missed when it did not stop by its last day (the
+    latest one, after a resumption or extension); running while suspended (Awb 4:15) or before its last day."""
     if row["stopped_on"] is not None:
         return "on_time" if row["in_time"] else "late"
+    if row.get("suspended"):
+        return "running"
     if row["missed_recorded"] or row["due_on"] < reference_day:
         return "missed"
     return "running"

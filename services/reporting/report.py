@@ -14,11 +14,13 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from contracts.events.backoffice import DecisionLetterIssued, ProviderAssigned
+from contracts.events.backoffice_cycle import RefusalLetterIssued, WithdrawalLetterIssued
 from contracts.events.budget import FundsRefused, FundsReserved
 from contracts.events.care import CareStarted
 from contracts.events.debt import DebtReferralReceived
 from contracts.events.intake import CaseOpened, SupportRequested
 from contracts.events.planning import BudgetLine, DecisionTaken
+from contracts.events.planning_cycle import DecisionRefused
 from kernel.clock import MUNICIPAL_TZ
 from kernel.errors import NotFound
 
@@ -30,7 +32,10 @@ COUNTED: dict[str, str] = {
     DecisionTaken.type: "decisions",
     FundsReserved.type: "funds_reserved",
     FundsRefused.type: "funds_refused",
+    DecisionRefused.type: "refusals",
     DecisionLetterIssued.type: "letters_issued",
+    RefusalLetterIssued.type: "letters_issued",
+    WithdrawalLetterIssued.type: "letters_issued",
     ProviderAssigned.type: "providers_assigned",
     CareStarted.type: "care_started",
     DebtReferralReceived.type: "debt_referrals",
@@ -54,7 +59,8 @@ class Figures(BaseModel):
     funds_reserved: int = 0
     funds_reserved_cents: int = 0
     funds_refused: int = 0
-    letters_issued: int = Field(0, description="Beschikkingen sent.")
+    refusals: int = Field(0, description="Requests refused by a mandate holder (DecisionRefused).")
+    letters_issued: int = Field(0, description="Beschikkingen sent: awards, refusals, withdrawals and changes.")
     providers_assigned: int = 0
     care_started: int = 0
     debt_referrals: int = Field(0, description="Referrals received by debt assistance (schuldhulpverlening).")

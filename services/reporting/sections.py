@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, Field
 
 from services.reporting.report import BudgetLineSummary, MunicipalitySummary, TeamSummary
+from services.reporting.sections_cycle import CycleSection
 
 
 class TeamBudgetLine(BudgetLineSummary):
@@ -186,3 +187,4 @@ class Accountability(BaseModel):
     signals: SignalSection
     feedback: list[FeedbackRow]
     satisfaction: SatisfactionSection
+    cycle: CycleSection = Field(description="The law cycle: terms met per team, refusals, bezwaren, dwangsommen.")

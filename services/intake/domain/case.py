@@ -124,7 +124,7 @@ class Case(Aggregate):
     def require_decision(self, revision_id: UUID, domain: str, objection_id: UUID, on: date) -> None:
         """A bezwaar was upheld: the college must decide again (Awb 7:11 lid 2); the caller starts its term."""
         if domain not in PROVISION_DOMAINS:
-            raise ValueError(f"domain must be one of {', '.join(PROVISION_DOMAINS)}")
+            raise Refused(f"domain must be one of {', '.join(PROVISION_DOMAINS)}")
         self._decision_required(self.household_id, self.team_id, revision_id, domain, objection_id, on)
 
     @event("DecisionRequired")

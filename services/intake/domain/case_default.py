@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from kernel.errors import Refused
 from services.intake.domain.clocks import Clock, ClockConflict
 from services.intake.domain.penalty import Default, Penalty, accrual_ended, default_of, determine, euros
 
@@ -43,7 +44,7 @@ def check_penalty(
     exemption: str,
 ) -> Penalty:
     if not determined_by.strip():
-        raise ValueError("determined_by names the mandate holder who determines the penalty")
+        raise Refused("determined_by names the mandate holder who determines the penalty")
     default = defaults.get(clock_id)
     if default is None:
         raise PenaltyRefused(

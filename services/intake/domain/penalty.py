@@ -127,7 +127,7 @@ def determine(
 ) -> Penalty:
     """The penalty as the college determines it on `today`, once no more days can accrue."""
     if exemption and exemption not in EXEMPTIONS:
-        raise ValueError(f"exemption {exemption!r} is not one of {', '.join(EXEMPTIONS)} (Awb 4:17 lid 6)")
+        raise Refused(f"exemption {exemption!r} is not one of {', '.join(EXEMPTIONS)} (Awb 4:17 lid 6)")
     last = last_day(default, dispatched_on, today)
     days = 0 if last is None else (last - default.first_day).days + 1
     amount = 0 if exemption else penalty_cents(days)

@@ -42,7 +42,8 @@ from services.planning.domain.plan_escalation import (  # noqa: F401  (re-export
     deviations_of,
 )
 from services.planning.domain.plan_followup import check_evaluation
-from services.planning.domain.plan_team import PlanConflict, check_handover, new_goal, revised_goal
+from services.planning.domain.plan_melding import AlreadyRecorded, check_case, check_personal_plan
+from services.planning.domain.plan_team import check_handover, new_goal, revised_goal
 
 NAMESPACE = UUID("5d1c9a7e-8b24-4f3e-a6d0-2c7b9e1f4a86")
 
@@ -61,7 +62,7 @@ class UnknownDecision(NotFound):
     """The plan holds no decision with this id."""
 
 
-class InvestigationAlreadyReported(PlanConflict):
+class InvestigationAlreadyReported(AlreadyRecorded):
     """The investigation of a case is reported once."""
 
 
@@ -96,6 +97,8 @@ class Plan(Aggregate):
         self.deviations: list[Deviation] = []
         self.goal_history: list[Goal] = []
         self.investigations: dict[UUID, date] = {}
+        self.personal_plans: dict[UUID, dict[str, Any]] = {}
+        """Case -> when the resident was given the opportunity to hand in a personal plan, and whether they did."""
         self.required_decisions: dict[UUID, UUID] = {}
         """Revoked decision -> the bezwaar that revoked it: a new decision must take its place (Awb 7:11)."""
         self.closed_on: date | None = None
@@ -211,7 +214,7 @@ class Plan(Aggregate):
         check_open(self.id, self.closed_on)
         if decision.amount_cents != 0:
             raise InvalidDecision(f"{decision.provision_code} is informal and costs nothing: amount_cents must be 0")
-        check_new(decision, self.id, self.decisions)
+        check_new(decision, self.id, self.decisions, self.required_decisions)
         self._arrangement_recorded(self.household_id, self.team_id, decision.with_status(RECORDED))
 
     @event(ArrangementRecorded)
@@ -275,8 +278,7 @@ class Plan(Aggregate):
     def report_investigation(self, case_id: UUID, reported_by: str, reported_on: date) -> None:
         """The investigation of a case is reported (onderzoeksverslag, Wmo 2015 art. 2.3.2): its term stops."""
         check_open(self.id, self.closed_on)
-        if case_id not in self.case_ids:
-            raise UnknownDecision(f"case {case_id} is not part of plan {self.id}")
+        check_case(self.id, self.case_ids, case_id)
         if case_id in self.investigations:
             raise InvestigationAlreadyReported(f"the investigation of case {case_id} was reported on "
                                                f"{self.investigations[case_id]}")  # fmt: skip
@@ -287,6 +289,20 @@ class Plan(Aggregate):
         self, household_id: UUID, team_id: str, case_id: UUID, reported_by: str, reported_on: date
     ) -> None:
         self.investigations[case_id] = reported_on
+
+    def record_personal_plan(self, case_id: UUID, offered_on: date, handed_in: bool, by: str, on: date) -> None:
+        """The resident was given the opportunity to hand in a personal plan (Wmo 2015 art. 2.3.2 lid 2), and did
+        or did not: recorded once per case."""
+        check_open(self.id, self.closed_on)
+        check_personal_plan(self.id, self.case_ids, self.personal_plans, case_id, offered_on, on)
+        self._personal_plan_recorded(self.household_id, self.team_id, case_id, offered_on, handed_in, by, on)
+
+    @event("PersonalPlanRecorded")
+    def _personal_plan_recorded(
+        self, household_id: UUID, team_id: str, case_id: UUID, offered_on: date, handed_in: bool, recorded_by: str,
+        recorded_on: date,
+    ) -> None:  # fmt: skip
+        self.personal_plans[case_id] = {"offered_on": offered_on, "handed_in": handed_in, "recorded_by": recorded_by}
 
     def close(self, reason: str, closed_by: str, on: date, hand_over_to: str | None = None) -> None:
         """Close the plan: its goals met, or the household moved away; optionally hand over the coordinator."""
@@ -341,7 +357,7 @@ class Plan(Aggregate):
         """A new decision in an open plan, after client support was offered; paid support needs the own-strength
         goal (a refusal does not)."""
         check_open(self.id, self.closed_on)
-        check_new(decision, self.id, self.decisions)
+        check_new(decision, self.id, self.decisions, self.required_decisions)
         goals = set(self.goals) if paid else {decision.life_domain}
         check_gate(self.id, self.case_ids, self.client_support_offers, goals, decision.life_domain)
 

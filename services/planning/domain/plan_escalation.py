@@ -3,6 +3,7 @@ own strength for a paid arrangement's life domain, and every departed rule recor
 
 from __future__ import annotations
 
+from collections.abc import Container
 from datetime import date
 from uuid import UUID, uuid5
 
@@ -28,10 +29,22 @@ class NotEscalated(PlanConflict):
     """Only an escalated decision waits for approval."""
 
 
-def check_new(decision: Decision, plan_id: UUID, decisions: dict[UUID, Decision]) -> None:
+class NothingToReplace(PlanConflict):
+    """A decision names one it replaces that no upheld bezwaar revoked (Awb 7:11 lid 2)."""
+
+
+def check_new(
+    decision: Decision, plan_id: UUID, decisions: dict[UUID, Decision], required: Container[UUID] = ()
+) -> None:
+    """A decision new to the plan; one that replaces another replaces a decision revoked after a bezwaar."""
     check_decision(decision)
     if decision.decision_id in decisions:
         raise Refused(f"decision {decision.decision_id} is already in plan {plan_id}")
+    if decision.replaces is not None and decision.replaces not in required:
+        raise NothingToReplace(
+            f"decision {decision.replaces} was not revoked after a bezwaar in plan {plan_id}: a new decision "
+            "replaces only a revoked one (Awb 7:11 lid 2)"
+        )
 
 
 def check_gate(

@@ -58,6 +58,16 @@ function render(report) {
   show("investigation_on_time", percent(investigation ? investigation.share_on_time : null));
   show("share_with_debts", percent(report.debt.total.share_with_debts));
   show("satisfaction", decimal(report.satisfaction.total.average));
+  const cycle = report.cycle;
+  show("refusals", report.summary.refusals);
+  show("objections_upheld", cycle.objections_per_outcome["gegrond"] + cycle.objections_per_outcome["gedeeltelijk gegrond"]);
+  show("penalties", euros(cycle.penalty_total_cents));
+  document.getElementById("team_terms").innerHTML = table(
+    ["Team", "Termijn", "Gestart", "Op tijd", "Te laat", "Verstreken", "Lopend", "Op tijd %"],
+    cycle.team_terms.map((t) => [t.team_id, t.clock, t.started, t.on_time, t.late, t.missed, t.running,
+      percent(t.share_on_time)]));
+  document.getElementById("objections").innerHTML = table(
+    ["Uitkomst", "Bezwaren"], Object.entries(cycle.objections_per_outcome));
   document.getElementById("budget").innerHTML = table(
     ["Team", "Jaar", "Lijn", "Toegekend", "Besteed", "Gereserveerd", "Resterend"],
     lines.map((l) => [l.team_id, l.year, l.budget_line, euros(l.allocated_cents), euros(l.spent_cents),

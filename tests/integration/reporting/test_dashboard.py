@@ -20,8 +20,10 @@ async def test_the_dashboard_page_and_script_are_served(reporting_stack: Stack) 
     assert script.headers["content-type"].startswith("text/javascript") and "fetch(`/report?" in script.text
     routes = ["/report", "/report/budget", "/report/decisions", "/report/terms", "/report/debt",
               "/report/client-support", "/report/signals", "/report/feedback", "/report/satisfaction", "/teams",
-              "/summary", "/facts/count", "/report.csv", "/report.html", "/dashboard"]  # fmt: skip
+              "/report/cycle", "/summary", "/facts/count", "/report.csv", "/report.html", "/dashboard"]  # fmt: skip
     assert set(routes) <= set(openapi["paths"])
     parameters = {p["name"] for p in openapi["paths"]["/report"]["get"]["parameters"]}
     assert parameters == {"as_of", "team", "district", "period_from", "period_to", "year"}
-    assert {"Accountability", "BudgetSection", "TermSection", "Deviation"} <= set(openapi["components"]["schemas"])
+    assert {"Accountability", "BudgetSection", "TermSection", "Deviation", "CycleSection"} <= set(
+        openapi["components"]["schemas"]
+    )

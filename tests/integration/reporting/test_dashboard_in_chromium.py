@@ -48,6 +48,7 @@ def expected(report: dict[str, Any]) -> dict[str, str]:
         "spent": f"€ {spent // 100:,}".replace(",", ".") + f",{spent % 100:02d}",
         "investigation_on_time": f"{investigation['share_on_time'] * 100:.1f}%".replace(".", ","),
         "satisfaction": f"{report['satisfaction']['total']['average']:.1f}".replace(".", ","),
+        "refusals": str(report["summary"]["refusals"]),
     }
 
 

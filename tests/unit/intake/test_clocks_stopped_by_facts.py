@@ -1,5 +1,6 @@
-"""Clocks stopped by the facts themselves: the plan drafted, the investigation reported, the beschikking or the
-refusal sent; a revoked decision starts a new decision term. On the in-memory store, through intake's handlers."""
+"""Clocks stopped by the facts themselves: the personal plan recorded, the investigation reported, the beschikking
+or the refusal sent; a revoked decision starts a new decision term. On the in-memory store, through intake's
+handlers."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from contracts.events.backoffice_cycle import DecisionRevoked, RefusalLetterIssu
 from contracts.events.intake import StatutoryClockStarted, StatutoryClockStopped
 from contracts.events.intake_terms import PenaltyDetermined
 from contracts.events.planning import PlanDrafted
-from contracts.events.planning_cycle import InvestigationReported
+from contracts.events.planning_cycle import InvestigationReported, PersonalPlanRecorded
 from services.intake.domain.case_default import PenaltyRefused
 from tests.unit.intake.in_memory import InMemoryIntake
 
@@ -38,20 +39,42 @@ def letter(household: uuid.UUID, sent: date, line: str = "wmo") -> DecisionLette
     )  # fmt: skip
 
 
-def test_the_plan_drafted_and_the_investigation_reported_stop_the_melding_terms(app: InMemoryIntake) -> None:
+def personal_plan(household: uuid.UUID, case: uuid.UUID, offered_on: date) -> PersonalPlanRecorded:
+    return PersonalPlanRecorded(
+        household_id=household, plan_id=uuid.uuid4(), case_id=case, team_id="t", offered_on=offered_on,
+        handed_in=False, recorded_by="j.de.vries", recorded_on=offered_on,
+    )  # fmt: skip
+
+
+def test_the_personal_plan_and_the_investigation_reported_stop_the_melding_terms(app: InMemoryIntake) -> None:
     household, case = app.melding(MELDING)
-    drafted = PlanDrafted(household_id=household, plan_id=uuid.uuid4(), case_id=case, team_id="t", coordinator="c")
-    app.on_plan_drafted(drafted, app.tracking(), MELDING)
+    app.on_personal_plan_recorded(personal_plan(household, case, date(2026, 3, 9)), app.tracking())
     reported = InvestigationReported(
         household_id=household, plan_id=uuid.uuid4(), case_id=case, team_id="t", reported_by="j.de.vries",
         reported_on=date(2026, 4, 20),
     )  # fmt: skip
     app.on_investigation_reported(reported, app.tracking())
     found = clocks(app, case)
-    assert found["personal_plan"]["stopped_on"] == "2026-03-02"
+    assert found["personal_plan"]["stopped_on"] == "2026-03-09"  # the seventh day after the melding: in time
     assert found["investigation"]["stopped_on"] == "2026-04-20"  # six weeks end 13 April: stopped, but late
     stops = [f for f in app.published() if isinstance(f, StatutoryClockStopped)]
     assert [(s.clock, s.in_time) for s in stops] == [("personal_plan", True), ("investigation", False)]
+
+
+def test_the_personal_plan_term_is_missed_when_the_opportunity_came_after_seven_days(app: InMemoryIntake) -> None:
+    household, case = app.melding(MELDING)
+    app.on_personal_plan_recorded(personal_plan(household, case, date(2026, 3, 10)), app.tracking())
+    stops = [f for f in app.published() if isinstance(f, StatutoryClockStopped)]
+    assert [(s.clock, s.stopped_on, s.in_time) for s in stops] == [("personal_plan", date(2026, 3, 10), False)]
+
+
+def test_the_team_plan_drafted_at_the_melding_no_longer_stops_the_personal_plan_term(app: InMemoryIntake) -> None:
+    """Planning drafts its plan the moment the case opens: a term stopped by it would be met on day 0, always."""
+    household, case = app.melding(MELDING)
+    assert not hasattr(app, "on_plan_drafted")
+    drafted = PlanDrafted(household_id=household, plan_id=uuid.uuid4(), case_id=case, team_id="t", coordinator="c")
+    assert drafted.case_id == case
+    assert clocks(app, case)["personal_plan"]["stopped_on"] is None
 
 
 def test_the_beschikking_sent_stops_the_oldest_decision_term_of_its_domain(app: InMemoryIntake) -> None:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kernel.errors import Refused
 from services.intake.domain.penalty import (
     MAX_CENTS,
     NoticeTooEarly,
@@ -95,7 +96,7 @@ def test_an_exemption_of_awb_4_17_lid_6_leaves_nothing_due_but_counts_the_days()
     default = default_of("decision:a", date(2026, 4, 10), date(2026, 4, 13))
     penalty = determine(default, date(2026, 5, 20), date(2026, 5, 20), "m.bakker", "unreasonably_late")
     assert (penalty.days, penalty.amount_cents, penalty.exemption) == (21, 0, "unreasonably_late")
-    with pytest.raises(ValueError, match="lid 6"):
+    with pytest.raises(Refused, match="lid 6"):
         determine(default, date(2026, 5, 20), date(2026, 5, 20), "m.bakker", "bad luck")
 
 

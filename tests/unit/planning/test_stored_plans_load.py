@@ -28,7 +28,14 @@ def version_1_events() -> list[Any]:
     return read(STORED_V1["events"], VALUE_OBJECTS)
 
 
-ADDED = {"goal_history": [], "investigations": {}, "required_decisions": {}, "closed_on": None, "closure_reason": ""}
+ADDED = {
+    "goal_history": [],
+    "investigations": {},
+    "personal_plans": {},
+    "required_decisions": {},
+    "closed_on": None,
+    "closure_reason": "",
+}
 DECISION_ADDED = {
     "kind": "award",
     "requested_amount_cents": None,

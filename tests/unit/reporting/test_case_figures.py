@@ -39,6 +39,14 @@ def test_a_term_is_judged_by_its_stop_or_else_by_its_last_day() -> None:
     assert term_status(term(due_on=date(2025, 7, 1), missed_recorded=True), DAY) == "missed"
 
 
+def test_a_suspended_term_stands_still_and_a_moved_one_is_judged_by_its_latest_last_day() -> None:
+    """Awb 4:15: a term suspended (and not resumed) cannot be missed; the query gives a resumed or extended term
+    the latest last day it was given, by which it is judged."""
+    assert term_status(term(suspended=True), DAY) == "running"
+    assert term_status(term(suspended=True, stopped=date(2025, 6, 20), in_time=True), DAY) == "on_time"
+    assert term_status(term(suspended=False, due_on=date(2025, 6, 10)), DAY) == "running"
+
+
 def test_terms_are_summarised_per_clock_with_the_share_on_time_and_median_days() -> None:
     rows = [
         term(stopped=date(2025, 3, 11), in_time=True),

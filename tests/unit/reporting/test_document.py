@@ -12,6 +12,7 @@ from services.reporting import charts
 from services.reporting.document import render_document
 from services.reporting.export import HEADER, to_csv
 from services.reporting.figures_cases import debt_section, satisfaction_section, signal_section, term_section
+from services.reporting.figures_cycle import cycle_section
 from services.reporting.figures_money import budget_section, decision_section
 from services.reporting.report import municipality
 from services.reporting.sections import Accountability
@@ -31,6 +32,14 @@ def a_report() -> Accountability:
         terms=term_section([], date(2025, 12, 31)),
         debt=debt_section([]), client_support=[], signals=signal_section([], [], [], str), feedback=[],
         satisfaction=satisfaction_section([{"team_id": "<b>haven</b>", "score": 8, "answers": 3}]),
+        cycle=cycle_section(
+            [], [{"team_id": "haven", "provision_code": "hh", "legal_ground": "own_strength", "refusals": 2}],
+            [{"team_id": "haven", "provision_code": "hh", "contested_kind": "refusal", "outcome": "gegrond",
+              "objections": 1, "decided_in_time": 1}],
+            [{"team_id": "haven", "notices": 1, "penalties": 1, "days": 16, "amount_cents": 40_200,
+              "determined_late": 0}],
+            date(2025, 12, 31),
+        ),
     )  # fmt: skip
 
 
@@ -55,6 +64,8 @@ def test_the_document_is_dutch_html_with_charts_and_escaped_values() -> None:
     assert "Verantwoording sociale wijkteams 2025" in page and "Gemeente Almere" in page
     assert "<b>haven</b>" not in page and "&lt;b&gt;haven&lt;/b&gt;" in page
     assert page.count("<svg") >= 4 and "€ 2.500,00" in page and "€ 7.500,00" in page
+    cycle = page[page.index("Beschikkingen, bezwaar en dwangsom") :]
+    assert "Eigen kracht, gebruikelijke hulp of netwerk" in cycle and "gegrond" in cycle and "€ 402,00" in cycle
 
 
 def test_the_csv_has_one_figure_per_row() -> None:
@@ -64,3 +75,6 @@ def test_the_csv_has_one_figure_per_row() -> None:
     assert figures[("budget", "<b>haven</b>", "2025/wmo", "remaining_cents")] == "750000"
     assert figures[("satisfaction", "", "", "average")] == "8.0"
     assert figures[("summary", "", "", "cases_opened")] == "0"
+    assert figures[("refusals", "haven", "hh/own_strength", "refusals")] == "2"
+    assert figures[("objections_per_outcome", "", "gegrond", "objections")] == "1"
+    assert figures[("penalties", "haven", "", "amount_cents")] == "40200"
