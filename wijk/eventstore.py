@@ -25,6 +25,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import (
     IntegrityError,
     JSONTranscoder,
+    Mapper,
     ProcessRecorder,
     Tracking,
     Transcoder,
@@ -35,8 +36,10 @@ from opentelemetry import propagate
 
 from kernel import clock
 from kernel.errors import Conflict, NotFound
+from wijk.household_keys import TextKeys, open_text_keys
 from wijk.pg_recorder import TOPIC as UNPIPELINED_RECORDER
 from wijk.pg_recorder import UnpipelinedProcessRecorder
+from wijk.sealing_mapper import FreeTextFields, SealedTextAsString, SealingMapper
 from wijk.settings import PlatformSettings
 
 TRACE_KEY = "_otel"
@@ -173,9 +176,16 @@ class ServiceApplication(Application[Any]):
     """Base of every service's application: a process recorder, date support and trace stamping."""
 
     name = "service"
+    free_text: FreeTextFields = {}
+    """Where the service's internal events hold free text about a household: sealed with the household's text key
+    in the store and on the bus (`wijk.sealing_mapper`, ADR 0006)."""
+    erases_text: bool = False
+    """The service that erases households (intake) destroys their text keys too, so it opens them without free text
+    of its own."""
 
     def __init__(self, settings: PlatformSettings | None = None, env: dict[str, str] | None = None) -> None:
         self.settings = settings or PlatformSettings()
+        self.text_keys: TextKeys | None = open_text_keys(self.settings) if self.free_text or self.erases_text else None
         self.on_recorded: list[Callable[[], None]] = []
         """Called (in the writing thread) after every commit of new events: the relay wakes on it."""
         if self.settings.persistence == "postgres":
@@ -215,7 +225,29 @@ class ServiceApplication(Application[Any]):
         transcoder = TraceStampingTranscoder()
         self.register_transcodings(transcoder)
         transcoder.register(DateAsISO())
+        transcoder.register(SealedTextAsString())
         return transcoder
+
+    def construct_mapper(self) -> Mapper[Any]:
+        """eventsourcing's mapper; with free text, one that seals it on the way in and unseals it on the way out."""
+        keys = getattr(self, "text_keys", None)  # None too for an application made without this __init__
+        if keys is None:
+            return super().construct_mapper()
+        return SealingMapper(self.construct_transcoder(), keys, self.free_text)
+
+    @functools.cached_property
+    def fact_mapper(self) -> Mapper[Any]:
+        """The mapper the outbox relay reads with: free text stays sealed, so the facts carry only ciphertext."""
+        keys = getattr(self, "text_keys", None)
+        if keys is None:
+            return self.mapper
+        return SealingMapper(self.construct_transcoder(), keys, self.free_text, unsealing=False)
+
+    def close(self) -> None:
+        super().close()
+        keys = getattr(self, "text_keys", None)
+        if keys is not None:
+            keys.close()
 
     def construct_recorder(self) -> ProcessRecorder:
         recorder = self.factory.process_recorder()

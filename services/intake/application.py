@@ -50,6 +50,7 @@ VALUE_OBJECTS = (
 
 class IntakeApplication(ServiceApplication):
     name = "intake"
+    erases_text = True
 
     def __init__(
         self, routing: Routing, secret: bytes, kek: KeyEncryptionKey, settings: PlatformSettings | None = None
