@@ -16,6 +16,7 @@ import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
+from uuid import UUID
 
 import eventsourcing.domain
 import psycopg
@@ -34,9 +35,10 @@ from eventsourcing.persistence import (
 from eventsourcing.utils import strtobool
 from opentelemetry import propagate
 
+from contracts.sealed import SealedText
 from kernel import clock
 from kernel.errors import Conflict, NotFound
-from wijk.household_keys import TextKeys, open_text_keys
+from wijk.household_keys import TextKeys, open_text_keys, readable
 from wijk.pg_recorder import TOPIC as UNPIPELINED_RECORDER
 from wijk.pg_recorder import UnpipelinedProcessRecorder
 from wijk.sealing_mapper import FreeTextFields, SealedTextAsString, SealingMapper
@@ -179,13 +181,14 @@ class ServiceApplication(Application[Any]):
     free_text: FreeTextFields = {}
     """Where the service's internal events hold free text about a household: sealed with the household's text key
     in the store and on the bus (`wijk.sealing_mapper`, ADR 0006)."""
-    erases_text: bool = False
-    """The service that erases households (intake) destroys their text keys too, so it opens them without free text
-    of its own."""
+    opens_text_keys: bool = False
+    """Opens the text keys without free text of its own: the service that erases households (intake) destroys them."""
 
     def __init__(self, settings: PlatformSettings | None = None, env: dict[str, str] | None = None) -> None:
         self.settings = settings or PlatformSettings()
-        self.text_keys: TextKeys | None = open_text_keys(self.settings) if self.free_text or self.erases_text else None
+        self.text_keys: TextKeys | None = (
+            open_text_keys(self.settings) if self.free_text or self.opens_text_keys else None
+        )
         self.on_recorded: list[Callable[[], None]] = []
         """Called (in the writing thread) after every commit of new events: the relay wakes on it."""
         if self.settings.persistence == "postgres":
@@ -242,6 +245,14 @@ class ServiceApplication(Application[Any]):
         if keys is None:
             return self.mapper
         return SealingMapper(self.construct_transcoder(), keys, self.free_text, unsealing=False)
+
+    def readable_text(self, household_id: UUID, value: SealedText | str | None) -> str:
+        """Free text as a reader who may see the household is shown it: unsealed, or ERASED_TEXT after erasure."""
+        if value is None or isinstance(value, str):
+            return value or ""
+        if self.text_keys is None:
+            raise TypeError(f"{self.name} reads sealed free text without text keys: give it free_text")
+        return readable(self.text_keys, household_id, value)
 
     def close(self) -> None:
         super().close()

@@ -49,8 +49,8 @@ class SealingMapper(Mapper[Any]):
 
     def to_stored_event(self, domain_event: Any) -> StoredEvent:
         paths = self.free_text.get(type(domain_event), ())
-        household_id = getattr(domain_event, "household_id", None)
-        if not paths or not isinstance(household_id, UUID):
+        household_id = household_of(vars(domain_event))
+        if not paths or household_id is None:
             return super().to_stored_event(domain_event)
         state = dict(vars(domain_event))
         for path in paths:
@@ -61,13 +61,23 @@ class SealingMapper(Mapper[Any]):
 
     def to_domain_event(self, stored_event: StoredEvent) -> Any:
         domain_event = super().to_domain_event(stored_event)
-        household_id = getattr(domain_event, "household_id", None)
-        if self.unsealing and isinstance(household_id, UUID):
+        paths = self.free_text.get(type(domain_event), ())
+        household_id = household_of(vars(domain_event)) if paths else None
+        if self.unsealing and household_id is not None:
             state = vars(domain_event)
-            for path in self.free_text.get(type(domain_event), ()):
+            for path in paths:
                 state = _with(state, path.split("."), lambda value: readable(self.keys, household_id, value))
             object.__setattr__(domain_event, "__dict__", state)
         return domain_event
+
+
+def household_of(state: Mapping[str, Any]) -> UUID | None:
+    """The household an event is about: its `household_id`, or that of a value object it carries whole."""
+    for value in (state, *state.values()):
+        found = value.get("household_id") if isinstance(value, Mapping) else getattr(value, "household_id", None)
+        if isinstance(found, UUID):
+            return found
+    return None
 
 
 def _seal(keys: TextKeys, household_id: UUID, value: Any) -> Any:

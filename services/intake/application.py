@@ -50,7 +50,7 @@ VALUE_OBJECTS = (
 
 class IntakeApplication(ServiceApplication):
     name = "intake"
-    erases_text = True
+    opens_text_keys = True  # its erasure destroys the household's text key (ADR 0006)
 
     def __init__(
         self, routing: Routing, secret: bytes, kek: KeyEncryptionKey, settings: PlatformSettings | None = None

@@ -50,6 +50,7 @@ FREE_TEXT = {
     Plan.DeviationRecorded: ("deviation.justification",),
     Plan.DecisionCancelled: ("reason",),  # type: ignore[attr-defined]
     Plan.Evaluated: ("results.*.remarks",),  # type: ignore[attr-defined]
+    Plan.FeedbackAttached: ("remarks",),  # type: ignore[attr-defined]
 }
 """Where the plan's events hold free text about the household: sealed with its text key (ADR 0006)."""
 T = TypeVar("T")
@@ -98,7 +99,11 @@ class PlanningApplication(ServiceApplication):
             tracking,
             event.household_id,
             lambda p: p.attach_feedback(
-                event.assignment_id, event.provider_id, event.plan_fits, event.remarks, received_on
+                event.assignment_id,
+                event.provider_id,
+                event.plan_fits,
+                self.readable_text(event.household_id, event.remarks),  # sealed again in the plan's store
+                received_on,
             ),
         )
 
