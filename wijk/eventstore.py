@@ -250,9 +250,10 @@ class ServiceApplication(Application[Any]):
         """Free text as a reader who may see the household is shown it: unsealed, or ERASED_TEXT after erasure."""
         if value is None or isinstance(value, str):
             return value or ""
-        if self.text_keys is None:
+        keys = getattr(self, "text_keys", None)
+        if keys is None:
             raise TypeError(f"{self.name} reads sealed free text without text keys: give it free_text")
-        return readable(self.text_keys, household_id, value)
+        return readable(keys, household_id, value)
 
     def close(self) -> None:
         super().close()
