@@ -131,7 +131,9 @@ class PostgresTextKeys:
         self.kek = kek
         self.pool = ConnectionPool(dsn, min_size=1, max_size=4, open=True)
         try:
-            with self.pool.connection() as conn:
+            with self.pool.connection() as conn, conn.transaction():
+                # Every service creates the shared schema on start, all at once: one at a time, or one loses the race
+                conn.execute("SELECT pg_advisory_xact_lock(hashtext('text_keys.household_key'))")
                 conn.execute(SCHEMA_SQL)
         except BaseException:
             self.pool.close()
