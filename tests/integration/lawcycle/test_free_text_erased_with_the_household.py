@@ -1,12 +1,13 @@
 """Free text typed about a household is erased with it (issue 18, finding 4; ADR 0006).
 
 A professional types a name, a BSN and a diagnosis into every free-text field of the cycle: a goal, its own strength
-and network, a revised goal, a partial award's motivation, a refusal's motivation, an evaluation's remarks and a
-cancellation's reason. The team reads them back through planning, the backoffice prints them in its letters, yet no
-topic and no table holds them readable: each is sealed with the household's text key. After the privacy officer
-erased the household, the key is gone: the bus's bytes and the council's report (JSON, CSV, HTML) still hold none of
-it, and planning shows `[gewist]` where the text was. On main, before sealing, every one of these was on
-`nl.wijkteam.planning.facts` in plain text.
+and network, a revised goal, a partial award's motivation, a refusal's motivation, an evaluation's remarks, a
+cancellation's reason, a bezwaar's grounds and the motivation of a refusal of debt assistance. The team reads them
+back through planning, the backoffice and debt print them in their letters, yet no topic and no table holds them
+readable: each is sealed with the household's text key. After the privacy officer erased the household, the key is
+gone: the bus's bytes and the council's report (JSON, CSV, HTML) still hold none of it, and planning shows
+`[gewist]` where the text was. On main, before sealing, every one of these was on `nl.wijkteam.planning.facts` (or
+in a service's store) in plain text.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ TYPED = {
     "refusal": "Mevrouw heeft dementie; haar zoon Kees Jansen doet de boodschappen al",
     "remarks": "terugval in drankgebruik na overlijden partner",
     "cancellation": "Anna Jansen is opgenomen in de verslavingskliniek Brijder",
+    "bezwaar": "Ik, Anna Jansen, heb door mijn dementie de brief te laat gelezen",
+    "debt_refusal": "Mevrouw Jansen gokt de schulden weg; eerst behandeling bij de verslavingszorg",
 }
 
 
@@ -50,8 +53,13 @@ async def reports(cycle: Cycle) -> str:
 
 
 async def test_free_text_in_every_field_is_sealed_and_unreadable_after_erasure(cycle: Cycle) -> None:
-    household = await cycle.melding(("care", "income"))
+    household = await cycle.melding(("care", "income", "debts"))
     plan = f"/plans/{household.plan_id}"
+    screening = {"arrears_on_fixed_costs": True, "collection_letters": True, "income_short": False,
+                 "borrowing_for_bills": False, "threat": None}  # fmt: skip
+    await cycle.call("intake", PROFESSIONAL, "POST", f"/cases/{household.case_id}/debt-screening", screening, 201)
+    found = await cycle.found("debt", "schuldhulp-almere", f"/trajectories?household_id={household.household_id}")
+    trajectory = f"/trajectories/{found[0]['trajectory_id']}"
     income_goal = {"life_domain": "income", "set_by": PROFESSIONAL} | {
         field: TYPED[field] for field in ("goal", "own_strength", "network")
     }
@@ -76,7 +84,19 @@ async def test_free_text_in_every_field_is_sealed_and_unreadable_after_erasure(c
     refused = flat(await cycle.found("backoffice", "backoffice", f"/decisions/{escalated['decision_id']}/letter"))
     assert TYPED["refusal"] in refused
 
-    cycle.after(30)
+    objection = {"grounds": TYPED["bezwaar"]}
+    await cycle.call("backoffice", "backoffice", "POST", f"/decisions/{escalated['decision_id']}/objections", objection,
+                     201)  # fmt: skip
+
+    held = cycle.after(5)
+    await cycle.call("debt", "schuldhulp-almere", "POST", f"{trajectory}/intake-conversation",
+                     {"held_on": held.isoformat()}, 204)  # fmt: skip
+    refused_help = {"admitted": False, "ground": "no_problematic_debts", "reasons": TYPED["debt_refusal"]}
+    await cycle.call("debt", "schuldhulp-almere", "POST", f"{trajectory}/admission", refused_help, 201)
+    debt_letter = f"{trajectory}/admission-letter"
+    assert TYPED["debt_refusal"] in flat(await cycle.call("debt", "schuldhulp-almere", "GET", debt_letter))
+
+    cycle.after(25)
     results = {"evaluated_by": PROFESSIONAL, "results": [{"life_domain": "care", "outcome": "partly",
                                                            "remarks": TYPED["remarks"]}]}  # fmt: skip
     await cycle.call("planning", PROFESSIONAL, "POST", f"{plan}/evaluations", results, 201)
@@ -111,3 +131,5 @@ async def test_free_text_in_every_field_is_sealed_and_unreadable_after_erasure(c
     assert len(after["decisions"]) == 2, "the plan still loads and counts its decisions"
     gone = await cycle.response("backoffice", "backoffice", "GET", f"/decisions/{escalated['decision_id']}/letter")
     assert TYPED["refusal"] not in gone.text
+    debt_gone = await cycle.response("debt", "schuldhulp-almere", "GET", debt_letter)
+    assert TYPED["debt_refusal"] not in debt_gone.text
