@@ -22,6 +22,7 @@ from datetime import date
 from typing import Protocol
 from uuid import UUID
 
+import psycopg
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from psycopg_pool import ConnectionPool
@@ -179,6 +180,32 @@ class PostgresTextKeys:
                 (household_id, erased_on),
             )
         return before is None or before[0] is not None
+
+
+def rewrap_text_keys(dsn: str, old: KeyEncryptionKey, new: KeyEncryptionKey) -> int:
+    """Rotate the text KEK: every text key wrapped by `old` is wrapped by `new`, in one transaction (all or nothing),
+    with every service that seals stopped; then KeyEncryptionKeyError if any key is still wrapped by another KEK.
+    Returns how many keys were rewrapped (erased households have none)."""
+    with psycopg.connect(dsn) as conn:
+        with conn.transaction():
+            rows = conn.execute(
+                "SELECT household_id, key FROM text_keys.household_key WHERE key IS NOT NULL AND kek_id = %s "
+                "FOR UPDATE",
+                (old.key_id,),
+            ).fetchall()
+            for household_id, wrapped in rows:
+                conn.execute(
+                    "UPDATE text_keys.household_key SET key = %s, kek_id = %s WHERE household_id = %s",
+                    (new.wrap(old.unwrap(bytes(wrapped))), new.key_id, household_id),
+                )
+        others = conn.execute(
+            "SELECT DISTINCT kek_id FROM text_keys.household_key WHERE key IS NOT NULL AND kek_id <> %s",
+            (new.key_id,),
+        ).fetchall()
+    if others:
+        found = ", ".join(sorted(str(row[0]) for row in others))
+        raise KeyEncryptionKeyError(f"text keys are still wrapped by key-encryption key {found}, not {new.key_id}")
+    return len(rows)
 
 
 class MemoryTextKeys:

@@ -7,9 +7,10 @@ from datetime import date
 from uuid import uuid4
 
 import psycopg
+import psycopg.conninfo
 import pytest
 
-from wijk.household_keys import PostgresTextKeys, TextErased, seal, unseal
+from wijk.household_keys import PostgresTextKeys, TextErased, rewrap_text_keys, seal, unseal
 from wijk.key_wrapping import KeyEncryptionKeyError, local_kek, new_kek
 from wijk.settings import PlatformSettings
 
@@ -57,3 +58,30 @@ def test_a_text_key_is_stored_wrapped_shared_and_gone_after_erasure(infra: Platf
     finally:
         planning.close()
         backoffice.close()
+
+
+def test_a_rotation_rewraps_every_text_key_and_refuses_a_wrong_old_kek(infra: PlatformSettings) -> None:
+    """`wijk text-keys rewrap-keys`: the keys of every household, made under the old KEK, serve under the new one.
+    Runs on a database of its own: a rotation covers every key in the table."""
+    dsn = infra.pg_dsn()
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS text_key_rotation")
+        conn.execute("CREATE DATABASE text_key_rotation")
+    own = psycopg.conninfo.make_conninfo(dsn, dbname="text_key_rotation")
+    old, new, stranger = local_kek(new_kek()), local_kek(new_kek()), local_kek(new_kek())
+    keys = PostgresTextKeys(own, old)
+    households = [uuid4(), uuid4()]
+    sealed = [seal(keys, household, f"tekst {n}") for n, household in enumerate(households)]
+    keys.destroy(households[1], date(2026, 12, 1))
+    keys.close()
+
+    with pytest.raises(KeyEncryptionKeyError):
+        rewrap_text_keys(own, stranger, new)  # nothing wrapped by it: the rotation is left undone, and says so
+    assert rewrap_text_keys(own, old, new) == 1, "an erased household has no key to rewrap"
+    rotated = PostgresTextKeys(own, new)
+    try:
+        assert unseal(rotated, households[0], sealed[0]) == "tekst 0"
+        with pytest.raises(TextErased):
+            unseal(rotated, households[1], sealed[1])
+    finally:
+        rotated.close()
