@@ -21,7 +21,7 @@ from uuid import UUID
 from eventsourcing.persistence import Mapper, StoredEvent, Transcoder, Transcoding
 
 from contracts.sealed import SealedText
-from wijk.household_keys import TextKeys, readable, seal
+from wijk.household_keys import ERASED_TEXT, TextErased, TextKeys, readable, seal
 
 FreeTextFields = Mapping[type, tuple[str, ...]]
 """Per internal event class, the paths of its free text: `"reason"`, `"goal.own_strength"`, `"results.*.remarks"`."""
@@ -81,8 +81,15 @@ def household_of(state: Mapping[str, Any]) -> UUID | None:
 
 
 def _seal(keys: TextKeys, household_id: UUID, value: Any) -> Any:
-    """A non-empty string sealed; an empty one (an optional remark left out) and anything else as it is."""
-    return seal(keys, household_id, value) if isinstance(value, str) and value else value
+    """A non-empty string sealed; an empty one (an optional remark left out) and anything else as it is. Text about
+    a household erased meanwhile is not kept at all: ERASED_TEXT takes its place (a fact that arrives after the
+    erasure is still applied, so its inbox does not retry it for ever)."""
+    if not isinstance(value, str) or not value or value == ERASED_TEXT:
+        return value
+    try:
+        return seal(keys, household_id, value)
+    except TextErased:
+        return ERASED_TEXT
 
 
 def _with(value: Any, path: list[str], change: Any) -> Any:

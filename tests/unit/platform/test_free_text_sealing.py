@@ -105,3 +105,12 @@ def test_the_mapper_seals_each_named_text_in_the_store_and_unseals_it_for_the_ag
     erased = mapper.to_domain_event(stored)
     assert (erased.note.text, erased.results[0]["remarks"], erased.reason) == (ERASED_TEXT,) * 3
     assert erased.note.topic == "zorg", "the aggregate still loads, and counts, after the erasure"
+
+
+def test_text_about_a_household_erased_meanwhile_is_not_kept_and_the_event_still_stores() -> None:
+    keys, household = MemoryTextKeys(), uuid4()
+    keys.destroy(household, date(2026, 12, 1))
+    dossier = Dossier(household)
+    dossier.note(Note("zorg", TEXT), [], reason="")
+    stored = SealingMapper(_transcoder(), keys, FREE_TEXT).to_stored_event(dossier.collect_events()[-1])
+    assert b"Anna" not in stored.state and ERASED_TEXT.encode() in stored.state
