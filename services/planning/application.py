@@ -38,6 +38,21 @@ VALUE_OBJECTS = (
     ValueObjectAsDict(Goal, "planning_goal"),
 )
 """The value objects the plan's events carry whole."""
+GOAL_TEXT = ("goal.goal", "goal.own_strength", "goal.network", "goal.remarks")
+DECISION_TEXT = ("decision.reason", "decision.justification", "decision.reasons")
+FREE_TEXT = {
+    Plan.GoalSet: GOAL_TEXT,
+    Plan.GoalRevised: GOAL_TEXT,
+    Plan.DecisionTaken: DECISION_TEXT,
+    Plan.DecisionRefused: DECISION_TEXT,
+    Plan.DecisionEscalated: DECISION_TEXT,
+    Plan.ArrangementRecorded: DECISION_TEXT,
+    Plan.DeviationRecorded: ("deviation.justification",),
+    Plan.DecisionCancelled: ("reason",),  # type: ignore[attr-defined]
+    Plan.Evaluated: ("results.*.remarks",),  # type: ignore[attr-defined]
+    Plan.FeedbackAttached: ("remarks",),  # type: ignore[attr-defined]
+}
+"""Where the plan's events hold free text about the household: sealed with its text key (ADR 0006)."""
 T = TypeVar("T")
 
 
@@ -47,6 +62,7 @@ class UnknownProfessional(Refused):
 
 class PlanningApplication(ServiceApplication):
     name = "planning"
+    free_text = FREE_TEXT
 
     def __init__(self, config: PlanningConfig, settings: PlatformSettings | None = None) -> None:
         self.config = config
@@ -83,7 +99,11 @@ class PlanningApplication(ServiceApplication):
             tracking,
             event.household_id,
             lambda p: p.attach_feedback(
-                event.assignment_id, event.provider_id, event.plan_fits, event.remarks, received_on
+                event.assignment_id,
+                event.provider_id,
+                event.plan_fits,
+                self.readable_text(event.household_id, event.remarks),  # sealed again in the plan's store
+                received_on,
             ),
         )
 
