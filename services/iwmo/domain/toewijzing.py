@@ -47,7 +47,7 @@ def compose_301(file: ClientFile, record: ClientRecord, sender: Sender) -> Wmo30
     )
     client = Client(
         bsn=record.bsn,
-        geboortedatum=Geboortedatum(datum=record.birth_date),
+        geboortedatum=Geboortedatum(datum=record.birth_date, datum_gebruik=record.birth_date_usage),
         geslacht=record.gender,
         naam=name(record),
         contactgegevens=[contact(record)],
