@@ -14,6 +14,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from contracts.events.backoffice import ProviderAssigned
+from contracts.events.planning import ProviderRequestAnswered
 from kernel.clock import today
 from kernel.municipality import municipality_of
 from services.iwmo.api import TooLarge, router
@@ -59,6 +60,9 @@ def definition(records: ClientRecords | None = None, iwmo: IwmoSettings | None =
             app.on_provider_assigned(event, delivery.tracking, today(), datetime.now(AMSTERDAM).time())
 
         runtime.inbox.on(ProviderAssigned, in_thread(on_provider_assigned))
+        runtime.inbox.on(
+            ProviderRequestAnswered, in_thread(lambda e, d: app.requests.on_answered(e, d.tracking, today()))
+        )  # the coordinator's answer to a 315/317 becomes the 319
         runtime.router.include_router(router(app, gateway.max_message_bytes))
         runtime.every("send-held-301", gateway.retry_seconds, lambda: app.send_held(today()))
         if gateway.drop_dir is not None:

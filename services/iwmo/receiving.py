@@ -71,9 +71,13 @@ class Receiver:
             seen = app.seen(declaration_key(context.agb_code, message.declaratie.declaratie_nummer))
             return answer_323(message, context, app.lookup, app.digest, seen)
         if isinstance(message, Wmo315):
-            return answer_315(message, context, app.seen)
+            answer = answer_315(message, context, app.seen)
+            answer.also += app.requests.from_315(message, answer, context)
+            return answer
         if isinstance(message, Wmo317):
-            return answer_317(message, context, app.lookup, app.digest, app.seen)
+            answer = answer_317(message, context, app.lookup, app.digest, app.seen)
+            answer.also += app.requests.from_317(message, answer, context)
+            return answer
         codes = getattr(message.header, "retour_codes", None) or []
         return Answer(None, Judgement([Finding(c, "code in the provider's retour") for c in codes if c != "0200"]))
 
@@ -93,7 +97,7 @@ class Receiver:
                                   _b64(incoming.document), outcome, reasons)  # fmt: skip
         retour = self._retour(answer.retour, context)
         claims = [Claim(key) for key in answer.new_keys]
-        recordings = self.app.save(*answer.touched, *claims, inbound, *([retour] if retour else []))
+        recordings = self.app.save(*answer.touched, *claims, inbound, *([retour] if retour else []), *answer.also)
         positions = {r.domain_event.originator_id: r.notification.id for r in recordings}
         return {
             "message": f"WMO{incoming.code}" if incoming.code else None,

@@ -51,6 +51,42 @@ class Gateway:
         async with httpx.AsyncClient(base_url=self.stack.url(service), headers=headers, timeout=30) as http:
             return await http.request(method, path, **kwargs)
 
+    async def call(self, who: str, service: str, method: str, path: str, body: Any = None, status: int = 0) -> Any:
+        answer = await self.as_user(who, service, method, path, json=body)
+        ok = answer.status_code == status if status else answer.is_success
+        assert ok, f"{method} {path} as {who}: {answer.status_code} {answer.text}"
+        return answer.json()
+
+    async def found(self, who: str, service: str, path: str, done: Any = bool) -> Any:
+        """GET `path` until it answers 200 with something `done` accepts (the bus brought it)."""
+
+        async def probe() -> Any:
+            answer = await self.as_user(who, service, "GET", path)
+            return answer.json() if answer.status_code == 200 else None
+
+        return await eventually(probe, lambda r: r is not None and done(r), timeout=60)
+
+    async def plan_for(self, resident: Resident) -> str:
+        """A melding for the registered household: its plan drafted, client support offered, a care goal set."""
+        body = {"household_id": str(resident.household_id), "life_domains": ["care"]}
+        case = (await self.call(PROFESSIONAL, "intake", "POST", "/support-requests", body, 201))["case_id"]
+        plans = await self.found(PROFESSIONAL, "planning", f"/plans?household_id={resident.household_id}")
+        plan_id = str(plans[0]["plan_id"])
+        await self.call(PROFESSIONAL, "intake", "POST", f"/cases/{case}/client-support-offers",
+                        {"offered_by": PROFESSIONAL}, 201)  # fmt: skip
+        goal = {"life_domain": "care", "set_by": PROFESSIONAL, "goal": "the house stays liveable",
+                "own_strength": "does the shopping herself", "network": "a neighbour"}  # fmt: skip
+        await self.call(PROFESSIONAL, "planning", "POST", f"/plans/{plan_id}/goals", goal, 201)
+        await self.found(PROFESSIONAL, "planning", f"/plans/{plan_id}", lambda p: bool(p["client_support_offered"]))
+        return plan_id
+
+    async def decide(self, plan_id: str, provision: str = "wmo-huishoudelijke-ondersteuning") -> str:
+        """A decision in the plan; budget reserves, the backoffice assigns the provider: a ProviderAssigned."""
+        body = {"provision_code": provision, "amount_cents": 250_000, "period_start": today().isoformat(),
+                "period_end": f"{today().year}-12-31", "decided_by": PROFESSIONAL, "life_domain": "care"}  # fmt: skip
+        decided = await self.call(PROFESSIONAL, "planning", "POST", f"/plans/{plan_id}/decisions", body, 201)
+        return str(decided["decision_id"])
+
     async def register(self, date_of_birth: str | None = "1950-03-01") -> Resident:
         """A household of one resident, registered in intake by a professional of its team."""
         bsn, number = people.bsn(), people.house_number() + "B"
