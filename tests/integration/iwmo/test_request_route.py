@@ -14,14 +14,14 @@ import pytest
 
 from kernel.clock import today
 from services.iwmo.messages.blocks import BerichtIdentificatie
-from services.iwmo.messages.verzoek import Wmo315, Wmo319
+from services.iwmo.messages.verzoek import TeWijzigenProduct, Verzoek, VowClient, Wmo315, Wmo317, Wmo319
 from services.iwmo.settings import default_xsd_dir
 from services.iwmo.xml import codec
 from services.iwmo.xml.schemas import Schemas
 from tests.integration.iwmo.gateway import PROFESSIONAL, Gateway, Mailbox
 from tests.support import people
 from tests.support.stack import eventually
-from tests.unit.iwmo.samples import wmo315
+from tests.unit.iwmo.samples import OMVANG, wmo315, wmo317
 
 pytestmark = pytest.mark.integration
 SCHEMAS = Schemas(default_xsd_dir())
@@ -112,3 +112,33 @@ async def test_a_315_for_a_client_the_provider_does_not_serve_is_refused_at_once
     await post_315(mailbox, people.bsn(), reference)
     refused = await answer_319(mailbox, reference)
     assert (refused.antwoord.verzoek_antwoord, refused.antwoord.reden_afwijzing_verzoek) == ("1", "1")
+
+
+def request_317(bsn: str, reference: str, nummer: int) -> bytes:
+    """The provider's verzoek om wijziging: more of the toewijzing it has, from today."""
+    example = wmo317(today())
+    changed = TeWijzigenProduct(toewijzing_nummer=nummer, gewenste_ingangsdatum=today(), omvang=OMVANG)
+    verzoek = Verzoek(referentie_aanbieder=reference, reden_verzoek="1", te_wijzigen_producten=[changed])
+    identification = BerichtIdentificatie(identificatie=f"W{uuid.uuid4().hex[:11]}", dagtekening=today())
+    header = dataclasses.replace(example.header, bericht_identificatie=identification)
+    return codec.to_bytes(Wmo317(header=header, client=VowClient(bsn=bsn, verzoek=verzoek)))
+
+
+async def test_a_317_on_an_existing_toewijzing_goes_the_same_way(gateway: Gateway) -> None:
+    resident = await gateway.register()
+    plan_id = await gateway.plan_for(resident)
+    await gateway.decide(plan_id)
+    mailbox = gateway.mailbox()
+    _, sent = await mailbox.toewijzing_for(resident.bsn)
+    reference = f"VOW-{uuid.uuid4().hex[:8]}"
+
+    nummer = sent.client.toegewezen_producten[0].toewijzing_nummer
+    response = await mailbox.post(request_317(resident.bsn, reference, nummer))
+    outcome = response.json()
+    assert (outcome["outcome"], outcome["retour"]["message"]) == ("accepted", "WMO318"), outcome
+    [request] = await gateway.found(PROFESSIONAL, "planning", f"/plans/{plan_id}/provider-requests")
+    assert (request["reference"], request["kind"]) == (reference, "change")
+    answer = {"taken": False, "refusal_reason": "2"}
+    await gateway.call(PROFESSIONAL, "planning", "POST", f"/provider-requests/{request['request_id']}/answer", answer)
+    refused = (await answer_319(mailbox, reference)).antwoord
+    assert (refused.verzoek_antwoord, refused.reden_afwijzing_verzoek) == ("1", "2")
