@@ -31,7 +31,7 @@ CONSUMERS: dict[str, tuple[str, ...]] = {
     "intake": (facts("planning"), facts("backoffice")),
     "intake-partners": PARTNER_TOPICS,
     "planning": (facts("intake"), facts("budget"), facts("backoffice"), facts("care"), facts("iwmo")),
-    "budget": (facts("intake"), facts("planning"), facts("backoffice"), facts("care")),
+    "budget": (facts("intake"), facts("planning"), facts("backoffice"), facts("care"), facts("iwmo")),
     "backoffice": (facts("planning"), facts("budget"), facts("care"), facts("iwmo")),
     "care": (facts("backoffice"),),
     "debt": (facts("intake"), facts("backoffice")),

@@ -17,6 +17,7 @@ from contracts.events.backoffice import DecisionLetterIssued, ProviderAssigned
 from contracts.events.backoffice_cycle import RefusalLetterIssued, WithdrawalLetterIssued
 from contracts.events.budget import FundsRefused, FundsReserved
 from contracts.events.care import CareStarted
+from contracts.events.iwmo import CareStartReported
 from contracts.events.debt import DebtReferralReceived
 from contracts.events.intake import CaseOpened, SupportRequested
 from contracts.events.planning import BudgetLine, DecisionTaken
@@ -38,6 +39,7 @@ COUNTED: dict[str, str] = {
     WithdrawalLetterIssued.type: "letters_issued",
     ProviderAssigned.type: "providers_assigned",
     CareStarted.type: "care_started",
+    CareStartReported.type: "care_started",  # the same start, reported in a provider's WMO305 through the gateway
     DebtReferralReceived.type: "debt_referrals",
 }
 """Which fact type is counted under which figure."""
