@@ -17,6 +17,7 @@ from eventsourcing.persistence import Tracking
 
 from contracts.events.backoffice import ProviderAssigned
 from kernel.errors import Forbidden
+from kernel.iwmo import codec
 from services.iwmo.config import Parties
 from services.iwmo.domain.archive import IN, OUT, ArchivedMessage
 from services.iwmo.domain.client import PURPOSE, ClientErased, ClientRecords, ClientRecordsUnavailable
@@ -35,7 +36,6 @@ from services.iwmo.domain.toewijzing import Sender, compose_301
 from services.iwmo.mailbox import MailboxIndex
 from services.iwmo.receiving import Receiver
 from services.iwmo.requests import Requests
-from services.iwmo.xml import codec
 from services.iwmo.xml.safe import Limits
 from services.iwmo.xml.schemas import Schemas, SchemasMissing
 from wijk.eventstore import ServiceApplication

@@ -17,13 +17,13 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import Tracking
 
 from contracts.events.planning import ProviderRequestAnswered
+from kernel.iwmo import codec
+from kernel.iwmo.messages.verzoek import Wmo315, Wmo317
 from services.iwmo.domain.answer import Answer
 from services.iwmo.domain.archive import OUT, SENT, ArchivedMessage
 from services.iwmo.domain.judgement import Context
 from services.iwmo.domain.request import ANSWERED, UNKNOWN_CLIENT, ProviderRequest, compose_319
 from services.iwmo.domain.verzoek import reference_key
-from services.iwmo.messages.verzoek import Wmo315, Wmo317
-from services.iwmo.xml import codec
 from wijk.consumer import Unprocessable
 
 if TYPE_CHECKING:

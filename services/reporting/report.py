@@ -17,9 +17,9 @@ from contracts.events.backoffice import DecisionLetterIssued, ProviderAssigned
 from contracts.events.backoffice_cycle import RefusalLetterIssued, WithdrawalLetterIssued
 from contracts.events.budget import FundsRefused, FundsReserved
 from contracts.events.care import CareStarted
-from contracts.events.iwmo import CareStartReported
 from contracts.events.debt import DebtReferralReceived
 from contracts.events.intake import CaseOpened, SupportRequested
+from contracts.events.iwmo import CareStartReported
 from contracts.events.planning import BudgetLine, DecisionTaken
 from contracts.events.planning_cycle import DecisionRefused
 from kernel.clock import MUNICIPAL_TZ

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from eventsourcing.domain import Aggregate
 
+from kernel.iwmo.messages.catalog import Message
 from services.iwmo.domain.client_file import ClientFile
 from services.iwmo.domain.judgement import Judgement
-from services.iwmo.messages.catalog import Message
 
 Lookup = Callable[[int], ClientFile | None]
 """A ToewijzingNummer -> the client file holding it (None when the gemeente never gave that number)."""

@@ -20,9 +20,9 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from kernel.iwmo.messages.blocks import Header
+from kernel.iwmo.messages.verzoek import Antwoord, Wmo319
 from services.iwmo.domain.judgement import identification
-from services.iwmo.messages.blocks import Header
-from services.iwmo.messages.verzoek import Antwoord, Wmo319
 
 NAMESPACE = UUID("6c0f3a1e-2b7d-4f59-9e88-1d4c7b2a5e90")
 OPEN, ANSWERED = "open", "answered"

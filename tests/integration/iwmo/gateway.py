@@ -15,8 +15,8 @@ from lxml import etree
 
 from contracts.events.backoffice import ProviderAssigned
 from kernel.clock import today
-from services.iwmo.messages.toewijzing import Wmo301
-from services.iwmo.xml import codec
+from kernel.iwmo import codec
+from kernel.iwmo.messages.toewijzing import Wmo301
 from tests.support import people
 from tests.support.identity import IdentityProvider
 from tests.support.stack import Stack, eventually

@@ -12,11 +12,11 @@ import pytest
 from contracts.events.iwmo import CareDeclarationReported
 from contracts.topics import facts
 from kernel.clock import today
-from services.iwmo.messages.blocks import BerichtIdentificatie, GeslotenPeriode, TotaalBedragMetDC
-from services.iwmo.messages.declaratie import DeclaratieClient, Wmo323, Wmo325
-from services.iwmo.messages.toewijzing import Wmo301
+from kernel.iwmo import codec
+from kernel.iwmo.messages.blocks import BerichtIdentificatie, GeslotenPeriode, TotaalBedragMetDC
+from kernel.iwmo.messages.declaratie import DeclaratieClient, Wmo323, Wmo325
+from kernel.iwmo.messages.toewijzing import Wmo301
 from services.iwmo.settings import default_xsd_dir
-from services.iwmo.xml import codec
 from services.iwmo.xml.schemas import Schemas
 from tests.integration.iwmo.gateway import Gateway, assignment
 from tests.integration.iwmo.test_gateway_flow import start_for

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from services.iwmo.messages.toewijzing import Wmo301
-from services.iwmo.xml import codec
+from kernel.iwmo import codec
+from kernel.iwmo.messages.toewijzing import Wmo301
 from tests.integration.iwmo.gateway import AGB, Gateway, assignment
 from tests.integration.iwmo.test_gateway_flow import start_for
 from tests.support.bus import publish

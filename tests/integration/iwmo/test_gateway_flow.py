@@ -15,11 +15,11 @@ import pytest
 from contracts.events.iwmo import CareStartReported
 from contracts.topics import facts
 from kernel.clock import today
-from services.iwmo.messages.blocks import BerichtIdentificatie
-from services.iwmo.messages.regie import Wmo305
-from services.iwmo.messages.toewijzing import Wmo301
+from kernel.iwmo import codec
+from kernel.iwmo.messages.blocks import BerichtIdentificatie
+from kernel.iwmo.messages.regie import Wmo305
+from kernel.iwmo.messages.toewijzing import Wmo301
 from services.iwmo.settings import default_xsd_dir
-from services.iwmo.xml import codec
 from services.iwmo.xml.schemas import Schemas
 from tests.integration.iwmo.gateway import AGB, GEMEENTE, PROFESSIONAL, Gateway, assignment
 from tests.support.bus import publish, read_topic

@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 
 from kernel.clock import today
-from services.iwmo.messages.blocks import BerichtIdentificatie, Product
-from services.iwmo.messages.verzoek import TeWijzigenProduct, Verzoek, VowClient, Wmo315, Wmo317, Wmo319
+from kernel.iwmo import codec
+from kernel.iwmo.messages.blocks import BerichtIdentificatie, Product
+from kernel.iwmo.messages.verzoek import TeWijzigenProduct, Verzoek, VowClient, Wmo315, Wmo317, Wmo319
 from services.iwmo.settings import default_xsd_dir
-from services.iwmo.xml import codec
 from services.iwmo.xml.schemas import Schemas
 from tests.integration.iwmo.gateway import PROFESSIONAL, Gateway, Mailbox
 from tests.support import people

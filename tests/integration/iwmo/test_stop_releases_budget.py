@@ -12,10 +12,10 @@ import pytest
 from contracts.events.budget import FundsReleased
 from contracts.topics import facts
 from kernel.clock import today
-from services.iwmo.messages.blocks import BerichtIdentificatie
-from services.iwmo.messages.regie import Wmo307
-from services.iwmo.messages.toewijzing import Wmo301
-from services.iwmo.xml import codec
+from kernel.iwmo import codec
+from kernel.iwmo.messages.blocks import BerichtIdentificatie
+from kernel.iwmo.messages.regie import Wmo307
+from kernel.iwmo.messages.toewijzing import Wmo301
 from tests.integration.iwmo.gateway import Gateway
 from tests.integration.iwmo.test_gateway_flow import start_for
 from tests.support.bus import facts_now
