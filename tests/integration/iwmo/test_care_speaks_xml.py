@@ -1,0 +1,91 @@
+"""The reference provider speaking iWmo XML for a provider marked `"exchange": "iwmo"` (zorg-flevoland in
+Almere): it reads its 301 from the mailbox with the provider's token, starts care with a 305 by its policy, and
+declares (323) and stops (307) through its /iwmo routes; the gateway accepts each, answers it (306, 325, 308) and
+publishes its facts, while care publishes no JSON fact for that household."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+
+from contracts.events.iwmo import CareDeclarationReported, CareStartReported, CareStopReported
+from contracts.topics import facts
+from kernel.clock import today
+from tests.conftest import dismantle, isolated
+from tests.integration.iwmo.gateway import PROVIDER, Gateway, assignment
+from tests.support.bus import facts_now, publish, read_facts
+from tests.support.identity import IdentityProvider
+from tests.support.stack import eventually
+from tooling.embedded_postgres import EmbeddedPostgres
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+async def xml_stack(
+    postgres: EmbeddedPostgres, identity: IdentityProvider, gateway_env: dict[str, str], drop_dir: object
+) -> AsyncIterator[Gateway]:
+    """A stack of its own: care gets the provider's client secret here (on the package's stack it reports in
+    JSON, which the other tests of the package rely on when they play the provider themselves)."""
+    stack, server = await isolated(postgres, identity_issuer=identity.issuer)
+    env = {
+        "WIJK_CARE_IWMO_CLIENT_SECRETS": f'{{"{PROVIDER}": "{identity.credentials.secret(PROVIDER)}"}}',
+        "WIJK_CARE_IWMO_URL": stack.url("iwmo"), "WIJK_CARE_IWMO_POLL_SECONDS": "0.3",
+        "WIJK_IWMO_INTAKE_URL": stack.url("intake"),
+    }  # fmt: skip
+    before = {name: os.environ.get(name) for name in env}
+    os.environ.update(env)
+    try:
+        await stack.start(["intake", "iwmo", "care"])
+        yield Gateway(stack, identity, drop_dir)  # type: ignore[arg-type]
+    finally:
+        await dismantle(stack, server, postgres)
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+async def as_provider(gateway: Gateway, method: str, path: str, body: Any = None) -> Any:
+    headers = {"Authorization": f"Bearer {gateway.identity.client_token(PROVIDER, 'care')}"}
+    async with httpx.AsyncClient(base_url=gateway.stack.url("care"), headers=headers, timeout=30) as http:
+        answer = await http.request(method, path, json=body)
+    assert answer.is_success, f"{method} {path}: {answer.status_code} {answer.text}"
+    return answer.json()
+
+
+async def test_care_reads_its_301_and_reports_in_xml(xml_stack: Gateway) -> None:
+    gateway = xml_stack
+    resident = await gateway.register()
+    assigned = assignment(resident.household_id)
+    await publish(gateway.stack.bootstrap, assigned)
+    base = f"/iwmo/providers/{PROVIDER}/toewijzingen"
+
+    async def mine() -> list[dict[str, Any]]:
+        return list(await as_provider(gateway, "GET", base))
+
+    [toewijzing] = await eventually(mine, lambda found: bool(found) and found[0]["status"] == "started")
+    assert toewijzing["start_date"] == today().isoformat() and toewijzing["sent"][0]["message"] == "WMO305"
+    nummer = toewijzing["toewijzing_nummer"]
+
+    day = today().isoformat()
+    declared = await as_provider(gateway, "POST", f"{base}/{nummer}/declarations",
+                                 {"period_start": day, "period_end": day, "volume": 2})  # fmt: skip
+    assert (declared["outcome"], declared["retour"]["message"]) == ("accepted", "WMO325"), declared
+    stopped = await as_provider(gateway, "POST", f"{base}/{nummer}/stop", {"end_date": day, "reason_code": "19"})
+    assert (stopped["outcome"], stopped["retour"]["message"]) == ("accepted", "WMO308"), stopped
+
+    found = await read_facts(gateway.stack.bootstrap, facts("iwmo"), expected=3, of=[resident.household_id])
+    assert {type(f) for f in found} == {CareStartReported, CareDeclarationReported, CareStopReported}
+    assert all(f.assignment_id == assigned.assignment_id for f in found)  # type: ignore[attr-defined]
+    assert await facts_now(gateway.stack.bootstrap, facts("care"), of=[resident.household_id]) == []
+
+    mailbox = gateway.mailbox()
+    async with mailbox.http() as http:
+        sent_in = (await http.get("/mailbox/messages", params={"direction": "in"})).json()
+    assert {"WMO305", "WMO323", "WMO307"} <= {m["message"] for m in sent_in}
