@@ -5,8 +5,11 @@ publishes its facts, while care publishes no JSON fact for that household."""
 
 from __future__ import annotations
 
+import asyncio
 import os
+import uuid
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -16,11 +19,14 @@ from contracts.events.iwmo import CareDeclarationReported, CareStartReported, Ca
 from contracts.topics import facts
 from kernel.clock import today
 from tests.conftest import dismantle, isolated
-from tests.integration.iwmo.gateway import PROVIDER, Gateway, assignment
+from tests.integration.iwmo.gateway import AGB, PROVIDER, Gateway, assignment
+from tests.integration.iwmo.test_request_route import answer_319, post_315
+from tests.support import people
 from tests.support.bus import facts_now, publish, read_facts
 from tests.support.identity import IdentityProvider
 from tests.support.stack import eventually
 from tooling.embedded_postgres import EmbeddedPostgres
+from tooling.iwmo_export import check, export_mailboxes
 
 pytestmark = pytest.mark.integration
 
@@ -59,7 +65,7 @@ async def as_provider(gateway: Gateway, method: str, path: str, body: Any = None
     return answer.json()
 
 
-async def test_care_reads_its_301_and_reports_in_xml(xml_stack: Gateway) -> None:
+async def test_care_reads_its_301_and_reports_in_xml(xml_stack: Gateway, tmp_path: Path) -> None:
     gateway = xml_stack
     resident = await gateway.register()
     assigned = assignment(resident.household_id)
@@ -89,3 +95,16 @@ async def test_care_reads_its_301_and_reports_in_xml(xml_stack: Gateway) -> None
     async with mailbox.http() as http:
         sent_in = (await http.get("/mailbox/messages", params={"direction": "in"})).json()
     assert {"WMO305", "WMO323", "WMO307"} <= {m["message"] for m in sent_in}
+
+    # what `wijk simulate --iwmo-out` writes: every message, both directions, valid against its XSD
+    reference = f"VOT-{uuid.uuid4().hex[:8]}"
+    await post_315(mailbox, people.bsn(), reference)  # a client it does not serve: 316, and a 319 at once
+    await answer_319(mailbox, reference)
+    written = await asyncio.to_thread(
+        export_mailboxes, gateway.url, gateway.identity.tokens, {PROVIDER: AGB}, tmp_path / "iwmo"
+    )
+    assert {"WMO301", "WMO305", "WMO306", "WMO307", "WMO308", "WMO315", "WMO316", "WMO319", "WMO323", "WMO325"} <= set(
+        written
+    ), written
+    assert sum(written.values()) == len(list((tmp_path / "iwmo").glob("*.xml")))
+    assert check(tmp_path / "iwmo") == []
