@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from services.intake.api_iwmo import client_of
+from services.intake.api_iwmo import NoRegisteredResident, client_of
 from services.iwmo.domain.client import UNKNOWN_BIRTH, ClientRecordsUnavailable, from_intake
 
 pytestmark = pytest.mark.unit
@@ -54,3 +54,8 @@ def test_intake_gives_the_applicant_and_only_what_a_301_needs() -> None:
     assert client["bsn"] == "2" and set(client) == {
         "household_id", "bsn", "given_name", "family_name", "date_of_birth", "address", "contact",
     }  # fmt: skip
+
+
+def test_a_household_known_by_its_melding_only_has_no_client_to_name() -> None:
+    with pytest.raises(NoRegisteredResident):
+        client_of({"household_id": "h", "address": {"postcode": "1353AB"}})
