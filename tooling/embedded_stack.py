@@ -10,7 +10,6 @@ for development and demonstration (`wijk up` says so), production runs Apache Ka
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -107,15 +106,12 @@ class EmbeddedStack:
 
     def gateway_client(self) -> dict[str, str]:
         """The iWmo gateway's own client at the provider (it asks intake for a 301's client data) and where intake
-        answers; the reference provider's clients for the providers that speak XML, and where their mailbox is."""
-        credentials = self.identity.credentials()
-        config = config_dir(PlatformSettings().municipality_config)
-        providers = json.loads((config / "providers.json").read_text(encoding="utf-8"))["providers"]
+        answers. Care's XML providers (`WIJK_CARE_IWMO_CLIENT_SECRETS`) are not switched on here yet: the
+        simulator drives providers through care's JSON routes and knows no BSN, so it could not follow an XML
+        provider's toewijzingen (docs/iwmo.md, "Not (yet) built")."""
         return {
-            "WIJK_IWMO_CLIENT_SECRET": credentials.secret("wijk-iwmo"),
+            "WIJK_IWMO_CLIENT_SECRET": self.identity.credentials().secret("wijk-iwmo"),
             "WIJK_IWMO_INTAKE_URL": f"http://127.0.0.1:{self.ports['intake']}",
-            "WIJK_CARE_IWMO_URL": f"http://127.0.0.1:{self.ports['iwmo']}",  # care's XML providers: their mailbox
-            "WIJK_CARE_IWMO_CLIENT_SECRETS": json.dumps({p["id"]: credentials.secret(p["id"]) for p in providers}),
         }
 
     def wait_ready(self, say: Callable[[str], None], timeout: float = 120) -> None:
