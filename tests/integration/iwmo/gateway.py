@@ -22,6 +22,8 @@ from tests.support.identity import IdentityProvider
 from tests.support.stack import Stack, eventually
 
 PROVIDER, AGB, GEMEENTE = "zorg-flevoland", "98000001", "0034"
+WAIT = 120
+"""Seconds a test waits for what the bus brings: generous, as the machine may be shared by other test runs."""
 PROFESSIONAL, POSTCODE = "j.de.vries", "1353 AB"
 """A wmo-consulent of wijkteam-haven, and a postcode of the Haven."""
 
@@ -64,7 +66,7 @@ class Gateway:
             answer = await self.as_user(who, service, "GET", path)
             return answer.json() if answer.status_code == 200 else None
 
-        return await eventually(probe, lambda r: r is not None and done(r), timeout=60)
+        return await eventually(probe, lambda r: r is not None and done(r), timeout=WAIT)
 
     async def plan_for(self, resident: Resident) -> str:
         """A melding for the registered household: its plan drafted, client support offered, a care goal set."""
@@ -118,7 +120,7 @@ class Mailbox:
                 response.raise_for_status()
                 return [m for m in response.json() if message is None or m["message"] == message]
 
-            return await eventually(probe, lambda found: len(found) >= expected, timeout=60)
+            return await eventually(probe, lambda found: len(found) >= expected, timeout=WAIT)
 
     async def fetch(self, position: int) -> etree._Element:
         async with self.http() as http:
@@ -127,7 +129,7 @@ class Mailbox:
             assert response.headers["content-type"].startswith("application/xml")
             return etree.fromstring(response.content)
 
-    async def toewijzing_for(self, bsn: str, timeout: float = 60) -> tuple[int, Wmo301]:
+    async def toewijzing_for(self, bsn: str, timeout: float = WAIT) -> tuple[int, Wmo301]:
         """The newest 301 for this client (the mailbox is shared by the package's tests): its position and message."""
         seen: set[int] = set()
         found: list[tuple[int, Wmo301]] = []

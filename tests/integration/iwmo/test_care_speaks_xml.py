@@ -19,7 +19,7 @@ from contracts.events.iwmo import CareDeclarationReported, CareStartReported, Ca
 from contracts.topics import facts
 from kernel.clock import today
 from tests.conftest import dismantle, isolated
-from tests.integration.iwmo.gateway import AGB, PROVIDER, Gateway, assignment
+from tests.integration.iwmo.gateway import AGB, PROVIDER, WAIT, Gateway, assignment
 from tests.integration.iwmo.test_request_route import answer_319, post_315
 from tests.support import people
 from tests.support.bus import facts_now, publish, read_facts
@@ -33,21 +33,23 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 async def xml_stack(
-    postgres: EmbeddedPostgres, identity: IdentityProvider, gateway_env: dict[str, str], drop_dir: object
+    postgres: EmbeddedPostgres, identity: IdentityProvider, gateway_env: dict[str, str], tmp_path_factory: Any
 ) -> AsyncIterator[Gateway]:
     """A stack of its own: care gets the provider's client secret here (on the package's stack it reports in
     JSON, which the other tests of the package rely on when they play the provider themselves)."""
     stack, server = await isolated(postgres, identity_issuer=identity.issuer)
+    drop = tmp_path_factory.mktemp("xml-drop")
     env = {
         "WIJK_CARE_IWMO_CLIENT_SECRETS": f'{{"{PROVIDER}": "{identity.credentials.secret(PROVIDER)}"}}',
         "WIJK_CARE_IWMO_URL": stack.url("iwmo"), "WIJK_CARE_IWMO_POLL_SECONDS": "0.3",
         "WIJK_IWMO_INTAKE_URL": stack.url("intake"),
+        "WIJK_IWMO_DROP_DIR": str(drop),  # its own: the package's drop folder remembers the package stack's positions
     }  # fmt: skip
     before = {name: os.environ.get(name) for name in env}
     os.environ.update(env)
     try:
         await stack.start(["intake", "iwmo", "care"])
-        yield Gateway(stack, identity, drop_dir)  # type: ignore[arg-type]
+        yield Gateway(stack, identity, drop)
     finally:
         await dismantle(stack, server, postgres)
         for name, value in before.items():
@@ -75,7 +77,7 @@ async def test_care_reads_its_301_and_reports_in_xml(xml_stack: Gateway, tmp_pat
     async def mine() -> list[dict[str, Any]]:
         return list(await as_provider(gateway, "GET", base))
 
-    [toewijzing] = await eventually(mine, lambda found: bool(found) and found[0]["status"] == "started")
+    [toewijzing] = await eventually(mine, lambda found: bool(found) and found[0]["status"] == "started", WAIT)
     assert toewijzing["start_date"] == today().isoformat() and toewijzing["sent"][0]["message"] == "WMO305"
     nummer = toewijzing["toewijzing_nummer"]
 
@@ -86,7 +88,7 @@ async def test_care_reads_its_301_and_reports_in_xml(xml_stack: Gateway, tmp_pat
     stopped = await as_provider(gateway, "POST", f"{base}/{nummer}/stop", {"end_date": day, "reason_code": "19"})
     assert (stopped["outcome"], stopped["retour"]["message"]) == ("accepted", "WMO308"), stopped
 
-    found = await read_facts(gateway.stack.bootstrap, facts("iwmo"), expected=3, of=[resident.household_id])
+    found = await read_facts(gateway.stack.bootstrap, facts("iwmo"), expected=3, polls=240, of=[resident.household_id])
     assert {type(f) for f in found} == {CareStartReported, CareDeclarationReported, CareStopReported}
     assert all(f.assignment_id == assigned.assignment_id for f in found)  # type: ignore[attr-defined]
     assert await facts_now(gateway.stack.bootstrap, facts("care"), of=[resident.household_id]) == []

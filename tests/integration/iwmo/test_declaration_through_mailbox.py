@@ -68,6 +68,6 @@ async def test_a_323_with_one_bad_line_gets_a_325_approving_the_rest(gateway: Ga
     assert codes["GOOD"] == ["0200"] and "0200" not in codes["BAD"] and codes["BAD"]
     assert answer.declaratie_antwoord.totaal_toegekend_bedrag.totaal_bedrag == 2 * 3480
 
-    found = await read_facts(gateway.stack.bootstrap, facts("iwmo"), expected=2, of=[resident.household_id])
+    found = await read_facts(gateway.stack.bootstrap, facts("iwmo"), expected=2, polls=240, of=[resident.household_id])
     [declared] = [f for f in found if isinstance(f, CareDeclarationReported)]
     assert (declared.assignment_id, declared.volume, declared.amount_cents) == (assigned.assignment_id, 2, 6960)

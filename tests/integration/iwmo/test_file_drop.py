@@ -13,14 +13,14 @@ from lxml import etree
 
 from kernel.iwmo import codec
 from kernel.iwmo.messages.toewijzing import Wmo301
-from tests.integration.iwmo.gateway import AGB, Gateway, assignment
+from tests.integration.iwmo.gateway import AGB, WAIT, Gateway, assignment
 from tests.integration.iwmo.test_gateway_flow import start_for
 from tests.support.bus import publish
 
 pytestmark = pytest.mark.integration
 
 
-async def files(folder: Path, pattern: str, count: int, timeout: float = 60) -> list[Path]:
+async def files(folder: Path, pattern: str, count: int, timeout: float = WAIT) -> list[Path]:
     for _ in range(int(timeout / 0.25)):
         found = sorted(folder.glob(pattern)) if folder.exists() else []
         if len(found) >= count:
@@ -29,7 +29,7 @@ async def files(folder: Path, pattern: str, count: int, timeout: float = 60) -> 
     raise AssertionError(f"fewer than {count} {pattern} in {folder}")
 
 
-async def toewijzing_in(out: Path, bsn: str, timeout: float = 60) -> Wmo301:
+async def toewijzing_in(out: Path, bsn: str, timeout: float = WAIT) -> Wmo301:
     for _ in range(int(timeout / 0.25)):
         for path in sorted(out.glob("*-WMO301-*.xml")) if out.exists() else []:
             message = codec.from_xml(etree.fromstring(path.read_bytes()), "301")

@@ -21,7 +21,7 @@ from kernel.iwmo.messages.regie import Wmo305
 from kernel.iwmo.messages.toewijzing import Wmo301
 from services.iwmo.settings import default_xsd_dir
 from services.iwmo.xml.schemas import Schemas
-from tests.integration.iwmo.gateway import AGB, GEMEENTE, PROFESSIONAL, Gateway, assignment
+from tests.integration.iwmo.gateway import AGB, GEMEENTE, PROFESSIONAL, WAIT, Gateway, assignment
 from tests.support.bus import publish, read_topic
 from tests.support.stack import eventually
 from tests.unit.iwmo.samples import wmo305
@@ -77,7 +77,9 @@ async def test_an_assignment_becomes_a_301_with_intakes_data_read_for_its_purpos
     assert SCHEMAS.validate(retour, "306") is None
     assert {c.text for c in retour.findall(".//{*}RetourCode")} == {"0200"}
 
-    [record] = await read_topic(gateway.stack.bootstrap, facts("iwmo"), expected=1, of=[resident.household_id])
+    [record] = await read_topic(
+        gateway.stack.bootstrap, facts("iwmo"), expected=1, polls=240, of=[resident.household_id]
+    )
     started = CareStartReported.model_validate_json(record.value or b"")
     assert (started.assignment_id, started.start_date) == (assigned.assignment_id, today())
     assert resident.bsn.encode() not in (record.value or b"") and b"Jansen" not in (record.value or b"")
@@ -88,7 +90,7 @@ async def test_an_erased_household_and_a_youth_assignment_get_no_301(gateway: Ga
     erasure = await gateway.as_user("privacy", "intake", "POST", f"/households/{erased.household_id}/erasure")
     assert erasure.status_code == 200, erasure.text
     await publish(gateway.stack.bootstrap, assignment(youth.household_id, "45"), assignment(erased.household_id))
-    refused = await eventually(lambda: access_log(gateway, erased.household_id), bool)
+    refused = await eventually(lambda: access_log(gateway, erased.household_id), bool, WAIT)
     assert [r["status"] for r in refused] == [410]  # asked once; erased is final, never retried
     await publish(gateway.stack.bootstrap, assignment(wmo.household_id))
     await gateway.mailbox().toewijzing_for(wmo.bsn)

@@ -18,7 +18,7 @@ from kernel.iwmo.messages.blocks import BerichtIdentificatie, Product
 from kernel.iwmo.messages.verzoek import TeWijzigenProduct, Verzoek, VowClient, Wmo315, Wmo317, Wmo319
 from services.iwmo.settings import default_xsd_dir
 from services.iwmo.xml.schemas import Schemas
-from tests.integration.iwmo.gateway import PROFESSIONAL, Gateway, Mailbox
+from tests.integration.iwmo.gateway import PROFESSIONAL, WAIT, Gateway, Mailbox
 from tests.support import people
 from tests.support.stack import eventually
 from tests.unit.iwmo.samples import OMVANG, wmo315, wmo317
@@ -53,7 +53,7 @@ async def answer_319(mailbox: Mailbox, reference: str) -> Wmo319:
                 found.append(message)
         return found
 
-    return (await eventually(probe, bool, timeout=60))[0]
+    return (await eventually(probe, bool, timeout=WAIT))[0]
 
 
 async def post_315(mailbox: Mailbox, bsn: str, reference: str) -> dict[str, Any]:
@@ -104,7 +104,7 @@ async def test_a_315_taken_up_becomes_a_319_and_the_decision_a_301(gateway: Gate
         _, sent = await mailbox.toewijzing_for(resident.bsn)
         return {str(p.product.code) for p in sent.client.toegewezen_producten if p.product}
 
-    assert await eventually(newest, lambda codes: codes == {"01A01", "02A02"}, timeout=60)
+    assert await eventually(newest, lambda codes: codes == {"01A01", "02A02"}, timeout=WAIT)
 
 
 async def test_a_315_for_a_client_the_provider_does_not_serve_is_refused_at_once(gateway: Gateway) -> None:

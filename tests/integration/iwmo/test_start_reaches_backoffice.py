@@ -11,7 +11,7 @@ import pytest
 
 from kernel.clock import today
 from tests.integration.backoffice.facts import funds_reserved
-from tests.integration.iwmo.gateway import PROFESSIONAL, Gateway
+from tests.integration.iwmo.gateway import PROFESSIONAL, WAIT, Gateway
 from tests.integration.iwmo.test_gateway_flow import start_for
 from tests.support.bus import publish
 from tests.support.stack import eventually
@@ -33,5 +33,5 @@ async def test_a_start_posted_as_xml_is_recorded_by_the_backoffice(gateway: Gate
         answer = await gateway.as_user(PROFESSIONAL, "backoffice", "GET", f"/decisions/{reserved.decision_id}")
         return dict(answer.json()) if answer.status_code == 200 else {}
 
-    found = await eventually(decision, lambda d: (d.get("delivery") or {}).get("started_on") is not None)
+    found = await eventually(decision, lambda d: (d.get("delivery") or {}).get("started_on") is not None, WAIT)
     assert found["delivery"]["started_on"] == today().isoformat()

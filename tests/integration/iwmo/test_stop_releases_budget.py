@@ -16,7 +16,7 @@ from kernel.iwmo import codec
 from kernel.iwmo.messages.blocks import BerichtIdentificatie
 from kernel.iwmo.messages.regie import Wmo307
 from kernel.iwmo.messages.toewijzing import Wmo301
-from tests.integration.iwmo.gateway import Gateway
+from tests.integration.iwmo.gateway import WAIT, Gateway
 from tests.integration.iwmo.test_gateway_flow import start_for
 from tests.support.bus import facts_now
 from tests.support.stack import eventually
@@ -54,6 +54,6 @@ async def test_a_stop_in_a_307_releases_the_reservation(gateway: Gateway) -> Non
         found = await facts_now(gateway.stack.bootstrap, facts("budget"), of=[resident.household_id])
         return [f for f in found if isinstance(f, FundsReleased)]
 
-    [released] = await eventually(releases, bool)
+    [released] = await eventually(releases, bool, WAIT)
     assert released.decision_id == uuid.UUID(decision_id) and released.released_on == today()
     assert released.amount_cents > 0
