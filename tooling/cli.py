@@ -72,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     simulate.add_argument("--data", type=Path, default=None, help="data folder (default .tooling/simulate/<name>)")
     simulate.add_argument("--output", type=Path, default=None, help="also write the result as JSON here")
+    simulate.add_argument(
+        "--iwmo-out", type=Path, default=None, help="write every iWmo message of the run here, one .xml file each"
+    )
 
     bench = commands.add_parser("bench", help="raw broker and PostgreSQL limits against the full pipeline")
     bench.add_argument("--households", type=positive, default=60, help="households through the pipeline (default 60)")
@@ -103,7 +106,7 @@ def _simulate(args: argparse.Namespace) -> int:
     from tooling.simulate_run import command
 
     year = args.year or today().year
-    return command(args.municipality, args.households, args.seed, year, args.data, args.output)
+    return command(args.municipality, args.households, args.seed, year, args.data, args.output, args.iwmo_out)
 
 
 def _bench(args: argparse.Namespace) -> int:

@@ -95,6 +95,7 @@ class EmbeddedStack:
         env = {**os.environ, **demo_secrets(self.data_dir), **endpoint.env(), "WIJK_KAFKA_BOOTSTRAP": bootstrap}
         for name in SERVICES:
             env[f"WIJK_{name.upper()}_HTTP_PORT"] = str(self.ports[name])
+        env.update(self.gateway_client())
         for name, port in self.instances().items():
             service = name.split("-")[0]
             own = {**env, f"WIJK_{service.upper()}_HTTP_PORT": str(port), "WIJK_OTEL_TRACES_FILE": self.traces(name)}
@@ -102,6 +103,16 @@ class EmbeddedStack:
         say(f"services     starting: {', '.join(SERVICES)} (logs in {self.data_dir / 'logs'})")
         self.supervisor.start()
         self.wait_ready(say)
+
+    def gateway_client(self) -> dict[str, str]:
+        """The iWmo gateway's own client at the provider (it asks intake for a 301's client data) and where intake
+        answers. Care's XML providers (`WIJK_CARE_IWMO_CLIENT_SECRETS`) are not switched on here yet: the
+        simulator drives providers through care's JSON routes and knows no BSN, so it could not follow an XML
+        provider's toewijzingen (docs/iwmo.md, "Not (yet) built")."""
+        return {
+            "WIJK_IWMO_CLIENT_SECRET": self.identity.credentials().secret("wijk-iwmo"),
+            "WIJK_IWMO_INTAKE_URL": f"http://127.0.0.1:{self.ports['intake']}",
+        }
 
     def wait_ready(self, say: Callable[[str], None], timeout: float = 120) -> None:
         deadline = time.monotonic() + timeout

@@ -64,7 +64,10 @@ def load_scenario(name_or_path: str) -> Municipality | None:
         return None
 
 
-def command(municipality: str, households: int, seed: int, year: int, data: Path | None, output: Path | None) -> int:
+def command(
+    municipality: str, households: int, seed: int, year: int, data: Path | None, output: Path | None,
+    iwmo_out: Path | None = None,
+) -> int:  # fmt: skip
     from tooling.embedded_stack import StackError
     from tooling.simulate_report import print_report
     from tooling.simulate_settle import BusNotSettled
@@ -85,6 +88,8 @@ def command(municipality: str, households: int, seed: int, year: int, data: Path
         if output:
             output.write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
             print(f"\nresult written to {output}")
+        if iwmo_out:
+            return write_iwmo(stack, scenario, iwmo_out)
         return 0
     except (StackError, SimulationError, BusNotSettled) as exc:
         print(f"wijk simulate failed: {exc}", file=sys.stderr)
@@ -93,6 +98,30 @@ def command(municipality: str, households: int, seed: int, year: int, data: Path
         if stack is not None:
             print("stopping the stack ...")
             stack.stop()
+
+
+def write_iwmo(stack: Any, scenario: Municipality, out: Path) -> int:
+    """Every iWmo message of the run, both directions, one file each, read through each provider's mailbox with
+    its own token; then every file checked against the official XSDs."""
+    import httpx
+
+    from tooling.identity_tokens import TokenError, TokenSource
+    from tooling.iwmo_export import ExportError, check, export_mailboxes
+
+    agb = {p["id"]: p["agb_code"] for p in scenario.config.get("providers", []) if p.get("agb_code")}
+    tokens = TokenSource(stack.identity.issuer, stack.identity.credentials())
+    try:
+        written = export_mailboxes(stack.url("iwmo"), tokens, agb, out)
+    except (ExportError, TokenError, httpx.HTTPError) as exc:
+        print(f"wijk simulate: the iWmo messages could not be read: {exc}", file=sys.stderr)
+        return 1
+    types = ", ".join(f"{code} {count}" for code, count in sorted(written.items())) or "none"
+    print(f"\niWmo messages written to {out}: {sum(written.values())} files, {len(written)} types ({types})")
+    problems = check(out)
+    for problem in problems:
+        print(f"  invalid: {problem}", file=sys.stderr)
+    print("  every file validates against its official XSD" if not problems else f"  {len(problems)} invalid")
+    return 1 if problems else 0
 
 
 async def play(stack: Any, scenario: Municipality, households: int, seed: int, year: int, clock: Path) -> Any:

@@ -30,12 +30,12 @@ PARTNER_TOPICS = tuple(partner_signals(p) for p in PARTNER_TYPES)
 CONSUMERS: dict[str, tuple[str, ...]] = {
     "intake": (facts("planning"), facts("backoffice")),
     "intake-partners": PARTNER_TOPICS,
-    "planning": (facts("intake"), facts("budget"), facts("backoffice"), facts("care")),
-    "budget": (facts("intake"), facts("planning"), facts("backoffice"), facts("care")),
+    "planning": (facts("intake"), facts("budget"), facts("backoffice"), facts("care"), facts("iwmo")),
+    "budget": (facts("intake"), facts("planning"), facts("backoffice"), facts("care"), facts("iwmo")),
     "backoffice": (facts("planning"), facts("budget"), facts("care"), facts("iwmo")),
     "care": (facts("backoffice"),),
     "debt": (facts("intake"), facts("backoffice")),
-    "iwmo": (facts("backoffice"),),
+    "iwmo": (facts("backoffice"), facts("planning")),
     "reporting": FACT_TOPICS,
 }
 """Which consumer group reads which topics (the `inbox.on` registrations in services/*/main.py). The wiring test

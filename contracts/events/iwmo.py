@@ -7,10 +7,12 @@ the BSN and the client's name stay in the XML and in intake.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 from uuid import UUID
 
-from contracts.bounds import Cents, Code, Day, Volume
+from pydantic import Field
+
+from contracts.bounds import Cents, Code, Day, Reference, Volume
 from contracts.events.base import HouseholdEvent
 from contracts.topics import facts
 
@@ -52,3 +54,24 @@ class CareDeclarationReported(HouseholdEvent):
     volume: Volume
     unit: Code
     amount_cents: Cents
+
+
+class ProviderRequestReceived(HouseholdEvent):
+    """A provider's request that the gateway accepted (0200 in its 316 or 318), for the household's coordinator to
+    answer: a verzoek om toewijzing (WMO315, one per requested product) or a verzoek om wijziging (WMO317, as a
+    whole). The answer comes back as planning's ProviderRequestAnswered and goes to the provider as a WMO319."""
+
+    type: ClassVar[str] = "nl.wijkteam.iwmo.provider-request-received.v1"
+    topic: ClassVar[str] = TOPIC
+    request_id: UUID
+    provider_id: Code
+    reference: Reference = Field(description="The provider's ReferentieAanbieder, unique for the provider.")
+    kind: Literal["assignment", "change"] = Field(description="assignment: a WMO315; change: a WMO317.")
+    product_category: Code | None = None
+    product_code: Code | None = None
+    volume: Volume | None = None
+    unit: Code | None = None
+    frequency: Code | None = None
+    requested_start: Day
+    requested_end: Day | None = None
+    change_reason: Code | None = Field(None, description="WMO317: RedenVerzoek (WJ758).")

@@ -186,3 +186,25 @@ class DecisionCancelled(HouseholdEvent):
     replaced_by: UUID | None = Field(
         None, description="The new decision that replaces it (a change after an evaluation): a wijziging, not an end."
     )
+
+
+RefusalReason = Literal["1", "2", "3", "4", "5", "6", "7", "8", "9"]
+"""WJ759 Reden afwijzing verzoek: 1 geen wijziging maar nieuwe aanvraag, 2 past niet binnen budget, 3 geen contract,
+4 past niet binnen contract, 5 andere gemeente, 6 stapeling, 7 zorginhoudelijke afkeur, 8 woonplaatsbeginsel,
+9 leeftijdsgrens bereikt."""
+
+
+class ProviderRequestAnswered(HouseholdEvent):
+    """The coordinator's answer to a provider's request (the gateway's ProviderRequestReceived): taken up, so it is
+    decided on as an aanvraag (a decision and its assignment follow), or refused with its WJ759 reason. A request
+    for a household without an open plan is refused by planning itself (reason 1: a new aanvraag, a melding)."""
+
+    type: ClassVar[str] = "nl.wijkteam.planning.provider-request-answered.v1"
+    topic: ClassVar[str] = TOPIC
+    request_id: UUID
+    plan_id: UUID | None = None
+    provider_id: Code
+    taken: bool
+    refusal_reason: RefusalReason | None = Field(None, description="WJ759, when refused.")
+    answered_by: Who
+    answered_on: Day

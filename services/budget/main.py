@@ -10,6 +10,7 @@ from contracts.events.backoffice import PaymentMade, ProviderAssigned
 from contracts.events.backoffice_cycle import DecisionRevoked
 from contracts.events.care import AssignmentRefused, CareStopped
 from contracts.events.intake_terms import PenaltyDetermined
+from contracts.events.iwmo import CareStopReported
 from contracts.events.planning import DecisionCancelled, DecisionTaken
 from kernel.clock import today
 from kernel.municipality import municipality_of
@@ -76,6 +77,7 @@ def wire(runtime: ServiceRuntime) -> None:
     runtime.inbox.on(ProviderAssigned, in_thread(refusing(app.on_provider_assigned)))
     runtime.inbox.on(PaymentMade, in_thread(refusing(app.on_payment_made)))
     runtime.inbox.on(CareStopped, in_thread(refusing(app.on_care_stopped)))
+    runtime.inbox.on(CareStopReported, in_thread(refusing(app.on_care_stopped)))  # a WMO307, through the gateway
     runtime.inbox.on(DecisionCancelled, in_thread(refusing(app.on_decision_cancelled)))
     runtime.inbox.on(AssignmentRefused, in_thread(refusing(app.on_assignment_refused)))
     # The law cycle (issue 17): the dwangsom on its own line; a revoked decision gives its reservation back.

@@ -25,6 +25,7 @@ from eventsourcing.persistence import JSONTranscoder, Tracking
 
 from contracts.events.backoffice import ProviderAssigned
 from contracts.events.care import AssignmentRefused, CareStopped
+from contracts.events.iwmo import CareStopReported
 from contracts.events.planning import DecisionCancelled
 from kernel.errors import NotFound
 from services.budget.domain.budget_line import (
@@ -99,8 +100,9 @@ class ReleasingApplication(ServiceApplication):
             pending.settle()
         self.record_processed(tracking, link, line, pending)
 
-    def on_care_stopped(self, event: CareStopped, tracking: Tracking) -> None:
-        """Release what is still reserved for the decision once its care has ended (not on a temporary stop)."""
+    def on_care_stopped(self, event: CareStopped | CareStopReported, tracking: Tracking) -> None:
+        """Release what is still reserved for the decision once its care has ended (not on a temporary stop):
+        reported by the reference provider (CareStopped) or in a provider's WMO307 through the gateway."""
         if self.already_processed(tracking):
             return
         if event.reason_code == TEMPORARY_STOP:

@@ -40,6 +40,8 @@ class CareApplication(ServiceApplication):
 
     def __init__(self, policies: Mapping[str, Policy], settings: PlatformSettings | None = None) -> None:
         self.policies = dict(policies)
+        self.xml_providers: set[str] = set()
+        """Providers that speak iWmo XML here: their orders come as 301s from the mailbox, not from the bus."""
         super().__init__(settings)
         self.by_provider = LogIndex(self, Assignment.Received, key=lambda e: e.order.provider_id)
 
@@ -52,8 +54,8 @@ class CareApplication(ServiceApplication):
         """Take in an assignment (iWmo 301) and answer it as the provider's policy says; reject any other's."""
         if self.already_processed(tracking):
             return None
-        if event.assignment_id in self.repository:
-            self.record_processed(tracking)  # the same assignment, republished under another position
+        if event.assignment_id in self.repository or event.provider_id in self.xml_providers:
+            self.record_processed(tracking)  # republished, or a provider that learns it from its 301 (iwmo_exchange)
             return None
         assignment = Assignment(Order(**event.model_dump(include={f.name for f in fields(Order)})))
         respond(assignment, self.policies, today)

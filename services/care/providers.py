@@ -25,12 +25,16 @@ class ProviderPolicyConfig(BaseModel):
     acceptance: Literal["auto", "manual"]
     start_on_acceptance: bool = True
     tariffs: list[TariffConfig] = []
+    exchange: Literal["json", "iwmo"] = Field(
+        "json", description="json: facts on the bus; iwmo: 301s from the mailbox, 305/307/323 posted as XML."
+    )
 
     def policy(self) -> Policy:
         return Policy(
             manual_acceptance=self.acceptance == "manual",
             start_on_acceptance=self.start_on_acceptance,
             tariffs={(t.product_code, t.unit): t.cents_per_unit for t in self.tariffs},
+            speaks_iwmo=self.exchange == "iwmo",
         )
 
 

@@ -10,7 +10,7 @@ from contracts.events.backoffice_cycle import DecisionRevoked, RefusalLetterIssu
 from contracts.events.planning_cycle import InvestigationReported, PersonalPlanRecorded
 from kernel.clock import today
 from kernel.municipality import config_dir, municipality_of
-from services.intake import api, api_cases, api_cycle, api_households, api_survey
+from services.intake import api, api_cases, api_cycle, api_households, api_iwmo, api_survey
 from services.intake.application import IntakeApplication
 from services.intake.domain.household import HouseholdErased
 from services.intake.domain.routing import District, Routing
@@ -61,7 +61,7 @@ def wire(runtime: ServiceRuntime) -> None:
     runtime.every("clock-check", every, lambda: app.check_clocks(today()))
     runtime.on_start.append(relays.start)
     runtime.on_stop.append(relays.stop)
-    for module in (api, api_households, api_cases, api_survey):
+    for module in (api, api_households, api_cases, api_survey, api_iwmo):
         runtime.router.include_router(module.router(app))
     municipality = municipality_of(settings.municipality_config).municipality
     runtime.router.include_router(api_cycle.router(app, municipality))  # the law cycle's routes (issue 17)

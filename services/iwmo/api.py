@@ -1,8 +1,8 @@
 """Each provider's mailbox over HTTP: post an iWmo message, list and fetch what the gemeente sent since a position.
 
-The acting provider is a parameter of every route, never read from the XML or a body: in this version the
-`X-Provider-Id` header stands in for it (like care's API); the next wave takes it from the access token of the
-provider's client credentials (issue 12), by replacing `acting_provider` alone.
+The acting provider is the organisation of the caller's access token (the provider's client credentials, issue
+12), never read from the XML, a body or a header of the caller's choosing: `require("iwmo.mailbox")` admits a care
+provider's client only (403 for anyone else), and `acting_provider` reads its organisation claim.
 """
 
 from __future__ import annotations
@@ -10,23 +10,25 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from kernel.clock import today
 from kernel.errors import Refused
 from services.iwmo.application import IwmoApplication
 from services.iwmo.xml.schemas import SchemasMissing
+from wijk.auth.rights import Forbidden, Permit
+from wijk.auth.routes import require
 
 XML = "application/xml"
 
 
-def acting_provider(
-    provider: Annotated[
-        str, Header(alias="X-Provider-Id", min_length=1, max_length=100, description="Stand-in for the token.")
-    ],
-) -> str:
-    return provider
+def acting_provider(permit: Annotated[Permit, require("iwmo.mailbox")]) -> str:
+    """The provider whose mailbox this is: the organisation its token names (a provider's client carries its id)."""
+    organisation = permit.caller.organisation
+    if not organisation:
+        raise Forbidden("iwmo.mailbox", "care-provider", "the token names no organisation")
+    return organisation
 
 
 Provider = Annotated[str, Depends(acting_provider)]

@@ -12,19 +12,30 @@ from datetime import date, time
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import Tracking
 
 from contracts.events.backoffice import ProviderAssigned
 from kernel.errors import Forbidden
+from kernel.iwmo import codec
 from services.iwmo.config import Parties
 from services.iwmo.domain.archive import IN, OUT, ArchivedMessage
 from services.iwmo.domain.client import PURPOSE, ClientErased, ClientRecords, ClientRecordsUnavailable
-from services.iwmo.domain.client_file import HELD, Claim, ClientFile, claim_id, file_id, first_number, next_number
+from services.iwmo.domain.client_file import (
+    HELD,
+    Claim,
+    ClientFile,
+    claim_id,
+    client_key,
+    file_id,
+    first_number,
+    next_number,
+)
 from services.iwmo.domain.codes import WMO_CATEGORIES
 from services.iwmo.domain.toewijzing import Sender, compose_301
 from services.iwmo.mailbox import MailboxIndex
 from services.iwmo.receiving import Receiver
-from services.iwmo.xml import codec
+from services.iwmo.requests import Requests
 from services.iwmo.xml.safe import Limits
 from services.iwmo.xml.schemas import Schemas, SchemasMissing
 from wijk.eventstore import ServiceApplication
@@ -63,6 +74,7 @@ class IwmoApplication(ServiceApplication):
         self.mailbox = MailboxIndex(self)
         self.files = LogIndex(self, ClientFile.Opened, key=lambda e: "all")
         self.receiver = Receiver(self)
+        self.requests = Requests(self)
 
     def digest(self, bsn: str) -> str:
         """A keyed digest of a BSN: recognises a client later without keeping the number."""
@@ -100,10 +112,10 @@ class IwmoApplication(ServiceApplication):
             if file.outgoing == HELD:
                 archived = self._send_301(file, today)
                 self.save(file, *archived)
-                sent += len(archived)
+                sent += sum(isinstance(a, ArchivedMessage) for a in archived)
         return sent
 
-    def _send_301(self, file: ClientFile, today: date) -> list[ArchivedMessage]:
+    def _send_301(self, file: ClientFile, today: date) -> list[Aggregate]:
         """The 301 for the client's current toewijzingen, validated and archived; or the reason it waits."""
         try:
             record = self.records.client_of(file.household_id, PURPOSE)
@@ -122,8 +134,21 @@ class IwmoApplication(ServiceApplication):
         if invalid is not None:
             file.hold("the composed 301 fails its XSD: " + "; ".join(invalid.reasons))
             return []
-        file.sent(identificatie, self.digest(record.bsn))
-        return [ArchivedMessage(file.agb_code, OUT, "301", identificatie, encode(codec.to_bytes(message)), "sent", [])]
+        digest = self.digest(record.bsn)
+        file.sent(identificatie, digest)
+        archived = ArchivedMessage(
+            file.agb_code, OUT, "301", identificatie, encode(codec.to_bytes(message)), "sent", []
+        )
+        known = client_key(file.agb_code, digest)  # the client recognised in a later 315 of this provider
+        return [archived, *([] if claim_id(known) in self.repository else [Claim(known, str(file.id))])]
+
+    def file_of_client(self, agb_code: str, bsn: str) -> ClientFile | None:
+        """The client's file at this provider, found by the BSN's keyed digest (a 301 was sent for the client)."""
+        identifier = claim_id(client_key(agb_code, self.digest(bsn)))
+        if identifier not in self.repository:
+            return None
+        claim: Claim = self.repository.get(identifier)
+        return self.repository.get(UUID(claim.ref))  # type: ignore[no-any-return]
 
     def _file(self, household_id: UUID, provider_id: str, agb: str) -> ClientFile:
         identifier = file_id(household_id, agb)

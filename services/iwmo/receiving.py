@@ -12,6 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from eventsourcing.domain import Aggregate
 
+from kernel.iwmo import codec
+from kernel.iwmo.messages.blocks import Header, RetourHeader
+from kernel.iwmo.messages.catalog import RETOUR_OF, Message, message_type
+from kernel.iwmo.messages.declaratie import Wmo323, Wmo325
+from kernel.iwmo.messages.regie import Wmo305, Wmo307
+from kernel.iwmo.messages.verzoek import Wmo315, Wmo317
 from services.iwmo.domain.answer import Answer
 from services.iwmo.domain.archive import ACCEPTED, IN, OUT, PARTLY, REJECTED, SENT, UNREADABLE, ArchivedMessage
 from services.iwmo.domain.client_file import Claim
@@ -20,12 +26,6 @@ from services.iwmo.domain.declaratie import answer_323, answer_header, declarati
 from services.iwmo.domain.judgement import Context, Finding, Judgement, header_findings, retour_header
 from services.iwmo.domain.regie import answer_305, answer_307
 from services.iwmo.domain.verzoek import answer_315, answer_317
-from services.iwmo.messages.blocks import Header, RetourHeader
-from services.iwmo.messages.catalog import RETOUR_OF, Message, message_type
-from services.iwmo.messages.declaratie import Wmo323, Wmo325
-from services.iwmo.messages.regie import Wmo305, Wmo307
-from services.iwmo.messages.verzoek import Wmo315, Wmo317
-from services.iwmo.xml import codec
 from services.iwmo.xml.reader import Read, Refused, read
 
 if TYPE_CHECKING:
@@ -71,9 +71,13 @@ class Receiver:
             seen = app.seen(declaration_key(context.agb_code, message.declaratie.declaratie_nummer))
             return answer_323(message, context, app.lookup, app.digest, seen)
         if isinstance(message, Wmo315):
-            return answer_315(message, context, app.seen)
+            answer = answer_315(message, context, app.seen)
+            answer.also += app.requests.from_315(message, answer, context)
+            return answer
         if isinstance(message, Wmo317):
-            return answer_317(message, context, app.lookup, app.digest, app.seen)
+            answer = answer_317(message, context, app.lookup, app.digest, app.seen)
+            answer.also += app.requests.from_317(message, answer, context)
+            return answer
         codes = getattr(message.header, "retour_codes", None) or []
         return Answer(None, Judgement([Finding(c, "code in the provider's retour") for c in codes if c != "0200"]))
 
@@ -93,7 +97,7 @@ class Receiver:
                                   _b64(incoming.document), outcome, reasons)  # fmt: skip
         retour = self._retour(answer.retour, context)
         claims = [Claim(key) for key in answer.new_keys]
-        recordings = self.app.save(*answer.touched, *claims, inbound, *([retour] if retour else []))
+        recordings = self.app.save(*answer.touched, *claims, inbound, *([retour] if retour else []), *answer.also)
         positions = {r.domain_event.originator_id: r.notification.id for r in recordings}
         return {
             "message": f"WMO{incoming.code}" if incoming.code else None,

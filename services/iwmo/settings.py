@@ -46,6 +46,15 @@ class IwmoSettings(BaseSettings):
     retry_seconds: float = Field(
         30.0, gt=0, description="How often held outgoing messages (301s awaiting the client's data) are retried."
     )
+    intake_url: str = Field(
+        "http://127.0.0.1:8101", description="Where intake answers the gateway's call for a client's data (the 301)."
+    )
+    client_id: str = Field("wijk-iwmo", description="The gateway's own client at the identity provider.")
+    client_secret: str | None = Field(
+        None,
+        description="The secret of that client (embedded mode: from the provider's credentials). Without it, or "
+        "without WIJK_IDENTITY_ISSUER, the gateway cannot ask intake and holds every 301 (it says so at start).",
+    )
     client_digest_secret: str = Field(
         description="HMAC secret of the gateway's keyed digest of a client's BSN (it recognises a client without "
         "keeping the number): at least 32 characters, never a placeholder, not intake's. Required.",

@@ -6,8 +6,14 @@ from __future__ import annotations
 from functools import singledispatch
 from typing import Any
 
-from contracts.events.iwmo import CareDeclarationReported, CareStartReported, CareStopReported
+from contracts.events.iwmo import (
+    CareDeclarationReported,
+    CareStartReported,
+    CareStopReported,
+    ProviderRequestReceived,
+)
 from services.iwmo.domain.client_file import ClientFile
+from services.iwmo.domain.request import ProviderRequest
 
 
 @singledispatch
@@ -34,3 +40,15 @@ def _(event: Any) -> CareStopReported:
 def _(event: Any) -> CareDeclarationReported:
     names = ("household_id", "declaration_id", "assignment_id", "provider_id", "period_start", "period_end")
     return CareDeclarationReported(**_fields(event, *names, "volume", "unit", "amount_cents"))
+
+
+@translate.register(ProviderRequest.Received)  # type: ignore[attr-defined]
+def _(event: Any) -> ProviderRequestReceived | None:
+    """Only a request for a household the gateway knows goes to planning (the others were refused at once)."""
+    if event.household_id is None:
+        return None
+    details = {name: value for name, value in event.details.items() if value is not None}
+    return ProviderRequestReceived(
+        household_id=event.household_id, request_id=event.originator_id, provider_id=event.provider_id,
+        reference=event.reference, kind=event.kind, **details,
+    )  # fmt: skip

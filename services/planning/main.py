@@ -8,12 +8,14 @@ from contracts.events.backoffice_cycle import DecisionRevoked
 from contracts.events.budget import FundsRefused, FundsReserved
 from contracts.events.care import PlanFeedbackGiven
 from contracts.events.intake import CaseOpened, ClientSupportOffered
+from contracts.events.iwmo import ProviderRequestReceived
 from kernel.clock import today
 from kernel.municipality import config_dir, municipality_of
-from services.planning import api_cycle
+from services.planning import api_cycle, api_requests
 from services.planning.api import router
 from services.planning.application import PlanningApplication
 from services.planning.config import load_planning_config
+from services.planning.provider_requests import ProviderRequests
 from services.planning.translator import translate
 from wijk.consumer import in_thread
 from wijk.service import ServiceDefinition, ServiceRuntime, serve
@@ -39,6 +41,9 @@ def wire(runtime: ServiceRuntime) -> None:
     inbox.on(DecisionRevoked, in_thread(lambda e, d: app.on_decision_revoked(e, d.tracking)))
     runtime.router.include_router(router(app))
     runtime.router.include_router(api_cycle.router(app))  # the law cycle's routes (issue 17), each guarded
+    requests = ProviderRequests(app)  # providers' requests through the iWmo gateway (issue 15)
+    inbox.on(ProviderRequestReceived, in_thread(lambda e, d: requests.on_received(e, d.tracking, today())))
+    runtime.router.include_router(api_requests.router(app, requests))
 
 
 DEFINITION = ServiceDefinition(

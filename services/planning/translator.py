@@ -16,9 +16,11 @@ from contracts.events.planning import (
     GoalSet,
     PlanDrafted,
     PlanEvaluated,
+    ProviderRequestAnswered,
 )
 from services.planning import translator_cycle
 from services.planning.domain.plan import Plan
+from services.planning.domain.provider_request import ProviderRequest
 
 
 @singledispatch
@@ -186,3 +188,12 @@ def _(event: Any) -> DecisionCancelled:
 
 
 translator_cycle.register(translate)
+
+
+@translate.register(ProviderRequest.Answered)  # type: ignore[attr-defined]
+def _(event: Any) -> ProviderRequestAnswered:
+    return ProviderRequestAnswered(
+        household_id=event.household_id, request_id=event.originator_id, plan_id=event.plan_id,
+        provider_id=event.provider_id, taken=event.taken, refusal_reason=event.refusal_reason,
+        answered_by=event.answered_by, answered_on=event.answered_on,
+    )  # fmt: skip

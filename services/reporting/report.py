@@ -19,6 +19,7 @@ from contracts.events.budget import FundsRefused, FundsReserved
 from contracts.events.care import CareStarted
 from contracts.events.debt import DebtReferralReceived
 from contracts.events.intake import CaseOpened, SupportRequested
+from contracts.events.iwmo import CareStartReported
 from contracts.events.planning import BudgetLine, DecisionTaken
 from contracts.events.planning_cycle import DecisionRefused
 from kernel.clock import MUNICIPAL_TZ
@@ -38,6 +39,7 @@ COUNTED: dict[str, str] = {
     WithdrawalLetterIssued.type: "letters_issued",
     ProviderAssigned.type: "providers_assigned",
     CareStarted.type: "care_started",
+    CareStartReported.type: "care_started",  # the same start, reported in a provider's WMO305 through the gateway
     DebtReferralReceived.type: "debt_referrals",
 }
 """Which fact type is counted under which figure."""

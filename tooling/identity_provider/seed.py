@@ -3,8 +3,9 @@
 Users: every professional of the mandate register (`mandates.json`) under their register id, a team member as
 `professional` of their team and one without a team as `municipal-professional`, plus the disciplines' extra
 roles and the other staff `identity.json` lists (controller, council member, privacy officer, ...).
-Clients (client credentials): every care provider (`providers.json`), every partner (`partners.json`), the debt
-assistance organisations and the service clients `identity.json` lists, each with the services it may call.
+Clients (client credentials): every care provider (`providers.json`: its care API and its iWmo mailbox), every
+partner (`partners.json`), the debt assistance organisations and the service clients `identity.json` lists (the
+iWmo gateway's `wijk-iwmo` among them), each with the services it may call.
 """
 
 from __future__ import annotations
@@ -105,7 +106,10 @@ def load_seed(config: Path) -> Seed:
     audience = {name: seed.audiences.get(name, f"wijk-{name}") for name in SERVICES}
     people = (*_professionals(config, seed), *(_staff(user) for user in seed.users))
     registrations = (
-        *(_org_client(p["id"], p["name"], "care-provider", audience["care"]) for p in _list(config, "providers")),
+        *(
+            _org_client(p["id"], p["name"], "care-provider", audience["care"], audience["iwmo"])  # its iWmo mailbox
+            for p in _list(config, "providers")
+        ),
         *(_org_client(p["id"], p["name"], "partner", audience["intake"]) for p in _list(config, "partners")),
         *(_org_client(d.id, d.name, "debt-assistance", audience["debt"]) for d in seed.debt_assistance),
         *(_registration(client, audience) for client in seed.clients),
@@ -133,8 +137,8 @@ def _staff(user: StaffUser) -> Person:
     return Person(user.username, user.name, tuple(user.roles), tuple(user.teams), user.organisation)
 
 
-def _org_client(client_id: str, name: str, role: str, audience: str) -> Registration:
-    return Registration(client_id, name, "service", (role,), client_id, (audience,))
+def _org_client(client_id: str, name: str, role: str, *audiences: str) -> Registration:
+    return Registration(client_id, name, "service", (role,), client_id, audiences)
 
 
 def _registration(client: ClientSeed, audience: dict[str, str]) -> Registration:

@@ -16,6 +16,8 @@ class Policy:
     start_on_acceptance: bool = True
     tariffs: Mapping[tuple[str, str], int] = field(default_factory=dict)
     """Cents per unit, by (product code, iWmo unit code)."""
+    speaks_iwmo: bool = False
+    """Exchanges iWmo XML through the gemeente's mailbox instead of the bus (providers.json `"exchange": "iwmo"`)."""
 
     def tariff(self, product_code: str, unit: str) -> int | None:
         return self.tariffs.get((product_code, unit))

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from eventsourcing.domain import Aggregate
+
+from kernel.iwmo.messages.catalog import Message
 from services.iwmo.domain.client_file import ClientFile
 from services.iwmo.domain.judgement import Judgement
-from services.iwmo.messages.catalog import Message
 
 Lookup = Callable[[int], ClientFile | None]
 """A ToewijzingNummer -> the client file holding it (None when the gemeente never gave that number)."""
@@ -24,6 +26,8 @@ class Answer:
     judgement: Judgement
     touched: list[ClientFile] = field(default_factory=list)
     new_keys: list[str] = field(default_factory=list)
+    also: list[Aggregate] = field(default_factory=list)
+    """Further records the message causes (a provider's request and, for an unknown client, its 319)."""
 
     def touch(self, file: ClientFile) -> None:
         if all(f is not file for f in self.touched):

@@ -2,15 +2,17 @@
 
 Only intake holds it. The gateway asks for one household's client at the moment it composes a 301, for that one
 purpose ("iWmo toewijzing"), and keeps none of it outside the message itself. The HTTP implementation (an
-authenticated, purpose-bound call that intake logs) is wired in the next wave; tests and the simulator use
-`InMemoryClientRecords`, and a gateway without a source holds its 301s (`NoClientRecords`).
+authenticated, purpose-bound call that intake logs) is `services/iwmo/intake_client.py`; `from_intake` maps
+intake's answer onto a record here. Unit tests use `InMemoryClientRecords`, and a gateway without a source holds
+its 301s (`NoClientRecords`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 from uuid import UUID
 
 from kernel.errors import NotFound
@@ -33,6 +35,8 @@ class ClientRecord:
     birth_date: date
     gender: str = "0"
     """LDT_Geslacht: 0 onbekend, 1 mannelijk, 2 vrouwelijk."""
+    birth_date_usage: str | None = None
+    """LDT_DatumGebruik (COD170): empty when the whole date is known; 3 when it is not (then 1900-01-01)."""
     given_names: str | None = None
     prefix: str | None = None
     street: str | None = None
@@ -72,3 +76,36 @@ class NoClientRecords:
 
     def client_of(self, household_id: UUID, purpose: str) -> ClientRecord:
         raise ClientRecordsUnavailable("no source of client data is configured: the 301 is held")
+
+
+UNKNOWN_BIRTH = date(1900, 1, 1)
+_HOUSE = re.compile(r"^\s*(\d{1,5})\s*([A-Za-z])?\s*[-/ ]?\s*([A-Za-z0-9]{1,4})?\s*$")
+
+
+def from_intake(data: dict[str, Any]) -> ClientRecord:
+    """Intake's client (`GET /households/{id}/iwmo-client`) as the 301 carries it (iWmo CDT_Adres, CDT_Geboortedatum):
+    the house number split into number, letter and addition; the postcode without its space; an unknown date of
+    birth as 1900-01-01 with DatumGebruik 3 (COD170: dag, maand en jaar onbekend)."""
+    address = data.get("address") or {}
+    contact = data.get("contact") or {}
+    match = _HOUSE.match(str(address.get("house_number") or ""))
+    if match is None:
+        # the 301 waits with this reason, visible to the operator, until intake's data is corrected
+        raise ClientRecordsUnavailable(f"house number {address.get('house_number')!r} does not fit iWmo's Huisnummer")
+    number, letter, addition = match.groups()
+    born = data.get("date_of_birth")
+    return ClientRecord(
+        bsn=str(data["bsn"]),
+        family_name=str(data["family_name"]),
+        given_names=data.get("given_name") or None,
+        birth_date=date.fromisoformat(born) if born else UNKNOWN_BIRTH,
+        birth_date_usage=None if born else "3",
+        street=address.get("street") or None,
+        house_number=int(number),
+        house_letter=letter.upper() if letter else None,
+        house_number_addition=addition or None,
+        postcode=str(address.get("postcode") or "").replace(" ", "").upper() or None,
+        city=address.get("city") or None,
+        phone=contact.get("phone") or None,
+        email=contact.get("email") or None,
+    )

@@ -179,6 +179,11 @@ class Claim(Aggregate):
         self.key, self.ref = key, ref
 
 
+def client_key(agb_code: str, bsn_digest: str) -> str:
+    """The claim that points from a client (its BSN's keyed digest) at one aanbieder to the client's file."""
+    return f"client:{agb_code}:{bsn_digest}"
+
+
 def claim_id(key: str) -> UUID:
     return uuid5(NAMESPACE, f"claim:{key}")
 

@@ -19,13 +19,8 @@ otherwise every client and prestatie with its codes. The amounts are integer cen
 
 from __future__ import annotations
 
-from services.iwmo.domain.answer import Answer, Digest, Lookup
-from services.iwmo.domain.client_file import ClientFile, Toewijzing
-from services.iwmo.domain.codes import EURO_UNIT, NOT_ASSESSED, OK
-from services.iwmo.domain.judgement import Context, Finding, Judgement, bsn_findings, identification
-from services.iwmo.domain.volume import allowed
-from services.iwmo.messages.blocks import GeslotenPeriode, TotaalBedragMetDC
-from services.iwmo.messages.declaratie import (
+from kernel.iwmo.messages.blocks import GeslotenPeriode, TotaalBedragMetDC
+from kernel.iwmo.messages.declaratie import (
     ClientAntwoord,
     DeclaratieAntwoord,
     DeclaratieAntwoordHeader,
@@ -34,6 +29,11 @@ from services.iwmo.messages.declaratie import (
     Wmo323,
     Wmo325,
 )
+from services.iwmo.domain.answer import Answer, Digest, Lookup
+from services.iwmo.domain.client_file import ClientFile, Toewijzing
+from services.iwmo.domain.codes import EURO_UNIT, NOT_ASSESSED, OK
+from services.iwmo.domain.judgement import Context, Finding, Judgement, bsn_findings, identification
+from services.iwmo.domain.volume import allowed
 
 
 def prestatie_findings(line: Prestatie, toewijzing: Toewijzing, period: GeslotenPeriode) -> list[Finding]:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from kernel.iwmo.messages.blocks import BerichtIdentificatie, Header, RetourHeader, XsdVersie
 from services.iwmo.domain.codes import OK, TECHNICAL, passes_elfproef
-from services.iwmo.messages.blocks import BerichtIdentificatie, Header, RetourHeader, XsdVersie
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,7 @@ A line without findings is accepted at once (its fact is published); the others 
 
 from __future__ import annotations
 
-from services.iwmo.domain.answer import Answer, Digest, Lookup
-from services.iwmo.domain.client_file import ClientFile
-from services.iwmo.domain.codes import NOT_ASSESSED, OK, TEMPORARY_STOP
-from services.iwmo.domain.judgement import Context, Finding, Judgement, bsn_findings, retour_header
-from services.iwmo.messages.regie import (
+from kernel.iwmo.messages.regie import (
     StartClientRetour,
     StartProduct,
     StartProductRetour,
@@ -30,6 +26,10 @@ from services.iwmo.messages.regie import (
     Wmo307,
     Wmo308,
 )
+from services.iwmo.domain.answer import Answer, Digest, Lookup
+from services.iwmo.domain.client_file import ClientFile
+from services.iwmo.domain.codes import NOT_ASSESSED, OK, TEMPORARY_STOP
+from services.iwmo.domain.judgement import Context, Finding, Judgement, bsn_findings, retour_header
 
 FIRST = ("1", "9")
 

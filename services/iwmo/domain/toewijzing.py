@@ -10,11 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from services.iwmo.domain.client import ClientRecord
-from services.iwmo.domain.client_file import ClientFile, Toewijzing
-from services.iwmo.domain.codes import EURO_UNIT
-from services.iwmo.domain.judgement import identification
-from services.iwmo.messages.blocks import (
+from kernel.iwmo.messages.blocks import (
     Achternaam,
     Adres,
     Geboortedatum,
@@ -26,7 +22,11 @@ from services.iwmo.messages.blocks import (
     Telefoonnummers,
     VolledigeNaam,
 )
-from services.iwmo.messages.toewijzing import Client, Contact, ToegewezenProduct, Wmo301
+from kernel.iwmo.messages.toewijzing import Client, Contact, ToegewezenProduct, Wmo301
+from services.iwmo.domain.client import ClientRecord
+from services.iwmo.domain.client_file import ClientFile, Toewijzing
+from services.iwmo.domain.codes import EURO_UNIT
+from services.iwmo.domain.judgement import identification
 
 BRP_ADDRESS, OWN_NAME = "01", "1"
 
@@ -47,7 +47,7 @@ def compose_301(file: ClientFile, record: ClientRecord, sender: Sender) -> Wmo30
     )
     client = Client(
         bsn=record.bsn,
-        geboortedatum=Geboortedatum(datum=record.birth_date),
+        geboortedatum=Geboortedatum(datum=record.birth_date, datum_gebruik=record.birth_date_usage),
         geslacht=record.gender,
         naam=name(record),
         contactgegevens=[contact(record)],

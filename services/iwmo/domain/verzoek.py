@@ -9,12 +9,7 @@ coordinator's (the route into planning, and the answer 319 with a 301 when taken
 
 from __future__ import annotations
 
-from services.iwmo.domain.answer import Answer, Digest, Lookup, Seen
-from services.iwmo.domain.client_file import ClientFile
-from services.iwmo.domain.codes import NOT_ASSESSED, OK
-from services.iwmo.domain.judgement import Context, Finding, Judgement, bsn_findings, retour_header
-from services.iwmo.domain.regie import own_file
-from services.iwmo.messages.verzoek import (
+from kernel.iwmo.messages.verzoek import (
     AangevraagdProductRetour,
     NieuwProductRetour,
     OngewijzigdProductRetour,
@@ -27,6 +22,11 @@ from services.iwmo.messages.verzoek import (
     Wmo317,
     Wmo318,
 )
+from services.iwmo.domain.answer import Answer, Digest, Lookup, Seen
+from services.iwmo.domain.client_file import ClientFile
+from services.iwmo.domain.codes import NOT_ASSESSED, OK
+from services.iwmo.domain.judgement import Context, Finding, Judgement, bsn_findings, retour_header
+from services.iwmo.domain.regie import own_file
 
 REFUSED = [Finding(NOT_ASSESSED, "client refused")]
 

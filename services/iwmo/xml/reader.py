@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from services.iwmo.messages.blocks import Header
-from services.iwmo.messages.catalog import FROM_PROVIDER, Message
-from services.iwmo.xml import codec
+from kernel.iwmo import codec
+from kernel.iwmo.messages.blocks import Header
+from kernel.iwmo.messages.catalog import FROM_PROVIDER, Message
 from services.iwmo.xml.safe import Limits, Unreadable, parse
 from services.iwmo.xml.schemas import Schemas
 

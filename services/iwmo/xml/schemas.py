@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from services.iwmo.messages.catalog import BY_CODE, message_type
+from kernel.iwmo.messages.catalog import BY_CODE, message_type
 
 REQUIRED = ("basisschema.xsd", *(f"WMO{code}.xsd" for code in BY_CODE))
 

@@ -1,5 +1,6 @@
 """The file drop: the 301 appears in the provider's out folder; a 305 dropped in its in folder is received like a
-posted one, moved to in/done with its outcome, and its 306 appears in out."""
+posted one, moved to in/done with its outcome, and its 306 appears in out. The folder is the provider's identity,
+provisioned by the operator: no token."""
 
 from __future__ import annotations
 
@@ -10,51 +11,47 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from services.iwmo.domain.client import InMemoryClientRecords
-from services.iwmo.main import definition
-from services.iwmo.messages.toewijzing import Wmo301
-from services.iwmo.settings import IwmoSettings
-from services.iwmo.xml import codec
-from tests.integration.iwmo.gateway import AGB, assignment, client, new_household
+from kernel.iwmo import codec
+from kernel.iwmo.messages.toewijzing import Wmo301
+from tests.integration.iwmo.gateway import AGB, WAIT, Gateway, assignment
 from tests.integration.iwmo.test_gateway_flow import start_for
 from tests.support.bus import publish
-from tests.support.stack import Stack
-from wijk.service import ServiceRuntime
-from wijk.settings import ServiceSettings
 
 pytestmark = pytest.mark.integration
 
 
-async def files(folder: Path, pattern: str, count: int, timeout: float = 60) -> list[Path]:
+async def files(folder: Path, pattern: str, count: int, timeout: float = WAIT) -> list[Path]:
     for _ in range(int(timeout / 0.25)):
-        found = sorted(folder.glob(pattern))
+        found = sorted(folder.glob(pattern)) if folder.exists() else []
         if len(found) >= count:
             return found
         await asyncio.sleep(0.25)
-    raise AssertionError(f"fewer than {count} {pattern} in {folder}: {list(folder.iterdir())}")
+    raise AssertionError(f"fewer than {count} {pattern} in {folder}")
 
 
-async def test_a_provider_exchanges_through_its_folders(own_stack: Stack, tmp_path: Path) -> None:
-    """A stack of its own: the test runs its own gateway with an in-memory source of client data, which would
-    share the shared stack's consumer group with the gateway already running there."""
-    stack = own_stack
-    household = new_household()
-    settings = IwmoSettings(drop_dir=tmp_path, drop_poll_seconds=0.2, retry_seconds=0.5)
-    runtime = ServiceRuntime(
-        definition(InMemoryClientRecords({household: client()}), settings), stack.settings,
-        ServiceSettings.for_service("iwmo", http_port=stack.ports["iwmo"]),
-    )  # fmt: skip
-    stack.runtimes["iwmo"] = runtime
-    await runtime.start()
-    await publish(stack.settings.kafka_bootstrap, assignment(household))
+async def toewijzing_in(out: Path, bsn: str, timeout: float = WAIT) -> Wmo301:
+    for _ in range(int(timeout / 0.25)):
+        for path in sorted(out.glob("*-WMO301-*.xml")) if out.exists() else []:
+            message = codec.from_xml(etree.fromstring(path.read_bytes()), "301")
+            if isinstance(message, Wmo301) and message.client.bsn == bsn:
+                return message
+        await asyncio.sleep(0.25)
+    raise AssertionError(f"no 301 for the client in {out}")
 
-    out = tmp_path / AGB / "out"
-    [toewijzing] = await files(out, "*-WMO301-*.xml", 1)
-    sent = codec.from_xml(etree.fromstring(toewijzing.read_bytes()), "301")
-    assert isinstance(sent, Wmo301)
-    (tmp_path / AGB / "in" / "start.xml").write_bytes(start_for(sent))
 
-    [outcome] = await files(tmp_path / AGB / "in" / "done", "*.outcome.json", 1)
+async def test_a_provider_exchanges_through_its_folders(gateway: Gateway) -> None:
+    resident = await gateway.register()
+    await publish(gateway.stack.bootstrap, assignment(resident.household_id))
+
+    out = gateway.drop_dir / AGB / "out"
+    sent = await toewijzing_in(out, resident.bsn)
+    before = len(list(out.glob("*-WMO306-*.xml")))
+    name = f"start-{resident.household_id}.xml"
+    partial = gateway.drop_dir / AGB / "in" / f".{name}.part"
+    partial.write_bytes(start_for(sent))
+    partial.replace(gateway.drop_dir / AGB / "in" / name)  # as a provider should: never half a file
+
+    [outcome] = await files(gateway.drop_dir / AGB / "in" / "done", f"{name}.outcome.json", 1)
     assert json.loads(outcome.read_text())["outcome"] == "accepted"
-    assert not (tmp_path / AGB / "in" / "start.xml").exists()
-    await files(out, "*-WMO306-*.xml", 1)
+    assert not (gateway.drop_dir / AGB / "in" / name).exists()
+    await files(out, "*-WMO306-*.xml", before + 1)

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, time, timedelta
 
-from services.iwmo.messages import blocks as b
-from services.iwmo.messages import declaratie as d
-from services.iwmo.messages import regie as r
-from services.iwmo.messages import toewijzing as t
-from services.iwmo.messages import verzoek as v
-from services.iwmo.messages.catalog import Message
+from kernel.iwmo.messages import blocks as b
+from kernel.iwmo.messages import declaratie as d
+from kernel.iwmo.messages import regie as r
+from kernel.iwmo.messages import toewijzing as t
+from kernel.iwmo.messages import verzoek as v
+from kernel.iwmo.messages.catalog import Message
 
 GEMEENTE, AGB, BSN = "0034", "98000001", "999990019"
 OK = ["0200"]

@@ -9,11 +9,11 @@ from datetime import timedelta
 import pytest
 
 from kernel.clock import today
+from kernel.iwmo import codec
+from kernel.iwmo.messages.blocks import BedragMetDC, GeslotenPeriode
+from kernel.iwmo.messages.declaratie import DeclaratieClient, Prestatie, Wmo323, Wmo325
 from services.iwmo.domain.declaratie import answer_323
 from services.iwmo.domain.volume import allowed
-from services.iwmo.messages.blocks import BedragMetDC, GeslotenPeriode
-from services.iwmo.messages.declaratie import DeclaratieClient, Prestatie, Wmo323, Wmo325
-from services.iwmo.xml import codec
 from services.iwmo.xml.schemas import Schemas
 from tests.unit.iwmo.files import context, digest, events_of, lookup_of, sent_file
 from tests.unit.iwmo.samples import BSN, prestatie, wmo323

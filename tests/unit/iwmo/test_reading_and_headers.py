@@ -10,10 +10,10 @@ from datetime import timedelta
 import pytest
 
 from kernel.clock import today
+from kernel.iwmo import codec
+from kernel.iwmo.messages.verzoek import Wmo316
 from services.iwmo.domain.judgement import header_findings
 from services.iwmo.domain.verzoek import answer_315, reference_key
-from services.iwmo.messages.verzoek import Wmo316
-from services.iwmo.xml import codec
 from services.iwmo.xml.reader import Read, Refused, read
 from services.iwmo.xml.schemas import Schemas
 from tests.unit.iwmo.files import context

@@ -9,9 +9,9 @@ from datetime import date, timedelta
 import pytest
 
 from kernel.clock import today
+from kernel.iwmo import codec
+from kernel.iwmo.messages.regie import StopProduct, Wmo305, Wmo306, Wmo307, Wmo308
 from services.iwmo.domain.regie import answer_305, answer_307
-from services.iwmo.messages.regie import StopProduct, Wmo305, Wmo306, Wmo307, Wmo308
-from services.iwmo.xml import codec
 from services.iwmo.xml.schemas import Schemas
 from tests.unit.iwmo.files import NUMMER, context, digest, events_of, lookup_of, sent_file
 from tests.unit.iwmo.samples import wmo305, wmo307

@@ -7,8 +7,8 @@ import pytest
 from lxml import etree
 
 from kernel.clock import today
-from services.iwmo.messages.catalog import BY_CODE
-from services.iwmo.xml import codec
+from kernel.iwmo import codec
+from kernel.iwmo.messages.catalog import BY_CODE
 from services.iwmo.xml.schemas import Schemas
 from tests.unit.iwmo.samples import SAMPLES, sample
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kernel.clock import today
-from services.iwmo.xml import codec
+from kernel.iwmo import codec
 from services.iwmo.xml.safe import Limits, Unreadable, parse
 from tests.unit.iwmo.samples import sample
 

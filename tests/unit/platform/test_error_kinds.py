@@ -20,6 +20,7 @@ NOT_DOMAIN_ERRORS = {
     "services.iwmo.xml.schemas.SchemasMissing",  # the official XSDs are missing: an installation error
     "services.intake.key_wrapping.KeyEncryptionKeyError",  # a key-encryption key that is missing or wrong: config
     "services.iwmo.domain.client.ClientRecordsUnavailable",  # intake cannot be reached now: an outage, retried
+    "services.care.iwmo_exchange.MailboxUnreachable",  # the gemeente's gateway cannot be reached now: an outage
 }
 BUILT_IN = (ValueError, LookupError, PermissionError, OSError)
 

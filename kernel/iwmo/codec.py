@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml import etree
 
-from services.iwmo.messages.catalog import Message, message_type
+from kernel.iwmo.messages.catalog import Message, message_type
 
 BASIS_NS = "http://www.istandaarden.nl/iwmo/3_2/basisschema/schema"
 PREFIX = "http://www.istandaarden.nl/iwmo/3_2/wmo"

@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import TypeAlias
 
 from kernel.errors import Refused
-from services.iwmo.messages.declaratie import Wmo323, Wmo325
-from services.iwmo.messages.regie import Wmo305, Wmo306, Wmo307, Wmo308
-from services.iwmo.messages.toewijzing import Wmo301, Wmo302
-from services.iwmo.messages.verzoek import Wmo315, Wmo316, Wmo317, Wmo318, Wmo319, Wmo320
+from kernel.iwmo.messages.declaratie import Wmo323, Wmo325
+from kernel.iwmo.messages.regie import Wmo305, Wmo306, Wmo307, Wmo308
+from kernel.iwmo.messages.toewijzing import Wmo301, Wmo302
+from kernel.iwmo.messages.verzoek import Wmo315, Wmo316, Wmo317, Wmo318, Wmo319, Wmo320
 
 Message: TypeAlias = (
     Wmo301 | Wmo302 | Wmo305 | Wmo306 | Wmo307 | Wmo308 | Wmo315 | Wmo316 | Wmo317 | Wmo318 | Wmo319 | Wmo320

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import ClassVar
 
-from services.iwmo.messages.blocks import (
+from kernel.iwmo.messages.blocks import (
     RETOUR_CODES,
     Adres,
     Communicatie,
