@@ -79,7 +79,7 @@ async def one_household(client: httpx.AsyncClient, urls: dict[str, str], number:
 
 
 async def drive(
-    watch: CareWatch, urls: dict[str, str], households: range, concurrency: int, label: str
+    watch: CareWatch, urls: dict[str, str], households: range, concurrency: int, label: str, auth: httpx.Auth
 ) -> tuple[list[float], float]:
     """Send the households, `concurrency` at a time, and wait for care to start for each: latencies, seconds."""
     gate, year, progress = asyncio.Semaphore(concurrency), datetime.now(UTC).year, Progress(len(households), label)
@@ -90,7 +90,7 @@ async def drive(
             progress.step()
             return result
 
-    async with httpx.AsyncClient(timeout=60) as client:
+    async with httpx.AsyncClient(timeout=60, auth=auth) as client:
         started = await asyncio.gather(*(one(n) for n in households))
     progress.done()
     deadline = time.monotonic() + 240
@@ -106,16 +106,16 @@ def _percentiles(latencies: list[float]) -> list[float]:
 
 
 async def pipeline(
-    urls: dict[str, str], bootstrap: str, households: int, parts: dict[str, int]
+    urls: dict[str, str], bootstrap: str, households: int, parts: dict[str, int], auth: httpx.Auth
 ) -> tuple[dict[str, Any], dict[str, float]]:
     """The pipeline's figures, and the CPU milliseconds per household each part of the stack spent on it."""
     watch = CareWatch(bootstrap)
     watcher = asyncio.create_task(watch.run())
     try:
         cpu_before = cpu_seconds(parts)
-        loaded, seconds = await drive(watch, urls, range(households), CONCURRENCY, "households")
+        loaded, seconds = await drive(watch, urls, range(households), CONCURRENCY, "households", auth)
         cpu = per_household(cpu_before, cpu_seconds(parts), households)
-        alone, _ = await drive(watch, urls, range(households, households + UNLOADED), 1, "households one by one")
+        alone, _ = await drive(watch, urls, range(households, households + UNLOADED), 1, "households one by one", auth)
     finally:
         watcher.cancel()
         await watch.consumer.stop()
@@ -151,12 +151,13 @@ async def reporting_rebuild(settings: PlatformSettings) -> dict[str, Any]:
 
 async def measure(stack: Any, households: int, messages: int) -> dict[str, Any]:
     urls, bootstrap = {name: stack.url(name) for name in SERVICES}, stack.broker.bootstrap
-    async with httpx.AsyncClient(timeout=30) as client:
+    auth = stack.auth()  # tokens fetched as real clients do; validated by every service on every request
+    async with httpx.AsyncClient(timeout=30, auth=auth) as client:
         before = (await client.get(f"{urls['reporting']}/facts/count")).json()["facts"]
     parts = {**stack.supervisor.pids(), "postgres": postmaster_pid(stack.postgres.data_dir),
              "broker": stack.broker.pid, "driver": os.getpid()}  # fmt: skip
-    piped, cpu = await pipeline(urls, bootstrap, households, {k: v for k, v in parts.items() if v})
-    settled = await settled_fact_count(urls["reporting"])
+    piped, cpu = await pipeline(urls, bootstrap, households, {k: v for k, v in parts.items() if v}, auth)
+    settled = await settled_fact_count(urls["reporting"], auth)
     piped["facts_per_household"] = round((settled - before) / (households + UNLOADED), 1)
     replay = await reporting_rebuild(stack.settings())
     topic = f"bench.raw.{int(time.time())}"
@@ -170,10 +171,10 @@ async def measure(stack: Any, households: int, messages: int) -> dict[str, Any]:
     }  # fmt: skip
 
 
-async def settled_fact_count(reporting: str, timeout: float = 120) -> int:
+async def settled_fact_count(reporting: str, auth: httpx.Auth, timeout: float = 120) -> int:
     """Reporting's fact count once it stops moving: its inbox may still be catching up when care has started."""
     deadline, last = time.monotonic() + timeout, -1
-    async with httpx.AsyncClient(timeout=30) as client:
+    async with httpx.AsyncClient(timeout=30, auth=auth) as client:
         while True:
             count = int((await client.get(f"{reporting}/facts/count")).json()["facts"])
             if count == last or time.monotonic() > deadline:

@@ -85,11 +85,12 @@ async def simulate_year(
     count: int,
     seed: int,
     year: int,
+    auth: httpx.Auth,
     say: Any = print,
 ) -> dict[str, Any]:
     script = households(municipality, count, seed, year)
     played = SimulatedYear(urls, watch, clock_file, municipality, seed)
-    async with httpx.AsyncClient(timeout=60) as client:
+    async with httpx.AsyncClient(timeout=60, auth=auth) as client:
         actions = await played.play(client, script, year, bootstrap)
         summary = (await client.get(f"{urls['reporting']}/summary")).json()
         teams = (await client.get(f"{urls['reporting']}/teams")).json()

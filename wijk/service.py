@@ -27,7 +27,7 @@ from kernel.errors import DomainError
 from wijk import runtime_metrics, telemetry, write_probe
 from wijk.auth.guard import AccessControl
 from wijk.auth.routes import install
-from wijk.auth.wiring import access_control
+from wijk.auth.wiring import access_control, require_issuer
 from wijk.consumer import Inbox
 from wijk.consumer_lag import ConsumerLag
 from wijk.db import create_pool
@@ -108,6 +108,7 @@ class ServiceRuntime:
     async def start(self) -> None:
         if self.settings.persistence != "postgres":
             raise RuntimeError(f"{self.name}: a running service keeps its events in postgres (WIJK_PERSISTENCE)")
+        require_issuer(self.name, self.settings)
         simulated = clock.simulated_day()
         if simulated is not None:
             log.warning("%s: SIMULATED CLOCK, today is %s (simulation mode only)", self.name, simulated.day)

@@ -58,7 +58,7 @@ class Household:
 
 async def open_cases(stack: Stack, meldingen: list[dict[str, Any]] = MELDINGEN) -> list[Household]:
     households = []
-    async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=20) as client:
+    async with stack.client("intake", timeout=20) as client:
         for melding in meldingen:
             response = await client.post("/support-requests", json=melding)
             assert response.status_code == 201, response.text
@@ -80,7 +80,7 @@ async def plan_of(client: httpx.AsyncClient, household: Household) -> dict[str, 
 
 
 async def decide(stack: Stack, households: list[Household], continue_trace: bool = False) -> None:
-    async with httpx.AsyncClient(base_url=stack.url("planning"), timeout=20) as client:
+    async with stack.client("planning", timeout=20) as client:
         for household in households:
             # the plan exists once planning saw CaseOpened; deciding also needs intake's client-support offer
             plan = await eventually(

@@ -105,7 +105,10 @@ def load_seed(config: Path) -> Seed:
     audience = {name: seed.audiences.get(name, f"wijk-{name}") for name in SERVICES}
     people = (*_professionals(config, seed), *(_staff(user) for user in seed.users))
     registrations = (
-        *(_org_client(p["id"], p["name"], "care-provider", audience["care"]) for p in _list(config, "providers")),
+        *(
+            _org_client(p["id"], p["name"], "care-provider", audience["care"], audience["iwmo"])
+            for p in _list(config, "providers")
+        ),
         *(_org_client(p["id"], p["name"], "partner", audience["intake"]) for p in _list(config, "partners")),
         *(_org_client(d.id, d.name, "debt-assistance", audience["debt"]) for d in seed.debt_assistance),
         *(_registration(client, audience) for client in seed.clients),
@@ -133,8 +136,9 @@ def _staff(user: StaffUser) -> Person:
     return Person(user.username, user.name, tuple(user.roles), tuple(user.teams), user.organisation)
 
 
-def _org_client(client_id: str, name: str, role: str, audience: str) -> Registration:
-    return Registration(client_id, name, "service", (role,), client_id, (audience,))
+def _org_client(client_id: str, name: str, role: str, *audiences: str) -> Registration:
+    """An organisation's client; a care provider's reaches care and the iWmo gateway (its messages)."""
+    return Registration(client_id, name, "service", (role,), client_id, audiences)
 
 
 def _registration(client: ClientSeed, audience: dict[str, str]) -> Registration:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-import httpx
 import pytest
 
 from contracts.events.backoffice import DebtReferralSent
@@ -17,7 +16,7 @@ pytestmark = pytest.mark.integration
 
 async def test_a_referral_is_published_and_bad_input_refused(stack: Stack) -> None:
     household = uuid.uuid4()
-    async with httpx.AsyncClient(base_url=stack.url("backoffice")) as client:
+    async with stack.client("backoffice") as client:
         sent = await client.post(
             f"/cases/{household}/debt-referrals",
             json={"team_id": "wijkteam-stad", "threatening": True, "reason": "dreigende huisuitzetting"},

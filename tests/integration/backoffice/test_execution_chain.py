@@ -70,8 +70,8 @@ async def test_a_decision_becomes_money_a_letter_care_a_payment_and_a_balanced_s
     and only budget and the backoffice run, so the test plays care itself."""
     stack = await own_stack.start(["budget", "backoffice"])
     bootstrap, taken = stack.settings.kafka_bootstrap, decision_taken()
-    budget = httpx.AsyncClient(base_url=stack.url("budget"))
-    backoffice = httpx.AsyncClient(base_url=stack.url("backoffice"))
+    budget = stack.client("budget")
+    backoffice = stack.client("backoffice")
     async with Publisher(bootstrap) as bus, budget, backoffice:
         await bus.publish(taken)
         executed = await eventually(lambda: get(backoffice, f"/decisions/{taken.decision_id}"), bool, timeout=90)
@@ -154,7 +154,7 @@ async def test_an_objection_is_lodged_deferred_once_and_not_decided_by_the_manda
     taken = decision_taken()
     async with (
         Publisher(stack.settings.kafka_bootstrap) as bus,
-        httpx.AsyncClient(base_url=stack.url("backoffice")) as client,
+        stack.client("backoffice") as client,
     ):
         await bus.publish(taken)
         await eventually(lambda: get(client, f"/decisions/{taken.decision_id}"), bool, timeout=90)
@@ -184,7 +184,7 @@ async def test_special_assistance_is_paid_to_the_household_and_spent_on_its_line
     path = f"/budgets/{TEAM}/2026/special_assistance"
     async with (
         Publisher(stack.settings.kafka_bootstrap) as bus,
-        httpx.AsyncClient(base_url=stack.url("budget")) as budget,
+        stack.client("budget") as budget,
     ):
         before = await get(budget, path)
         await bus.publish(taken)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-import httpx
 import pytest
 
 from contracts.events.budget import ReserveDrawApproved
@@ -25,7 +24,7 @@ DRAW = {
 
 
 async def test_a_reserve_draw_needs_an_approving_role_and_adds_to_the_line(stack: Stack) -> None:
-    async with httpx.AsyncClient(base_url=stack.url("budget")) as client:
+    async with stack.client("budget") as client:
         before = (await client.get("/budgets/wijkteam-poort/2026/youth")).json()
         reserve_before = (await client.get("/reserves/2026")).json()
         requested = await client.post("/reserve-draws", json=DRAW)
@@ -61,7 +60,7 @@ async def test_a_reserve_draw_needs_an_approving_role_and_adds_to_the_line(stack
 
 
 async def test_bad_draws_and_closes_get_a_clear_4xx(stack: Stack) -> None:
-    async with httpx.AsyncClient(base_url=stack.url("budget")) as client:
+    async with stack.client("budget") as client:
         negative = await client.post("/reserve-draws", json={**DRAW, "amount_cents": -5})
         bad_line = await client.post("/reserve-draws", json={**DRAW, "budget_line": "cash"})
         no_line = await client.post("/reserve-draws", json={**DRAW, "year": today().year + 5})

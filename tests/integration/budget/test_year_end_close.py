@@ -55,7 +55,7 @@ async def test_a_year_closes_after_it_ended_carries_its_open_reservations_and_bo
     stack = await own_stack.start(["budget"])
     decision = taken()
     bootstrap = stack.settings.kafka_bootstrap
-    async with Publisher(bootstrap) as bus, httpx.AsyncClient(base_url=stack.url("budget")) as client:
+    async with Publisher(bootstrap) as bus, stack.client("budget") as client:
         await bus.publish(decision)
         await eventually(lambda: line(client, YEAR), lambda b: b["reserved_cents"] == 300_000)
         clock.set(date(YEAR, 12, 31))

@@ -6,7 +6,6 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
-import httpx
 import pytest
 
 from contracts.envelope import CloudEventHeaders
@@ -43,7 +42,7 @@ async def test_an_own_assignment_starts_care_and_a_strangers_is_rejected_without
         await publisher.publish(stranger)  # first on the partition: anything it published would come first
         await publisher.publish(own)
 
-    async with httpx.AsyncClient(base_url=stack.url("care")) as client:
+    async with stack.client("care") as client:
 
         async def assignment(assignment_id: UUID) -> dict[str, Any]:
             response = await client.get(f"/assignments/{assignment_id}")
@@ -66,7 +65,7 @@ async def test_an_own_assignment_starts_care_and_a_strangers_is_rejected_without
 
 
 async def test_the_assignment_routes_answer_bad_input_with_a_clear_4xx(stack: Stack) -> None:
-    async with httpx.AsyncClient(base_url=stack.url("care")) as client:
+    async with stack.client("care") as client:
         no_provider = await client.get("/assignments")
         empty_provider = await client.get("/assignments", params={"provider_id": ""})
         malformed = await client.get("/assignments/not-a-uuid")

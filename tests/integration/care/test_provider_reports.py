@@ -60,7 +60,7 @@ async def test_start_declare_feedback_and_stop_publish_facts_and_a_strangers_att
         await publisher.publish(order)
     path = f"/assignments/{order.assignment_id}"
     own, other = {"X-Provider-Id": MANUAL}, {"X-Provider-Id": OTHER}
-    async with httpx.AsyncClient(base_url=stack.url("care")) as client:
+    async with stack.client("care") as client:
         await received(client, order.assignment_id)
         stranger = await client.post(f"{path}/start", json={"start_date": "2026-04-06"}, headers=other)
         assert stranger.status_code == 403 and stranger.json()["error"] == "not_your_assignment"
@@ -118,7 +118,7 @@ async def test_provider_commands_answer_bad_input_wrong_state_and_strangers_with
         await publisher.publish(order)
     path = f"/assignments/{order.assignment_id}"
     own = {"X-Provider-Id": MANUAL}
-    async with httpx.AsyncClient(base_url=stack.url("care")) as client:
+    async with stack.client("care") as client:
         await received(client, order.assignment_id)
         anonymous = await client.post(f"{path}/acceptance")
         unknown_provider = await client.post(f"{path}/acceptance", headers={"X-Provider-Id": "zorg-elders"})
@@ -150,7 +150,7 @@ async def test_stop_and_declaration_inputs_are_validated_against_the_code_lists(
         await publisher.publish(order)
     path = f"/assignments/{order.assignment_id}"
     own = {"X-Provider-Id": MANUAL}
-    async with httpx.AsyncClient(base_url=stack.url("care")) as client:
+    async with stack.client("care") as client:
         await received(client, order.assignment_id)
         await client.post(f"{path}/acceptance", headers=own)
         not_started = await client.post(

@@ -57,7 +57,7 @@ async def test_an_overdue_first_conversation_is_recorded_once_as_a_missed_term(s
         await publisher.publish(urgent)
         await publisher.publish(arrears)
         await publisher.publish(same_case)  # intake flags the arrears case too: still one trajectory per case
-    async with httpx.AsyncClient(base_url=stack.url("debt")) as client:
+    async with stack.client("debt") as client:
 
         async def listed() -> list[dict[str, Any]]:
             return (await client.get("/trajectories", params={"household_id": str(household)})).json()
@@ -114,7 +114,7 @@ async def test_the_periodic_check_records_a_missed_term_by_itself(
     )
     async with Publisher(stack.settings.kafka_bootstrap) as publisher:
         await publisher.publish(long_ago)
-    async with httpx.AsyncClient(base_url=stack.url("debt")) as client:
+    async with stack.client("debt") as client:
 
         async def listed() -> list[dict[str, Any]]:
             return (await client.get("/trajectories", params={"household_id": str(household)})).json()

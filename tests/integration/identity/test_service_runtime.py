@@ -3,7 +3,6 @@ readiness, metrics and the API documents stay public; and a valid token of anoth
 
 from __future__ import annotations
 
-import httpx
 import pytest
 
 from tests.support.identity import IdentityProvider
@@ -21,7 +20,7 @@ async def test_every_route_of_a_running_service_needs_a_token(own_stack: Stack, 
     assert routes and "GET /access-log" in routes
     foreign = {"Authorization": f"Bearer {identity.client_token('schuldhulp-almere', 'debt')}"}
     elsewhere = {"Authorization": f"Bearer {identity.user_token('coach.jansen', 'planning')}"}
-    async with httpx.AsyncClient(base_url=stack.url("debt")) as client:
+    async with stack.client("debt") as client:
         for public in ("/health", "/ready", "/metrics", "/openapi.json", "/docs"):
             assert (await client.get(public)).status_code == 200, public
         for route in routes:

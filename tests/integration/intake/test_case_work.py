@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 from datetime import date, timedelta
 
-import httpx
 import pytest
 
 from contracts.events.intake import (
@@ -28,7 +27,7 @@ UNKNOWN = "6f0d5a8e-2b7c-4c1e-9a43-8d2f3b9e7a10"
 
 
 async def test_client_support_is_offered_before_a_choice(stack: Stack) -> None:
-    async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=20) as client:
+    async with stack.client("intake", timeout=20) as client:
         opened = (await client.post("/support-requests", json=MELDING)).json()
         case_id = opened["case_id"]
         early = await client.post(f"/cases/{case_id}/client-support-choice", json={"choice": "volunteer"})
@@ -49,7 +48,7 @@ async def test_client_support_is_offered_before_a_choice(stack: Stack) -> None:
 
 
 async def test_clocks_start_with_the_melding_and_the_application_and_a_missed_term_is_a_fact(stack: Stack) -> None:
-    async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=20) as client:
+    async with stack.client("intake", timeout=20) as client:
         opened = (await client.post("/support-requests", json=MELDING)).json()
         case_id = opened["case_id"]
         applied = await client.post(f"/cases/{case_id}/applications", json={"domain": "youth"})
@@ -88,7 +87,7 @@ async def _check(stack: Stack, on: date) -> list[dict[str, str]]:
 async def test_the_debt_screening_flags_a_concern_for_debt_assistance(stack: Stack) -> None:
     answers = {"arrears_on_fixed_costs": False, "collection_letters": False, "income_short": False,
                "borrowing_for_bills": False}  # fmt: skip
-    async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=20) as client:
+    async with stack.client("intake", timeout=20) as client:
         quiet_case = (await client.post("/support-requests", json=MELDING)).json()
         worried_case = (await client.post("/support-requests", json=MELDING)).json()
         quiet, worried = quiet_case["case_id"], worried_case["case_id"]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import httpx
 import pytest
 
 from contracts.topics import facts
@@ -57,7 +56,7 @@ async def erasures_reported(stack: Stack, household_id: str) -> int:
 
 async def test_erased_personal_data_is_nowhere_and_the_facts_still_count(stack: Stack) -> None:
     needles = [form for value in PERSONAL for form in forms(value)]
-    async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=20) as client:
+    async with stack.client("intake", timeout=20) as client:
         registered = await client.post("/households", json=HOUSEHOLD)
         assert registered.status_code == 201, registered.text
         household_id = registered.json()["household_id"]
@@ -116,7 +115,7 @@ async def test_a_bsn_failing_the_11_proef_is_refused_and_nothing_is_kept(stack: 
     stored, keys = app.recorder.max_notification_id(), await pool.fetchval("SELECT count(*) FROM intake.household_key")
     wrong = {**HOUSEHOLD, "residents": [{**HOUSEHOLD["residents"][0], "bsn": "999990082"}]}
     missing = {"address": HOUSEHOLD["address"], "residents": []}
-    async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=20) as client:
+    async with stack.client("intake", timeout=20) as client:
         refused = await client.post("/households", json=wrong)
         empty = await client.post("/households", json=missing)
         outside = await client.post(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from uuid import UUID
 
-import httpx
 import pytest
 
 from contracts.events.intake import SignalReceived
@@ -48,7 +47,7 @@ async def test_an_erased_partner_household_is_nowhere_but_in_the_partners_own_ra
     received = [f for f in published if isinstance(f, SignalReceived)]
     assert len(received) == 1 and received[0].new_household, [f.type for f in published]
 
-    async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=20) as client:
+    async with stack.client("intake", timeout=20) as client:
         shown = await client.get(f"/households/{household_id}")
         assert shown.status_code == 200 and "Geertruida Wolthuis-Bakema" in shown.text, shown.text
         assert "999990147" in shown.text  # the team can read what the partner said, unsealed by the key

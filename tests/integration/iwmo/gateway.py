@@ -17,6 +17,7 @@ from services.iwmo.main import definition
 from services.iwmo.settings import IwmoSettings
 from services.iwmo.xml import codec
 from tests.support.stack import Stack, eventually
+from tooling.identity_tokens import ServiceAuth, org
 from wijk.service import ServiceRuntime
 from wijk.settings import ServiceSettings
 
@@ -50,8 +51,13 @@ def assignment(household_id: UUID, category: str = "01") -> ProviderAssigned:
     )  # fmt: skip
 
 
-async def outbox(url: str, expected: int, after: int = 0) -> list[dict[str, Any]]:
-    async with httpx.AsyncClient(base_url=url, headers=HEADERS) as http:
+def as_provider(stack: Stack, url: str, provider: str = PROVIDER) -> ServiceAuth:
+    """The provider's client-credentials token for the gateway at `url` (a gateway of the test's own)."""
+    return ServiceAuth(stack.identity.tokens, {"iwmo": url}, {"iwmo": org(provider)})
+
+
+async def outbox(stack: Stack, url: str, expected: int, after: int = 0) -> list[dict[str, Any]]:
+    async with httpx.AsyncClient(base_url=url, headers=HEADERS, auth=as_provider(stack, url)) as http:
 
         async def probe() -> list[dict[str, Any]]:
             response = await http.get("/mailbox/messages", params={"direction": "out", "after": after})
@@ -61,16 +67,17 @@ async def outbox(url: str, expected: int, after: int = 0) -> list[dict[str, Any]
         return await eventually(probe, lambda found: len(found) >= expected, timeout=60)
 
 
-async def fetch(url: str, position: int) -> etree._Element:
-    async with httpx.AsyncClient(base_url=url, headers=HEADERS) as http:
+async def fetch(stack: Stack, url: str, position: int) -> etree._Element:
+    async with httpx.AsyncClient(base_url=url, headers=HEADERS, auth=as_provider(stack, url)) as http:
         response = await http.get(f"/mailbox/messages/{position}")
         response.raise_for_status()
         assert response.headers["content-type"].startswith("application/xml")
         return etree.fromstring(response.content)
 
 
-async def post(url: str, document: bytes, provider: str = PROVIDER) -> httpx.Response:
-    async with httpx.AsyncClient(base_url=url, headers={"X-Provider-Id": provider}) as http:
+async def post(stack: Stack, url: str, document: bytes, provider: str = PROVIDER) -> httpx.Response:
+    auth = as_provider(stack, url, provider)
+    async with httpx.AsyncClient(base_url=url, headers={"X-Provider-Id": provider}, auth=auth) as http:
         return await http.post("/mailbox/messages", content=document, headers={"Content-Type": "application/xml"})
 
 

@@ -58,8 +58,8 @@ async def test_an_assignment_becomes_a_301_and_a_305_gets_its_306_and_reaches_th
     assigned = assignment(household)
     await publish(stack.settings.kafka_bootstrap, assigned)
 
-    [entry] = await outbox(url, expected=1)
-    root = await fetch(url, entry["position"])
+    [entry] = await outbox(stack, url, expected=1)
+    root = await fetch(stack, url, entry["position"])
     assert SCHEMAS.validate(root, "301") is None
     sent = codec.from_xml(root, "301")
     assert isinstance(sent, Wmo301)
@@ -67,11 +67,11 @@ async def test_an_assignment_becomes_a_301_and_a_305_gets_its_306_and_reaches_th
     assert sent.client.bsn == "999990019" and records.asked == [(household, "iWmo toewijzing")]
     assert sent.client.toegewezen_producten[0].ingangsdatum == assigned.period_start
 
-    response = await post(url, start_for(sent))
+    response = await post(stack, url, start_for(sent))
     assert response.status_code == 200, response.text
     outcome = response.json()
     assert (outcome["outcome"], outcome["retour"]["message"]) == ("accepted", "WMO306")
-    retour = await fetch(url, outcome["retour"]["position"])
+    retour = await fetch(stack, url, outcome["retour"]["position"])
     assert SCHEMAS.validate(retour, "306") is None
     assert retour.findall(".//{*}RetourCode") and {c.text for c in retour.findall(".//{*}RetourCode")} == {"0200"}
 
@@ -91,6 +91,6 @@ async def test_a_youth_assignment_gets_no_iwmo_301_and_an_erased_household_none_
     records.erased.add(erased)
     runtime = await start_gateway(stack, records)
     await publish(stack.settings.kafka_bootstrap, assignment(youth, "45"), assignment(erased), assignment(wmo))
-    entries = await outbox(runtime.base_url, expected=1)
+    entries = await outbox(stack, runtime.base_url, expected=1)
     assert len(entries) == 1 and entries[0]["message"] == "WMO301"
     assert (youth, "iWmo toewijzing") not in records.asked

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-import httpx
 import pytest
 
 from kernel.clock import today
@@ -33,13 +32,13 @@ async def test_a_start_posted_as_xml_is_recorded_by_the_backoffice(own_stack: St
     gateway = await start_gateway(stack, records)
     await publish(stack.settings.kafka_bootstrap, reserved)
 
-    [entry] = await outbox(gateway.base_url, expected=1)
-    sent = codec.from_xml(await fetch(gateway.base_url, entry["position"]), "301")
+    [entry] = await outbox(stack, gateway.base_url, expected=1)
+    sent = codec.from_xml(await fetch(stack, gateway.base_url, entry["position"]), "301")
     assert isinstance(sent, Wmo301)
-    response = await post(gateway.base_url, start_for(sent))
+    response = await post(stack, gateway.base_url, start_for(sent))
     assert response.json()["outcome"] == "accepted", response.text
 
-    async with httpx.AsyncClient(base_url=stack.url("backoffice")) as http:
+    async with stack.client("backoffice") as http:
 
         async def decision() -> dict[str, Any]:
             return dict((await http.get(f"/decisions/{reserved.decision_id}")).json())

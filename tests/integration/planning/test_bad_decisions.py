@@ -6,7 +6,6 @@ import uuid
 from datetime import date
 from typing import Any
 
-import httpx
 import pytest
 from eventsourcing.persistence import Tracking
 
@@ -57,7 +56,7 @@ MALFORMED: list[tuple[dict[str, Any], str]] = [
 
 async def test_malformed_decisions_are_refused_field_by_field(stack: Stack) -> None:
     plan_id = seed_plan(stack["planning"].app)
-    async with httpx.AsyncClient(base_url=stack.url("planning")) as client:
+    async with stack.client("planning") as client:
         for changes, field in MALFORMED:
             response = await client.post(f"/plans/{plan_id}/decisions", json={**VALID, **changes})
             assert response.status_code == 422, changes
@@ -68,7 +67,7 @@ async def test_malformed_decisions_are_refused_field_by_field(stack: Stack) -> N
 
 async def test_decisions_that_break_a_rule_get_the_reason(stack: Stack) -> None:
     plan_id = seed_plan(stack["planning"].app)
-    async with httpx.AsyncClient(base_url=stack.url("planning")) as client:
+    async with stack.client("planning") as client:
         backwards = await client.post(f"/plans/{plan_id}/decisions", json={**VALID, "period_end": "2026-03-31"})
         nobody = await client.post(f"/plans/{plan_id}/decisions", json={**VALID, "decided_by": "   "})
         unknown = await client.post(f"/plans/{plan_id}/decisions", json={**VALID, "provision_code": "gouden-kraan"})
@@ -83,7 +82,7 @@ async def test_decisions_that_break_a_rule_get_the_reason(stack: Stack) -> None:
 
 
 async def test_plan_queries_with_bad_or_unknown_ids(stack: Stack) -> None:
-    async with httpx.AsyncClient(base_url=stack.url("planning")) as client:
+    async with stack.client("planning") as client:
         no_household = await client.get("/plans")
         not_a_uuid = await client.get("/plans", params={"household_id": "h-1"})
         nobody_home = await client.get("/plans", params={"household_id": str(uuid.uuid4())})
@@ -99,7 +98,7 @@ async def test_plan_queries_with_bad_or_unknown_ids(stack: Stack) -> None:
 async def test_decisions_refused_by_the_rules_of_planning(stack: Stack) -> None:
     plan_id = seed_plan(stack["planning"].app)
     url = f"/plans/{plan_id}/decisions"
-    async with httpx.AsyncClient(base_url=stack.url("planning")) as client:
+    async with stack.client("planning") as client:
         no_goal = await client.post(url, json=VALID)
         await client.post(f"/plans/{plan_id}/goals", json={"life_domain": "care", "set_by": "j.de.vries", **GOAL})
         stranger = await client.post(url, json={**VALID, "decided_by": "buurman"})
@@ -123,7 +122,7 @@ async def test_decisions_refused_by_the_rules_of_planning(stack: Stack) -> None:
 async def test_goals_coordinator_approval_evaluation_and_teams_give_clear_errors(stack: Stack) -> None:
     plan_id = seed_plan(stack["planning"].app)
     goal = {"life_domain": "care", "set_by": "j.de.vries", **GOAL}
-    async with httpx.AsyncClient(base_url=stack.url("planning")) as client:
+    async with stack.client("planning") as client:
         goals = f"/plans/{plan_id}/goals"
         bad_domain = await client.post(goals, json={**goal, "life_domain": "money"})
         no_own_strength = await client.post(goals, json={**goal, "own_strength": ""})

@@ -8,7 +8,6 @@ import uuid
 from datetime import date
 from typing import Any
 
-import httpx
 import pytest
 from eventsourcing.persistence import Tracking
 
@@ -68,7 +67,7 @@ BAD_BODIES: list[tuple[dict[str, Any], str]] = [
 async def test_bad_cancellations_are_refused_with_a_clear_4xx(stack: Stack) -> None:
     app, plan_id, (to_cancel, refused, untouched) = await seeded(stack["planning"].app)
     url = f"/plans/{plan_id}/decisions/{{}}/cancellation"
-    async with httpx.AsyncClient(base_url=stack.url("planning")) as client:
+    async with stack.client("planning") as client:
         for change, field in BAD_BODIES:
             answer = await client.post(url.format(to_cancel), json=VALID | change)
             assert answer.status_code == 422, (change, answer.text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
 import pytest
 
 from contracts.events.budget import FundsReleased, FundsReserved
@@ -32,7 +31,7 @@ async def test_a_cancelled_decision_gives_its_reservation_back(stack: Stack) -> 
     bootstrap = stack.bootstrap
     case = case_opened()
     await publish(bootstrap, case, support_offered(case))
-    async with httpx.AsyncClient(base_url=stack.url("planning")) as planning:
+    async with stack.client("planning") as planning:
 
         async def budget_facts() -> list[Any]:
             return await facts_now(bootstrap, facts("budget"), of=[case.household_id])

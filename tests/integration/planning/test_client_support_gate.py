@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-import httpx
 import pytest
 
 from contracts.events.care import PlanFeedbackGiven
@@ -26,7 +25,7 @@ async def test_a_decision_is_refused_until_client_support_is_offered(stack: Stac
     case = case_opened()
     async with (
         Publisher(stack.settings.kafka_bootstrap) as publisher,
-        httpx.AsyncClient(base_url=stack.url("planning")) as client,
+        stack.client("planning") as client,
     ):
         await publisher.publish(case)
         plan = await eventually(lambda: plan_of(client, case.household_id), lambda p: bool(p), 60)

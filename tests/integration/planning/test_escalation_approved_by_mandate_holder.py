@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
 import pytest
 
 from contracts.events.planning import DecisionEscalated, DecisionTaken
@@ -26,7 +25,7 @@ BEGELEIDING = {
 async def test_an_escalation_is_refused_to_a_non_holder_and_taken_by_a_mandate_holder(stack: Stack) -> None:
     case = case_opened()
     await publish(stack.settings.kafka_bootstrap, case, support_offered(case))
-    async with httpx.AsyncClient(base_url=stack.url("planning")) as client:
+    async with stack.client("planning") as client:
         plan = await eventually(
             lambda: plan_of(client, case.household_id), lambda p: bool(p) and bool(p["client_support_offered"]), 60
         )

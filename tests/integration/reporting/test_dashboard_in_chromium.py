@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-import httpx
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
@@ -120,7 +119,7 @@ async def test_a_person_filters_the_dashboard_by_team_and_period(reporting_stack
     period = (f"{year}-01-01", f"{year}-06-30")  # the test's own year's spring: its facts alone
     async with Publisher(stack.settings.kafka_bootstrap) as bus:
         await facts_recorded(stack, await publish_year(bus, year), before)
-    async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
+    async with stack.client("reporting") as client:
         everything = (await client.get("/report")).json()
         haven = (await client.get("/report", params={"team": HAVEN})).json()
         haven_spring = (

@@ -22,7 +22,7 @@ async def test_a_zaanstad_year_reports_zaanstads_teams_and_budgets(own_stack: St
     own_stack.settings = own_stack.settings.model_copy(update={"municipality_config": zaanstad.setting})
     stack = await own_stack.start()
     urls = {name: stack.url(name) for name in stack.runtimes}
-    result = await simulate(urls, stack.bootstrap, zaanstad, count=5, seed=3, say=lambda _: None)
+    result = await simulate(urls, stack.bootstrap, zaanstad, 5, 3, stack.every_service(), say=lambda _: None)
 
     own_teams = {d["team_id"] for d in zaanstad.config["districts"]}
     reported = {team["team_id"] for team in result["teams"]}
