@@ -211,6 +211,9 @@ def _print_where_to_look(stack: EmbeddedStack) -> None:
     credentials = stack.identity.credentials()
     example = "raadslid" if "raadslid" in credentials.users else sorted(credentials.users)[0]
     print(f"  log in as             {example} (or any user), password in {credentials.path}")
+    print(f"  users                 {', '.join(sorted(credentials.users))}")
+    print(f"  organisations         {', '.join(sorted(credentials.clients))} (client credentials, same file)")
+    print("  every API needs a bearer token of this provider (docs/identity.md); the dashboard asks you to log in")
     print(f"  logs                  {stack.data_dir / 'logs'}")
 
 
