@@ -34,7 +34,6 @@ from tooling.simulate_timeline import Step, rng_of
 
 PERSONAL_PLAN_SHARE = 0.2
 """Share of residents who hand in a personal plan of their own when given the opportunity."""
-CONTROLLER = {"closed_by": "controller.sociaal-domein", "role": "controller-sociaal-domein"}
 """Who closes the year (interim: the identity wave takes this from the controller's token)."""
 
 
@@ -123,7 +122,7 @@ class Actions(ProviderSteps, DebtSteps):
 
     async def close_year(self, step: Step) -> None:
         year = step.data["year"]
-        response = await post(self.client, f"{self.urls['budget']}/years/{year}/close", CONTROLLER)
+        response = await post(self.client, f"{self.urls['budget']}/years/{year}/close", {})  # as the controller
         statements = response.json()
         carried = sum(s["totals"].get("carried_over_cents", 0) for s in statements)
         self.year_end = {"year": year, "closed_on": today().isoformat(), "carried_over_cents": carried,
