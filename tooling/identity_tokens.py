@@ -120,6 +120,9 @@ def org(client_id: str) -> Identity:
     return Identity("client", client_id)
 
 
+OPERATOR = org("wijk-operator")
+"""The scheduled checks of statutory terms (role `operator`), a client of every municipality's identity.json."""
+
 AS = "wijk_identity"
 """The request extension that names the identity of one request (`acting(identity)`), instead of the default."""
 

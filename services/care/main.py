@@ -37,7 +37,7 @@ def wire(runtime: ServiceRuntime) -> None:
 DEFINITION = ServiceDefinition(
     name="care",
     description="The reference care provider: answers assignments, reports start and end of care, declares "
-    "delivered volume and gives feedback on the plan. Acting provider in the X-Provider-Id header.",
+    "delivered volume and gives feedback on the plan. The acting provider is the access token's organisation.",
     build_app=build,
     translate=translate,
     wire=wire,
