@@ -63,9 +63,7 @@ async def one_household(client: httpx.AsyncClient, urls: dict[str, str], number:
     started = time.perf_counter()
     body = {"postcode": postcodes[number % 4], "members": 2, "life_domains": ["care"], "debt_concern": number % 2 == 0}
     opened = (await post(client, f"{urls['intake']}/support-requests", body)).json()
-    await post(
-        client, f"{urls['intake']}/cases/{opened['case_id']}/client-support-offers", {"offered_by": "coach.jansen"}
-    )
+    await post(client, f"{urls['intake']}/cases/{opened['case_id']}/client-support-offers", {})
     plan = await plan_of(client, urls, opened["household_id"], DRIVER_POLL, offered=True, timeout=60)
     goal = {"life_domain": "care", "goal": "A clean, safe home", "own_strength": "Light cleaning by the resident",
             "set_by": "coach.jansen"}  # fmt: skip

@@ -18,6 +18,7 @@ from contracts.partner_signals import PaymentArrearsSignal
 from contracts.topics import partner_signals
 from kernel import clock
 from kernel.clock import today
+from tooling.identity_tokens import acting, user
 from tooling.partner_signal import send_signal
 from tooling.simulate_scenario import Decision, Household, Municipality
 
@@ -81,7 +82,7 @@ async def kitchen_table(
 ) -> None:
     """Client support offered and chosen (Wmo 2015 art. 2.3.2 lid 3), then the debt screening (Wgs art. 3)."""
     case = f"{urls['intake']}/cases/{case_id}"
-    await post(client, f"{case}/client-support-offers", {"offered_by": offered_by})
+    await post(client, f"{case}/client-support-offers", {}, extensions=acting(user(offered_by)))  # as that coach
     await post(client, f"{case}/client-support-choice", {"choice": household.support_choice})
     tally[f"client support: {household.support_choice}"] += 1
     threat = "eviction" if household.threatening else None

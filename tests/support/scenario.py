@@ -67,7 +67,7 @@ async def open_cases(stack: Stack, meldingen: list[dict[str, Any]] = MELDINGEN) 
             households.append(Household(body["household_id"], body["case_id"], body["team_id"], trace))
             offer = await client.post(  # cliëntondersteuning is offered before the investigation
                 f"/cases/{body['case_id']}/client-support-offers",
-                json={"offered_by": "coach.jansen"},
+                json={},
                 headers={"traceparent": trace} if trace else {},
             )
             assert offer.status_code == 201, offer.text

@@ -26,6 +26,14 @@ if TYPE_CHECKING:  # imported as the pytest plugin it is (tests/conftest.py), so
     from tests.support.identity import IdentityProvider
 
 T = TypeVar("T")
+TEAM_PROFESSIONAL = {
+    "wijkteam-haven": "j.de.vries",
+    "wijkteam-stad": "coach.jansen",
+    "wijkteam-buiten": "coach.de-vries",
+    "wijkteam-poort": "coach.bakker",
+}
+"""A professional of each of Almere's teams (mandates.json), each with a Wmo mandate: who reads a household's
+personal data (only its own team may) and decides for it."""
 
 
 def free_port() -> int:
