@@ -12,9 +12,11 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import io
 import json
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -30,7 +32,9 @@ from contracts.events.care import CareStarted
 from contracts.topics import facts
 from tooling.bench_cpu import cpu_seconds, per_household, postmaster_pid
 from tooling.bench_raw import create_topic, kafka_consume, kafka_produce, pg_inserts, rate
+from tooling.identity_tokens import acting, user
 from tooling.progress import Progress
+from tooling.simulate_scenario import Municipality
 from tooling.simulate_steps import plan_of, post
 from wijk.settings import SERVICES, PlatformSettings
 
@@ -58,21 +62,30 @@ class CareWatch:
                 self.started.setdefault(message.key.decode(), time.perf_counter())
 
 
+@functools.cache
+def municipality() -> Municipality:
+    """The running stack's municipality (its mandate register says who decides for which team)."""
+    return Municipality.load(PlatformSettings().municipality_config or "almere")
+
+
 async def one_household(client: httpx.AsyncClient, urls: dict[str, str], number: int, year: int) -> tuple[str, float]:
+    """One household from melding to decision, each step as a professional of its team with a Wmo mandate (a
+    token per professional and service, fetched once and cached)."""
     postcodes = ("1353 AB", "1315 KL", "1341 CD", "1361 EF")
     started = time.perf_counter()
     body = {"postcode": postcodes[number % 4], "members": 2, "life_domains": ["care"], "debt_concern": number % 2 == 0}
     opened = (await post(client, f"{urls['intake']}/support-requests", body)).json()
     await post(client, f"{urls['intake']}/cases/{opened['case_id']}/client-support-offers", {})
+    coach = acting(user(municipality().decider(opened["team_id"], "wmo", random.Random(number))))
     plan = await plan_of(client, urls, opened["household_id"], DRIVER_POLL, offered=True, timeout=60)
-    goal = {"life_domain": "care", "goal": "A clean, safe home", "own_strength": "Light cleaning by the resident",
-            "set_by": "coach.jansen"}  # fmt: skip
-    await post(client, f"{urls['planning']}/plans/{plan['plan_id']}/goals", goal)
+    goal = {"life_domain": "care", "goal": "A clean, safe home", "own_strength": "Light cleaning by the resident"}
+    await post(client, f"{urls['planning']}/plans/{plan['plan_id']}/goals", goal, extensions=coach)
     decision = {
-        "provision_code": "wmo-huishoudelijke-ondersteuning", "amount_cents": 240_000, "decided_by": "coach.jansen",
+        "provision_code": "wmo-huishoudelijke-ondersteuning", "amount_cents": 240_000,
         "period_start": f"{year}-01-01", "period_end": f"{year}-12-31", "life_domain": "care",
     }  # fmt: skip
-    await post(client, f"{urls['planning']}/plans/{plan['plan_id']}/decisions", decision)  # the plan knows the offer
+    plans = f"{urls['planning']}/plans/{plan['plan_id']}/decisions"
+    await post(client, plans, decision, extensions=coach)  # the plan knows the offer
     return opened["household_id"], started
 
 

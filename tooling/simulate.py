@@ -115,7 +115,7 @@ async def _household(
         decider = municipality.decider(household.team_id, decision.kind, rng)
         if decision.force_escalation:
             decider = _outside_mandate(municipality, household.team_id, decision.kind) or decider
-        status = await decide(client, urls, municipality, plan["plan_id"], decision, decider, tally)
+        status = await decide(client, urls, municipality, plan["plan_id"], decision, decider, tally, household.team_id)
         if status == "taken" and decision.budget_line:
             played.taken_paid += 1
             played.provider_decisions += decision.budget_line in PROVIDER_LINES

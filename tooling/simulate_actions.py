@@ -103,7 +103,7 @@ class Actions(ProviderSteps, DebtSteps):
             decider = self.municipality.decider(case.household.team_id, decision.kind, rng)
             if decision.force_escalation:
                 decider = self._outside_mandate(case.household.team_id, decision.kind) or decider
-            args = (self.municipality, case.plan_id, decision, decider, self.tally)
+            args = (self.municipality, case.plan_id, decision, decider, self.tally, case.household.team_id)
             status = await decide(self.client, self.urls, *args)
             if status == "taken" and decision.budget_line:
                 await self._funding_outcome(case, decision)

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 
 from kernel.clock import today
-from tooling.identity_tokens import acting, org
+from tooling.identity_tokens import acting, org, user
 from tooling.simulate_steps import Tally, post, until
 
 END_REASONS = ("19", "19", "23", "21", "31")
@@ -123,4 +123,4 @@ async def evaluate(client: httpx.AsyncClient, planning: str, plan_id: str, by: s
         return
     outcomes = ["achieved", "partly", "not_achieved"]
     results = [{"life_domain": d, "outcome": rng.choices(outcomes, weights=[5, 3, 2])[0]} for d in domains]
-    await post(client, f"{planning}/plans/{plan_id}/evaluations", {"evaluated_by": by, "results": results})
+    await post(client, f"{planning}/plans/{plan_id}/evaluations", {"results": results}, extensions=acting(user(by)))
