@@ -133,7 +133,9 @@ def _professionals(config: Path, seed: IdentitySeed) -> list[Person]:
 
 
 def _staff(user: StaffUser) -> Person:
-    return Person(user.username, user.name, tuple(user.roles), tuple(user.teams), user.organisation)
+    """A staff member: the username is the employee id the facts and letters name (as a register id for a
+    professional)."""
+    return Person(user.username, user.name, tuple(user.roles), tuple(user.teams), user.organisation, user.username)
 
 
 def _org_client(client_id: str, name: str, role: str, *audiences: str) -> Registration:

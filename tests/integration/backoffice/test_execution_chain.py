@@ -155,8 +155,7 @@ async def test_an_objection_is_lodged_deferred_once_and_not_decided_by_the_manda
     """The backoffice registers and the objection officer decides, each as the token says; Awb 10:3 lid 3 compares
     the officer's authenticated identity with who took the contested decision."""
     taken = decision_taken()
-    jurist = stack.identity.credentials.subject("jurist")
-    own_decision = decision_taken(decided_by=jurist)  # one the objection officer took (in another role) itself
+    own_decision = decision_taken(decided_by="jurist")  # one the objection officer took (in another role) itself
     async with (
         Publisher(stack.settings.kafka_bootstrap) as bus,
         stack.client("backoffice") as client,

@@ -63,8 +63,7 @@ async def test_a_reserve_draw_needs_an_approving_role_and_adds_to_the_line(stack
         return [f for f in published if isinstance(f, ReserveDrawApproved) and f.draw_id == draw_id]
 
     [fact] = await eventually(approvals, bool)
-    controller_subject = stack.identity.credentials.subject("controller")
-    assert (fact.team_id, fact.amount_cents, fact.approved_by) == ("wijkteam-haven", 1_000_000, controller_subject)
+    assert (fact.team_id, fact.amount_cents, fact.approved_by) == ("wijkteam-haven", 1_000_000, "controller")
     assert fact.role == "controller"
     async with stack.client("budget") as client:
         draw = (await client.get(f"/reserve-draws/{draw_id}")).json()
