@@ -23,6 +23,7 @@ from tooling.embedded_broker import EmbeddedBroker
 from tooling.embedded_identity import EmbeddedIdentity
 from tooling.embedded_postgres import EmbeddedPostgres
 from tooling.embedded_secrets import demo_secrets
+from tooling.identity_provider.credentials import Credentials
 from tooling.identity_tokens import Identity, ServiceAuth, TokenSource, default_identities
 from tooling.supervisor import Supervisor
 from wijk.settings import DEFAULT_PORTS, SERVICES, PlatformSettings
@@ -32,6 +33,15 @@ EMBEDDED_BROKER_LIMIT = (
     "signals it acknowledged and intake had not yet read are lost. Production: docker-compose.yml, "
     "docs/deployment.md"
 )
+
+
+def page_login_env(credentials: Credentials) -> dict[str, str]:
+    """Reporting's pages log in with the provider's dashboard client; its secret and the session secret are the
+    ones the provider generated for this data folder."""
+    return {
+        "WIJK_REPORTING_DASHBOARD_CLIENT_SECRET": credentials.secret("wijk-dashboard"),
+        "WIJK_REPORTING_SESSION_SECRET": credentials.session_secret,
+    }
 
 
 class StackError(RuntimeError):
@@ -95,6 +105,7 @@ class EmbeddedStack:
         say(f"             credentials generated in {self.data_dir / 'identity'}, readable by you only)")
         env = {**os.environ, **demo_secrets(self.data_dir), **endpoint.env(), "WIJK_KAFKA_BOOTSTRAP": bootstrap}
         env["WIJK_IDENTITY_ISSUER"] = issuer  # every service validates this provider's tokens, and only those
+        env.update(page_login_env(self.identity.credentials()))
         for name in SERVICES:
             env[f"WIJK_{name.upper()}_HTTP_PORT"] = str(self.ports[name])
         for name, port in self.instances().items():

@@ -10,6 +10,7 @@ would have signed, to prove that the claims (expiry, issuer, audience) are check
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 from joserfc.jwk import KeySet
 
 from tooling.embedded_identity import EmbeddedIdentity
+from tooling.embedded_stack import page_login_env
 from tooling.identity_provider.credentials import Credentials
 from tooling.identity_tokens import TokenSource
 
@@ -54,5 +56,7 @@ def identity(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IdentityProvi
     data = tmp_path_factory.mktemp("identity")
     provider = EmbeddedIdentity(ALMERE, data, log_path=ROOT / "test-artifacts" / "identity.log")
     provider.start()
-    yield IdentityProvider(provider, TokenSource(provider.issuer, provider.credentials()))
+    credentials = provider.credentials()
+    os.environ.update(page_login_env(credentials))  # reporting's pages log in with this provider's dashboard client
+    yield IdentityProvider(provider, TokenSource(provider.issuer, credentials))
     provider.stop()

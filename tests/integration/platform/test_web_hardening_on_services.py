@@ -30,7 +30,7 @@ async def test_a_text_plain_post_from_another_origin_does_not_close_the_year(sta
 async def test_a_one_megabyte_team_id_is_refused_and_the_next_referral_answers(stack: Stack) -> None:
     await stack.start(["backoffice"])
     household = uuid.uuid4()
-    async with stack.client("backoffice", timeout=30) as client:
+    async with stack.client("backoffice", timeout=30, user="coach.jansen") as client:  # of wijkteam-stad
         large = await client.post(f"/cases/{household}/debt-referrals", json={"team_id": "x" * 1_000_000})
         normal = await client.post(f"/cases/{household}/debt-referrals", json={"team_id": "wijkteam-stad"})
         ready = await client.get("/ready")
