@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +50,17 @@ class IdentityProvider:
     def signing_keys(self) -> KeySet:
         path = self.embedded.data / "identity" / "signing-key.json"
         return KeySet.import_key_set(json.loads(path.read_text()))
+
+
+@contextmanager
+def provider_for(config: Path, data: Path) -> Iterator[IdentityProvider]:
+    """A provider of its own, seeded from another municipality's folder (its professionals log in there)."""
+    provider = EmbeddedIdentity(config, data, log_path=ROOT / "test-artifacts" / f"identity-{config.name}.log")
+    provider.start()
+    try:
+        yield IdentityProvider(provider, TokenSource(provider.issuer, provider.credentials()))
+    finally:
+        provider.stop()
 
 
 @pytest.fixture(scope="session")

@@ -98,6 +98,14 @@ class Stack:
         """The bearer auth of `client(...)`, for a client a test builds itself."""
         return ServiceAuth(self.identity.tokens, {name: self.url(name)}, {name: self.identity_of(name, user, org)})
 
+    def use_identity(self, identity: IdentityProvider, **settings: object) -> Stack:
+        """Before `start`: validate another provider's tokens (another municipality's), with other settings."""
+        assert not self.runtimes, "a running stack keeps its provider"
+        update = {**settings, "identity_issuer": identity.issuer}
+        self.settings = self.settings.model_copy(update=update)
+        self.identity, self.defaults = identity, default_identities(identity.embedded.config)
+        return self
+
     def every_service(self) -> ServiceAuth:
         """The auth of a tool driving every service (simulator, scenario): each service's default identity."""
         return ServiceAuth(self.identity.tokens, {name: self.url(name) for name in SERVICES}, self.defaults)
