@@ -8,8 +8,10 @@ cached until shortly before they expire; each names exactly one service (its aud
 
 from __future__ import annotations
 
+import asyncio
+import threading
 import time
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import AsyncGenerator, Callable, Generator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -42,6 +44,7 @@ class TokenSource:
         self.http = http or httpx.Client(timeout=10)
         self._metadata: dict[str, Any] | None = None
         self._cache: dict[tuple[str, str, str], _Cached] = {}
+        self._lock = threading.Lock()  # tools fetch tokens from worker threads (ServiceAuth.async_auth_flow)
 
     @property
     def metadata(self) -> dict[str, Any]:
@@ -59,12 +62,13 @@ class TokenSource:
         return self._cached(("user", username, audience), lambda: self.login(username, audience, scope))
 
     def _cached(self, key: tuple[str, str, str], fetch: Callable[[], dict[str, Any]]) -> str:
-        found = self._cache.get(key)
-        if found is None or found.expires_at - 30 < time.time():
-            response = fetch()
-            found = _Cached(str(response["access_token"]), time.time() + float(response.get("expires_in", 60)))
-            self._cache[key] = found
-        return found.token
+        with self._lock:
+            found = self._cache.get(key)
+            if found is None or found.expires_at - 30 < time.time():
+                response = fetch()
+                found = _Cached(str(response["access_token"]), time.time() + float(response.get("expires_in", 60)))
+                self._cache[key] = found
+            return found.token
 
     def _client_credentials(self, client_id: str, audience: str) -> dict[str, Any]:
         auth = (client_id, self.credentials.secret(client_id))
@@ -145,11 +149,20 @@ class ServiceAuth(httpx.Auth):
         self.services = {_origin(url): name.split("-")[0] for name, url in urls.items()}  # planning-2: planning
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        self._authorise(request)
+        yield request
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        """In an event loop the token is fetched in a thread: a login must not stall the loop's other requests
+        (their pooled connections would outlive the server's keep-alive meanwhile)."""
+        await asyncio.to_thread(self._authorise, request)
+        yield request
+
+    def _authorise(self, request: httpx.Request) -> None:
         service = self.services.get((request.url.host, request.url.port))
         identity = request.extensions.get(AS) or (self.identities.get(service) if service else None)
         if service is not None and identity is not None:
             request.headers["Authorization"] = f"Bearer {identity.token(self.tokens, f'wijk-{service}')}"
-        yield request
 
 
 def _origin(url: str) -> tuple[str, int | None]:
