@@ -18,6 +18,7 @@ import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -27,6 +28,9 @@ from tooling.embedded_broker import EmbeddedBroker
 from tooling.embedded_postgres import EmbeddedPostgres
 from tooling.embedded_secrets import generate
 from wijk.settings import PlatformSettings
+
+if TYPE_CHECKING:  # registered as a plugin below, so that pytest rewrites its asserts
+    from tests.support.identity import IdentityProvider
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 pytest_plugins = ["tests.support.identity"]
@@ -55,14 +59,15 @@ def broker() -> Iterator[EmbeddedBroker]:
 
 
 @pytest.fixture(scope="session")
-def infra(postgres: EmbeddedPostgres, broker: EmbeddedBroker) -> PlatformSettings:
-    """Settings on the session's database and broker (the shared stack's), for tests of the platform's parts."""
-    return settings_for(postgres.endpoint, broker.bootstrap)
+def infra(postgres: EmbeddedPostgres, broker: EmbeddedBroker, identity: IdentityProvider) -> PlatformSettings:
+    """Settings on the session's database and broker (the shared stack's), for tests of the platform's parts;
+    every service validates the session identity provider's tokens."""
+    return settings_for(postgres.endpoint, broker.bootstrap, identity_issuer=identity.issuer)
 
 
 @pytest.fixture(scope="session")
-async def shared_stack(infra: PlatformSettings) -> AsyncIterator[Stack]:
-    running = await Stack(infra).start()
+async def shared_stack(infra: PlatformSettings, identity: IdentityProvider) -> AsyncIterator[Stack]:
+    running = await Stack(infra, identity).start()
     yield running
     await running.stop()
 
@@ -73,12 +78,16 @@ def stack(shared_stack: Stack) -> Stack:
     return shared_stack
 
 
-async def isolated(postgres: EmbeddedPostgres, **overrides: object) -> tuple[Stack, EmbeddedBroker]:
-    """A database and a broker of their own, and a stack on them that has not started yet."""
+async def isolated(
+    postgres: EmbeddedPostgres, identity: IdentityProvider, **overrides: object
+) -> tuple[Stack, EmbeddedBroker]:
+    """A database and a broker of their own, and a stack on them (validating the session provider's tokens)
+    that has not started yet."""
     endpoint = create_database(postgres.endpoint, f"wijk_own_{uuid.uuid4().hex[:12]}")
     server = EmbeddedBroker(log_path=ARTIFACTS / "tansu-own.log")
     await asyncio.to_thread(server.start)
-    return Stack(settings_for(endpoint, server.bootstrap, **overrides), broker=server), server
+    settings = settings_for(endpoint, server.bootstrap, identity_issuer=identity.issuer, **overrides)
+    return Stack(settings, identity, broker=server), server
 
 
 async def dismantle(stack: Stack, server: EmbeddedBroker, postgres: EmbeddedPostgres) -> None:
@@ -89,20 +98,20 @@ async def dismantle(stack: Stack, server: EmbeddedBroker, postgres: EmbeddedPost
 
 
 @pytest.fixture
-async def own_stack(postgres: EmbeddedPostgres) -> AsyncIterator[Stack]:
+async def own_stack(postgres: EmbeddedPostgres, identity: IdentityProvider) -> AsyncIterator[Stack]:
     """A stack of its own (empty database, empty broker, nothing started) for a test that kills the broker or a
     service, restarts one, or needs another setting; its docstring says why. Stopped and removed afterwards."""
-    running, server = await isolated(postgres)
+    running, server = await isolated(postgres, identity)
     yield running
     await dismantle(running, server, postgres)
 
 
 @pytest.fixture(scope="session")
-async def reporting_stack(postgres: EmbeddedPostgres) -> AsyncIterator[Stack]:
+async def reporting_stack(postgres: EmbeddedPostgres, identity: IdentityProvider) -> AsyncIterator[Stack]:
     """Reporting alone on a bus of its own, shared by reporting's tests: they publish every fact themselves, which
     on the shared stack budget, the backoffice and care would act on (their reactions would change the very
     figures under test). The tests keep apart by their own households and their own report year."""
-    running, server = await isolated(postgres)
+    running, server = await isolated(postgres, identity)
     await running.start(["reporting"])
     yield running
     await dismantle(running, server, postgres)

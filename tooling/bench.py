@@ -12,9 +12,11 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import io
 import json
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -30,7 +32,9 @@ from contracts.events.care import CareStarted
 from contracts.topics import facts
 from tooling.bench_cpu import cpu_seconds, per_household, postmaster_pid
 from tooling.bench_raw import create_topic, kafka_consume, kafka_produce, pg_inserts, rate
+from tooling.identity_tokens import acting, user
 from tooling.progress import Progress
+from tooling.simulate_scenario import Municipality
 from tooling.simulate_steps import plan_of, post
 from wijk.settings import SERVICES, PlatformSettings
 
@@ -58,28 +62,35 @@ class CareWatch:
                 self.started.setdefault(message.key.decode(), time.perf_counter())
 
 
+@functools.cache
+def municipality() -> Municipality:
+    """The running stack's municipality (its mandate register says who decides for which team)."""
+    return Municipality.load(PlatformSettings().municipality_config or "almere")
+
+
 async def one_household(client: httpx.AsyncClient, urls: dict[str, str], number: int, year: int) -> tuple[str, float]:
+    """One household from melding to decision, each step as a professional of its team with a Wmo mandate (a
+    token per professional and service, fetched once and cached)."""
     postcodes = ("1353 AB", "1315 KL", "1341 CD", "1361 EF")
     started = time.perf_counter()
     body = {"postcode": postcodes[number % 4], "members": 2, "life_domains": ["care"], "debt_concern": number % 2 == 0}
     opened = (await post(client, f"{urls['intake']}/support-requests", body)).json()
-    await post(
-        client, f"{urls['intake']}/cases/{opened['case_id']}/client-support-offers", {"offered_by": "coach.jansen"}
-    )
+    await post(client, f"{urls['intake']}/cases/{opened['case_id']}/client-support-offers", {})
+    coach = acting(user(municipality().decider(opened["team_id"], "wmo", random.Random(number))))
     plan = await plan_of(client, urls, opened["household_id"], DRIVER_POLL, offered=True, timeout=60)
-    goal = {"life_domain": "care", "goal": "A clean, safe home", "own_strength": "Light cleaning by the resident",
-            "set_by": "coach.jansen"}  # fmt: skip
-    await post(client, f"{urls['planning']}/plans/{plan['plan_id']}/goals", goal)
+    goal = {"life_domain": "care", "goal": "A clean, safe home", "own_strength": "Light cleaning by the resident"}
+    await post(client, f"{urls['planning']}/plans/{plan['plan_id']}/goals", goal, extensions=coach)
     decision = {
-        "provision_code": "wmo-huishoudelijke-ondersteuning", "amount_cents": 240_000, "decided_by": "coach.jansen",
+        "provision_code": "wmo-huishoudelijke-ondersteuning", "amount_cents": 240_000,
         "period_start": f"{year}-01-01", "period_end": f"{year}-12-31", "life_domain": "care",
     }  # fmt: skip
-    await post(client, f"{urls['planning']}/plans/{plan['plan_id']}/decisions", decision)  # the plan knows the offer
+    plans = f"{urls['planning']}/plans/{plan['plan_id']}/decisions"
+    await post(client, plans, decision, extensions=coach)  # the plan knows the offer
     return opened["household_id"], started
 
 
 async def drive(
-    watch: CareWatch, urls: dict[str, str], households: range, concurrency: int, label: str
+    watch: CareWatch, urls: dict[str, str], households: range, concurrency: int, label: str, auth: httpx.Auth
 ) -> tuple[list[float], float]:
     """Send the households, `concurrency` at a time, and wait for care to start for each: latencies, seconds."""
     gate, year, progress = asyncio.Semaphore(concurrency), datetime.now(UTC).year, Progress(len(households), label)
@@ -90,7 +101,7 @@ async def drive(
             progress.step()
             return result
 
-    async with httpx.AsyncClient(timeout=60) as client:
+    async with httpx.AsyncClient(timeout=60, auth=auth) as client:
         started = await asyncio.gather(*(one(n) for n in households))
     progress.done()
     deadline = time.monotonic() + 240
@@ -106,16 +117,16 @@ def _percentiles(latencies: list[float]) -> list[float]:
 
 
 async def pipeline(
-    urls: dict[str, str], bootstrap: str, households: int, parts: dict[str, int]
+    urls: dict[str, str], bootstrap: str, households: int, parts: dict[str, int], auth: httpx.Auth
 ) -> tuple[dict[str, Any], dict[str, float]]:
     """The pipeline's figures, and the CPU milliseconds per household each part of the stack spent on it."""
     watch = CareWatch(bootstrap)
     watcher = asyncio.create_task(watch.run())
     try:
         cpu_before = cpu_seconds(parts)
-        loaded, seconds = await drive(watch, urls, range(households), CONCURRENCY, "households")
+        loaded, seconds = await drive(watch, urls, range(households), CONCURRENCY, "households", auth)
         cpu = per_household(cpu_before, cpu_seconds(parts), households)
-        alone, _ = await drive(watch, urls, range(households, households + UNLOADED), 1, "households one by one")
+        alone, _ = await drive(watch, urls, range(households, households + UNLOADED), 1, "households one by one", auth)
     finally:
         watcher.cancel()
         await watch.consumer.stop()
@@ -151,12 +162,13 @@ async def reporting_rebuild(settings: PlatformSettings) -> dict[str, Any]:
 
 async def measure(stack: Any, households: int, messages: int) -> dict[str, Any]:
     urls, bootstrap = {name: stack.url(name) for name in SERVICES}, stack.broker.bootstrap
-    async with httpx.AsyncClient(timeout=30) as client:
+    auth = stack.auth()  # tokens fetched as real clients do; validated by every service on every request
+    async with httpx.AsyncClient(timeout=30, auth=auth) as client:
         before = (await client.get(f"{urls['reporting']}/facts/count")).json()["facts"]
     parts = {**stack.supervisor.pids(), "postgres": postmaster_pid(stack.postgres.data_dir),
              "broker": stack.broker.pid, "driver": os.getpid()}  # fmt: skip
-    piped, cpu = await pipeline(urls, bootstrap, households, {k: v for k, v in parts.items() if v})
-    settled = await settled_fact_count(urls["reporting"])
+    piped, cpu = await pipeline(urls, bootstrap, households, {k: v for k, v in parts.items() if v}, auth)
+    settled = await settled_fact_count(urls["reporting"], auth)
     piped["facts_per_household"] = round((settled - before) / (households + UNLOADED), 1)
     replay = await reporting_rebuild(stack.settings())
     topic = f"bench.raw.{int(time.time())}"
@@ -170,10 +182,10 @@ async def measure(stack: Any, households: int, messages: int) -> dict[str, Any]:
     }  # fmt: skip
 
 
-async def settled_fact_count(reporting: str, timeout: float = 120) -> int:
+async def settled_fact_count(reporting: str, auth: httpx.Auth, timeout: float = 120) -> int:
     """Reporting's fact count once it stops moving: its inbox may still be catching up when care has started."""
     deadline, last = time.monotonic() + timeout, -1
-    async with httpx.AsyncClient(timeout=30) as client:
+    async with httpx.AsyncClient(timeout=30, auth=auth) as client:
         while True:
             count = int((await client.get(f"{reporting}/facts/count")).json()["facts"])
             if count == last or time.monotonic() > deadline:

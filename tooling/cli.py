@@ -193,11 +193,13 @@ def _demo(stack: EmbeddedStack, scenario: Municipality, households: int, seed: i
     from tooling.simulate_report import print_report
 
     urls = {name: stack.url(name) for name in SERVICES}
+    auth = stack.auth()  # tokens from the stack's provider, fetched as real clients do
     if seed is None:  # another seed on every start, so a second demo on the same data adds new households
-        seed = 2026 + int(httpx.get(f"{urls['reporting']}/summary", timeout=10).json().get("cases_opened", 0))
+        summary = httpx.get(f"{urls['reporting']}/summary", timeout=10, auth=auth)
+        seed = 2026 + int(summary.json().get("cases_opened", 0))
     name = scenario.config["municipality"]
     print(f"\ndemo: {name}, {households} households of a simulated year (seed {seed}) through every service")
-    print_report(run(urls, stack.broker.bootstrap, scenario, households, seed))
+    print_report(run(urls, stack.broker.bootstrap, scenario, households, seed, auth))
 
 
 def _print_where_to_look(stack: EmbeddedStack) -> None:
@@ -212,6 +214,9 @@ def _print_where_to_look(stack: EmbeddedStack) -> None:
     credentials = stack.identity.credentials()
     example = "raadslid" if "raadslid" in credentials.users else sorted(credentials.users)[0]
     print(f"  log in as             {example} (or any user), password in {credentials.path}")
+    print(f"  users                 {', '.join(sorted(credentials.users))}")
+    print(f"  organisations         {', '.join(sorted(credentials.clients))} (client credentials, same file)")
+    print("  every API needs a bearer token of this provider (docs/identity.md); the dashboard asks you to log in")
     print(f"  logs                  {stack.data_dir / 'logs'}")
 
 

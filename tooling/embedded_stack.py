@@ -23,6 +23,8 @@ from tooling.embedded_broker import EmbeddedBroker
 from tooling.embedded_identity import EmbeddedIdentity
 from tooling.embedded_postgres import EmbeddedPostgres
 from tooling.embedded_secrets import demo_secrets
+from tooling.identity_provider.credentials import Credentials
+from tooling.identity_tokens import Identity, ServiceAuth, TokenSource, default_identities
 from tooling.supervisor import Supervisor
 from wijk.settings import DEFAULT_PORTS, SERVICES, PlatformSettings
 
@@ -31,6 +33,15 @@ EMBEDDED_BROKER_LIMIT = (
     "signals it acknowledged and intake had not yet read are lost. Production: docker-compose.yml, "
     "docs/deployment.md"
 )
+
+
+def page_login_env(credentials: Credentials) -> dict[str, str]:
+    """Reporting's pages log in with the provider's dashboard client; its secret and the session secret are the
+    ones the provider generated for this data folder."""
+    return {
+        "WIJK_REPORTING_DASHBOARD_CLIENT_SECRET": credentials.secret("wijk-dashboard"),
+        "WIJK_REPORTING_SESSION_SECRET": credentials.session_secret,
+    }
 
 
 class StackError(RuntimeError):
@@ -52,7 +63,7 @@ class EmbeddedStack:
         """More instances of a service, by the HTTP ports they listen on: `planning-2`, `planning-3`, ..."""
         self.postgres = EmbeddedPostgres(self.data_dir / "postgres", dbname="wijk")
         self.broker = EmbeddedBroker(port=broker_port, log_path=self.data_dir / "logs" / "tansu.log")
-        config = config_dir(PlatformSettings().municipality_config)
+        self.config = config = config_dir(PlatformSettings().municipality_config)
         self.identity = EmbeddedIdentity(
             config, self.data_dir, port=identity_port, log_path=self.data_dir / "logs" / "identity.log"
         )
@@ -93,6 +104,8 @@ class EmbeddedStack:
         say(f"OpenID Connect provider {issuer} (ready in {self.identity.started_in or 0:.1f} s; keys and")
         say(f"             credentials generated in {self.data_dir / 'identity'}, readable by you only)")
         env = {**os.environ, **demo_secrets(self.data_dir), **endpoint.env(), "WIJK_KAFKA_BOOTSTRAP": bootstrap}
+        env["WIJK_IDENTITY_ISSUER"] = issuer  # every service validates this provider's tokens, and only those
+        env.update(page_login_env(self.identity.credentials()))
         for name in SERVICES:
             env[f"WIJK_{name.upper()}_HTTP_PORT"] = str(self.ports[name])
         env.update(self.gateway_client())
@@ -134,6 +147,16 @@ class EmbeddedStack:
             return httpx.get(f"{self.url(name)}/ready", timeout=2).status_code == 200
         except httpx.HTTPError:
             return False
+
+    def tokens(self) -> TokenSource:
+        """Tokens from this stack's provider, with the credentials it generated (as an operator hands them out)."""
+        return TokenSource(self.identity.issuer, self.identity.credentials())
+
+    def auth(self, identities: dict[str, Identity] | None = None) -> ServiceAuth:
+        """An httpx auth that sends each request to a service of this stack with a token for that service: as
+        the municipality's default identity per service, or as `identities` says."""
+        urls = {name: self.url(name) for name in self.instances()}
+        return ServiceAuth(self.tokens(), urls, {**default_identities(self.config), **(identities or {})})
 
     def stop(self) -> None:
         self.supervisor.stop()

@@ -51,14 +51,20 @@ class Played:
 
 
 async def simulate(
-    urls: dict[str, str], bootstrap: str, municipality: Municipality, count: int, seed: int, say: Any = print
+    urls: dict[str, str],
+    bootstrap: str,
+    municipality: Municipality,
+    count: int,
+    seed: int,
+    auth: httpx.Auth,
+    say: Any = print,
 ) -> dict[str, Any]:
     year = today().year
     script = households(municipality, count, seed, year)
     played = Played()
     progress = Progress(count, "households")
     gate = asyncio.Semaphore(CONCURRENCY)
-    async with httpx.AsyncClient(timeout=30) as client:
+    async with httpx.AsyncClient(timeout=30, auth=auth) as client:
         before = (await client.get(f"{urls['reporting']}/summary")).json()
 
         async def one(household: Household) -> None:
@@ -109,7 +115,7 @@ async def _household(
         decider = municipality.decider(household.team_id, decision.kind, rng)
         if decision.force_escalation:
             decider = _outside_mandate(municipality, household.team_id, decision.kind) or decider
-        status = await decide(client, urls, municipality, plan["plan_id"], decision, decider, tally)
+        status = await decide(client, urls, municipality, plan["plan_id"], decision, decider, tally, household.team_id)
         if status == "taken" and decision.budget_line:
             played.taken_paid += 1
             played.provider_decisions += decision.budget_line in PROVIDER_LINES
@@ -156,9 +162,11 @@ async def _followup(
             played.tally["plans evaluated"] += 1
 
 
-def run(urls: dict[str, str], bootstrap: str, municipality: Municipality, count: int, seed: int) -> dict[str, Any]:
+def run(
+    urls: dict[str, str], bootstrap: str, municipality: Municipality, count: int, seed: int, auth: httpx.Auth
+) -> dict[str, Any]:
     try:
-        return asyncio.run(simulate(urls, bootstrap, municipality, count, seed))
+        return asyncio.run(simulate(urls, bootstrap, municipality, count, seed, auth))
     except SimulationError as exc:
         print(f"\nsimulation stopped: {exc}", file=sys.stderr)
         raise

@@ -34,7 +34,6 @@ from tooling.simulate_timeline import Step, rng_of
 
 PERSONAL_PLAN_SHARE = 0.2
 """Share of residents who hand in a personal plan of their own when given the opportunity."""
-CONTROLLER = {"closed_by": "controller.sociaal-domein", "role": "controller-sociaal-domein"}
 """Who closes the year (interim: the identity wave takes this from the controller's token)."""
 
 
@@ -95,7 +94,7 @@ class Actions(ProviderSteps, DebtSteps):
         # At the kitchen table the resident is given the opportunity to hand in a personal plan (Wmo 2015 art. 2.3.2
         # lid 2): planning records it, and intake stops the personal-plan term from that fact.
         body = {"case_id": case.case_id, "handed_in": self._rng(step).random() < PERSONAL_PLAN_SHARE}
-        await self._record(case, "personal-plan", body, "personal_plan")
+        await self._record(case, "personal-plan", body)
 
     async def decide(self, step: Step) -> None:
         case, rng = self.cases[step.household], self._rng(step)
@@ -104,12 +103,12 @@ class Actions(ProviderSteps, DebtSteps):
             decider = self.municipality.decider(case.household.team_id, decision.kind, rng)
             if decision.force_escalation:
                 decider = self._outside_mandate(case.household.team_id, decision.kind) or decider
-            args = (self.municipality, case.plan_id, decision, decider, self.tally)
+            args = (self.municipality, case.plan_id, decision, decider, self.tally, case.household.team_id)
             status = await decide(self.client, self.urls, *args)
             if status == "taken" and decision.budget_line:
                 await self._funding_outcome(case, decision)
         # The investigation is reported with the decisions: intake stops its term from InvestigationReported.
-        await self._record(case, "investigation-report", {"case_id": case.case_id}, "investigation")
+        await self._record(case, "investigation-report", {"case_id": case.case_id})
 
     async def satisfaction(self, step: Step) -> None:
         case = self.cases[step.household]
@@ -123,7 +122,7 @@ class Actions(ProviderSteps, DebtSteps):
 
     async def close_year(self, step: Step) -> None:
         year = step.data["year"]
-        response = await post(self.client, f"{self.urls['budget']}/years/{year}/close", CONTROLLER)
+        response = await post(self.client, f"{self.urls['budget']}/years/{year}/close", {})  # as the controller
         statements = response.json()
         carried = sum(s["totals"].get("carried_over_cents", 0) for s in statements)
         self.year_end = {"year": year, "closed_on": today().isoformat(), "carried_over_cents": carried,
@@ -140,23 +139,13 @@ class Actions(ProviderSteps, DebtSteps):
 
         await until(answered, f"budget's answer to a decision of plan {case.plan_id}", timeout=60, interval=0.05)
 
-    async def _record(self, case: Case, route: str, body: dict[str, Any], clock_id: str) -> None:
-        """Record a fact of the melding phase in planning, which stops its term at intake. Planning's cycle routes
-        need a token: until the simulator fetches tokens (issue 12's second half), they answer 401 on its stack,
-        and the term is stopped by hand as before (counted apart, so a run shows which way it went)."""
+    async def _record(self, case: Case, route: str, body: dict[str, Any]) -> None:
+        """Record a fact of the melding phase in planning, which stops its term at intake (with a token, as every
+        request of the simulator)."""
         response = await self.client.post(f"{self.urls['planning']}/plans/{case.plan_id}/{route}", json=body)
-        if response.status_code == 401:
-            await self._stop_clock(case, clock_id)
-            self.tally[f"{clock_id.replace('_', ' ')} term stopped by hand (no token for planning yet)"] += 1
-            return
         if response.status_code >= 400:
             raise SimulationError(f"POST {route} answered {response.status_code}: {response.text[:400]}")
         self.tally[f"{route.replace('-', ' ')} recorded in planning"] += 1
-
-    async def _stop_clock(self, case: Case, clock_id: str) -> None:
-        url = f"{self.urls['intake']}/cases/{case.case_id}/clocks/{clock_id}/stop"
-        answer = (await post(self.client, url, {"stopped_on": today().isoformat()})).json()
-        self.tally[f"{clock_id.replace('_', ' ')} term {'met' if answer['in_time'] else 'missed'}"] += 1
 
     def _outside_mandate(self, team_id: str, kind: str) -> str | None:
         holders = {p["id"] for p in self.municipality.mandates["professionals"] if self.municipality._holds(p, kind)}

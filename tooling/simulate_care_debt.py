@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from kernel.clock import today
+from tooling.identity_tokens import acting, org
 from tooling.simulate_steps import Tally, post
 from tooling.simulate_timeline import Step
 
@@ -30,7 +31,7 @@ class ProviderSteps:
     async def care_start(self, step: Step) -> None:
         case = self.cases[step.household]
         for assignment in await self._assignments(case):
-            url, headers = self._assignment(assignment)
+            url, as_provider = self._assignment(assignment)
             status = assignment["status"]
             if status == "started":  # a provider whose policy starts at once
                 start = date.fromisoformat(assignment["start_date"])
@@ -38,13 +39,13 @@ class ProviderSteps:
                 self.tally["care started on assignment (provider policy)"] += 1
                 continue
             if status == "received":
-                await post(self.client, f"{url}/acceptance", {}, headers=headers)
+                await post(self.client, f"{url}/acceptance", {}, extensions=as_provider)
                 self.tally["assignments accepted by hand"] += 1
             elif status != "accepted":
                 self.tally[f"assignments {status}"] += 1
                 continue
             start = max(date.fromisoformat(assignment["period_start"]), today())
-            await post(self.client, f"{url}/start", {"start_date": start.isoformat()}, headers=headers)
+            await post(self.client, f"{url}/start", {"start_date": start.isoformat()}, extensions=as_provider)
             case.assignments.append({**assignment, "start_date": start, "stopped_on": None})
             self.tally["care started by the provider (305)"] += 1
 
@@ -53,9 +54,9 @@ class ProviderSteps:
         for assignment in case.assignments[:1]:
             last = min(today(), date.fromisoformat(assignment["period_end"]))
             end = min(max(step.data["end"], assignment["start_date"]), last)  # type: ignore[type-var]
-            url, headers = self._assignment(assignment)
+            url, as_provider = self._assignment(assignment)
             body = {"end_date": end.isoformat(), "reason_code": step.data["reason"]}
-            await post(self.client, f"{url}/stop", body, headers=headers)
+            await post(self.client, f"{url}/stop", body, extensions=as_provider)
             assignment["stopped_on"] = end
             self.tally["care stopped (307)"] += 1
 
@@ -66,32 +67,33 @@ class ProviderSteps:
             last = min(through, assignment["stopped_on"] or through, date.fromisoformat(assignment["period_end"]))
             if last < first:
                 continue
-            url, headers = self._assignment(assignment)
+            url, as_provider = self._assignment(assignment)
             claim = {"period_start": first.isoformat(), "period_end": last.isoformat(), "volume": 1}
-            response = await self.client.post(f"{url}/declarations", json=claim, headers=headers)
+            response = await self.client.post(f"{url}/declarations", json=claim, extensions=as_provider)
             late = " for last year, paid this year" if through.year < today().year else ""
             verdict = "declarations accepted (323)" if response.status_code == 201 else "declarations refused"
             self.tally[verdict + late] += 1
 
     async def feedback(self, step: Step) -> None:
         for assignment in self.cases[step.household].assignments:
-            url, headers = self._assignment(assignment)
+            url, as_provider = self._assignment(assignment)
             body = {"plan_fits": step.data["fits"], "remarks": "Reported back to the regisseur"}
-            await post(self.client, f"{url}/feedback", body, headers=headers)
+            await post(self.client, f"{url}/feedback", body, extensions=as_provider)
             self.tally["provider feedback on the plan"] += 1
 
     async def _assignments(self, case: Case) -> list[dict[str, Any]]:
         providers = sorted({p["provider_id"] for p in self.municipality.config["provisions"]})
         found: list[dict[str, Any]] = []
         for provider in providers:
-            query = {"provider_id": provider}
-            listed = (await self.client.get(f"{self.urls['care']}/assignments", params=query)).json()
+            as_provider = acting(org(provider))  # each provider lists its own, with its own token
+            listed = (await self.client.get(f"{self.urls['care']}/assignments", extensions=as_provider)).json()
             found += [a for a in listed if a["household_id"] == case.household_id]
         return sorted(found, key=lambda a: (a["period_start"], a["provider_id"], a["assignment_id"]))
 
-    def _assignment(self, assignment: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    def _assignment(self, assignment: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        """The assignment's URL, and the request extension that sends it as its provider (client credentials)."""
         url = f"{self.urls['care']}/assignments/{assignment['assignment_id']}"
-        return url, {"X-Provider-Id": assignment["provider_id"]}
+        return url, acting(org(assignment["provider_id"]))
 
 
 class DebtSteps:

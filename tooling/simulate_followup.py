@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 
 from kernel.clock import today
+from tooling.identity_tokens import acting, org, user
 from tooling.simulate_steps import Tally, post, until
 
 END_REASONS = ("19", "19", "23", "21", "31")
@@ -24,7 +25,7 @@ async def assignments_of(
     async def probe() -> list[dict[str, Any]] | None:
         found = []
         for provider in providers:
-            listed = (await client.get(f"{care}/assignments", params={"provider_id": provider})).json()
+            listed = (await client.get(f"{care}/assignments", extensions=acting(org(provider)))).json()
             found += [a for a in listed if a["household_id"] in households]
         return found if len(found) >= expected else None
 
@@ -37,7 +38,7 @@ async def assignments_of(
 async def probe_all(client: httpx.AsyncClient, care: str, providers: list[str], households: set[str]) -> list[Any]:
     found = []
     for provider in providers:
-        listed = (await client.get(f"{care}/assignments", params={"provider_id": provider})).json()
+        listed = (await client.get(f"{care}/assignments", extensions=acting(org(provider)))).json()
         found += [a for a in listed if a["household_id"] in households]
     return found
 
@@ -46,34 +47,37 @@ async def deliver(
     client: httpx.AsyncClient, care: str, assignment: dict[str, Any], rng: random.Random, tally: Tally
 ) -> None:
     """The provider accepts (by hand when its policy says so), starts, declares, sometimes stops, gives feedback."""
-    url, headers = f"{care}/assignments/{assignment['assignment_id']}", {"X-Provider-Id": assignment["provider_id"]}
+    url = f"{care}/assignments/{assignment['assignment_id']}"
+    as_provider = acting(org(assignment["provider_id"]))  # the provider's own client-credentials token
     status = assignment["status"]
     if status == "received":
-        await post(client, f"{url}/acceptance", {}, headers=headers)
+        await post(client, f"{url}/acceptance", {}, extensions=as_provider)
         tally["assignments accepted by hand"] += 1
         status = "accepted"
     period_start = date.fromisoformat(assignment["period_start"])
     period_end = date.fromisoformat(assignment["period_end"])
     start = min(max(period_start, today() - timedelta(days=rng.randint(20, 60))), period_end)
     if status == "accepted":
-        await post(client, f"{url}/start", {"start_date": start.isoformat()}, headers=headers)
+        await post(client, f"{url}/start", {"start_date": start.isoformat()}, extensions=as_provider)
         tally["care started by the provider (305)"] += 1
     elif status != "started":
         tally[f"assignments {status}"] += 1
         return
-    started = date.fromisoformat((await client.get(url)).json()["start_date"] or start.isoformat())
+    started = date.fromisoformat(
+        (await client.get(url, extensions=as_provider)).json()["start_date"] or start.isoformat()
+    )
     through = min(today() - timedelta(days=1), period_end)
     if through >= started:
         claim = {"period_start": started.isoformat(), "period_end": through.isoformat(), "volume": 1}
-        response = await client.post(f"{url}/declarations", json=claim, headers=headers)
+        response = await client.post(f"{url}/declarations", json=claim, extensions=as_provider)
         tally["declarations accepted (323)" if response.status_code == 201 else "declarations refused"] += 1
     if rng.random() < 0.3 and through >= started:
         stop = {"end_date": through.isoformat(), "reason_code": rng.choice(END_REASONS)}
-        await post(client, f"{url}/stop", stop, headers=headers)
+        await post(client, f"{url}/stop", stop, extensions=as_provider)
         tally["care stopped (307)"] += 1
     if rng.random() < 0.5:
         feedback = {"plan_fits": rng.random() < 0.8, "remarks": "Reported back to the regisseur"}
-        await post(client, f"{url}/feedback", feedback, headers=headers)
+        await post(client, f"{url}/feedback", feedback, extensions=as_provider)
         tally["provider feedback on the plan"] += 1
 
 
@@ -119,4 +123,4 @@ async def evaluate(client: httpx.AsyncClient, planning: str, plan_id: str, by: s
         return
     outcomes = ["achieved", "partly", "not_achieved"]
     results = [{"life_domain": d, "outcome": rng.choices(outcomes, weights=[5, 3, 2])[0]} for d in domains]
-    await post(client, f"{planning}/plans/{plan_id}/evaluations", {"evaluated_by": by, "results": results})
+    await post(client, f"{planning}/plans/{plan_id}/evaluations", {"results": results}, extensions=acting(user(by)))

@@ -131,6 +131,8 @@ async def play(stack: Any, scenario: Municipality, households: int, seed: int, y
     watch = BusWatch(stack.settings())
     try:
         urls = {name: stack.url(name) for name in SERVICES}
-        return await simulate_year(urls, stack.broker.bootstrap, watch, clock, scenario, households, seed, year)
+        return await simulate_year(
+            urls, stack.broker.bootstrap, watch, clock, scenario, households, seed, year, stack.auth()
+        )
     finally:
         await watch.close()

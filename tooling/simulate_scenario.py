@@ -97,18 +97,26 @@ class Municipality:
         return [p for p in self.mandates["professionals"] if p.get("team_id") == team_id]
 
     def decider(self, team_id: str, kind: str, rng: random.Random) -> str:
-        """A professional of the household's team who holds a mandate for this kind; else anyone who does."""
-        holders = [p for p in self.mandates["professionals"] if self._holds(p, kind)]
-        own = [p for p in holders if p.get("team_id") == team_id] or holders
+        """A professional who may act on the household (its team, or municipality-wide: the rights of
+        config/rights.json) and holds a mandate for this kind; else one who may act without it (the decision is
+        escalated)."""
+        allowed = [p for p in self.mandates["professionals"] if p.get("team_id") in (team_id, None)]
+        holders = [p for p in allowed if self._holds(p, kind)]
+        own = [p for p in holders if p.get("team_id") == team_id] or holders or self.professionals(team_id) or allowed
         return str(rng.choice(own)["id"]) if own else str(self.mandates["professionals"][0]["id"])
 
-    def approver(self, kind: str, provision: str, amount: int, deviating: bool) -> str | None:
-        """Someone whose mandate covers the escalated decision (the mandate register decides, not the simulator)."""
+    def approver(
+        self, kind: str, provision: str, amount: int, deviating: bool, team_id: str | None = None
+    ) -> str | None:
+        """Someone whose mandate covers the escalated decision (the mandate register decides, not the simulator)
+        and who may act on the household: of its team, or municipality-wide."""
         for mandate in self.mandates["mandates"]:
             covers = provision in mandate.get("provisions", []) or kind in mandate.get("kinds", [])
             limit = mandate.get("max_amount_cents")
             if covers and (limit is None or amount <= limit) and (mandate.get("deviations") or not deviating):
                 for person in self.mandates["professionals"]:
+                    if team_id is not None and person.get("team_id") not in (team_id, None):
+                        continue
                     if person["id"] == mandate.get("person") or person["role"] == mandate.get("role"):
                         return str(person["id"])
         return None

@@ -18,6 +18,7 @@ from contracts.partner_signals import PaymentArrearsSignal
 from contracts.topics import partner_signals
 from kernel import clock
 from kernel.clock import today
+from tooling.identity_tokens import acting, user
 from tooling.partner_signal import send_signal
 from tooling.simulate_scenario import Decision, Household, Municipality
 
@@ -81,7 +82,7 @@ async def kitchen_table(
 ) -> None:
     """Client support offered and chosen (Wmo 2015 art. 2.3.2 lid 3), then the debt screening (Wgs art. 3)."""
     case = f"{urls['intake']}/cases/{case_id}"
-    await post(client, f"{case}/client-support-offers", {"offered_by": offered_by})
+    await post(client, f"{case}/client-support-offers", {}, extensions=acting(user(offered_by)))  # as that coach
     await post(client, f"{case}/client-support-choice", {"choice": household.support_choice})
     tally[f"client support: {household.support_choice}"] += 1
     threat = "eviction" if household.threatening else None
@@ -125,9 +126,8 @@ async def set_goals(
             "goal": f"Stable situation for {domain.replace('_', ' ')} within the year",
             "own_strength": OWN_STRENGTH[(hh.number + number) % len(OWN_STRENGTH)],
             "network": "A neighbour and a sister help when asked" if hh.members > 1 else "",
-            "set_by": set_by,
         }
-        await post(client, f"{urls['planning']}/plans/{plan_id}/goals", body)
+        await post(client, f"{urls['planning']}/plans/{plan_id}/goals", body, extensions=acting(user(set_by)))
 
 
 async def decide(
@@ -138,6 +138,7 @@ async def decide(
     decision: Decision,
     decided_by: str,
     tally: Tally,
+    team_id: str | None = None,
 ) -> str:
     """Take the decision; the mandate register says whether it is taken, escalated or recorded. An escalated one
     is approved by whoever holds the covering mandate. Retries while planning has not yet heard of the offer."""
@@ -146,7 +147,6 @@ async def decide(
         "amount_cents": decision.amount_cents,
         "period_start": decision.period_start.isoformat(),
         "period_end": decision.period_end.isoformat(),
-        "decided_by": decided_by,
         "life_domain": decision.life_domain,
         "client_age": decision.client_age,
         "deviation": decision.deviation,
@@ -154,7 +154,7 @@ async def decide(
     url = f"{urls['planning']}/plans/{plan_id}/decisions"
 
     async def attempt() -> httpx.Response | None:
-        response = await client.post(url, json=body)
+        response = await client.post(url, json=body, extensions=acting(user(decided_by)))  # as the decider
         if response.status_code == 409 and "client support" in response.text.lower():
             return None  # the offer is still on its way over the bus
         if response.status_code >= 400:
@@ -166,12 +166,14 @@ async def decide(
     tally["deviations justified"] += decision.deviation is not None
     if outcome["status"] == "escalated":
         deviating = decision.deviation is not None
-        approver = municipality.approver(decision.kind, decision.provision_code, decision.amount_cents, deviating)
-        if approver is None:
+        approver = municipality.approver(
+            decision.kind, decision.provision_code, decision.amount_cents, deviating, team_id
+        )
+        if approver is None or approver == decided_by:  # Awb 10:3 lid 3: never the one who decided
             tally["escalations left open (nobody holds the mandate)"] += 1
             return "escalated"
         approval = f"{url}/{outcome['decision_id']}/approval"
-        await post(client, approval, {"approved_by": approver})
+        await post(client, approval, {}, extensions=acting(user(approver)))
         tally["escalations approved by a mandate holder"] += 1
         return "taken"
     return str(outcome["status"])

@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 
 from kernel.clock import set_clock
+from tooling.identity_tokens import OPERATOR, acting
 from tooling.progress import Progress
 from tooling.simulate_actions import Actions
 from tooling.simulate_scenario import Household, Municipality, households
@@ -55,9 +56,10 @@ class SimulatedYear:
     async def turn_to(self, client: httpx.AsyncClient, day: Any) -> None:
         """Move every service to `day`; record the statutory terms that passed unmet, and let that settle."""
         set_clock(self.clock_file, day)
-        missed = (await client.post(f"{self.urls['intake']}/clocks/check")).json()["missed"]
+        operator = acting(OPERATOR)
+        missed = (await client.post(f"{self.urls['intake']}/clocks/check", extensions=operator)).json()["missed"]
         self.tally["statutory terms missed (intake)"] += len(missed)
-        terms = (await client.post(f"{self.urls['debt']}/terms/check")).json()["missed"]
+        terms = (await client.post(f"{self.urls['debt']}/terms/check", extensions=operator)).json()["missed"]
         self.tally["first-conversation terms missed (debt, Wgs)"] += len(terms)
         await self.watch.wait()
 
@@ -85,11 +87,12 @@ async def simulate_year(
     count: int,
     seed: int,
     year: int,
+    auth: httpx.Auth,
     say: Any = print,
 ) -> dict[str, Any]:
     script = households(municipality, count, seed, year)
     played = SimulatedYear(urls, watch, clock_file, municipality, seed)
-    async with httpx.AsyncClient(timeout=60) as client:
+    async with httpx.AsyncClient(timeout=60, auth=auth) as client:
         actions = await played.play(client, script, year, bootstrap)
         summary = (await client.get(f"{urls['reporting']}/summary")).json()
         teams = (await client.get(f"{urls['reporting']}/teams")).json()

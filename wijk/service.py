@@ -25,9 +25,10 @@ from contracts.topics import dead_letter, facts
 from kernel import clock
 from kernel.errors import DomainError
 from wijk import runtime_metrics, telemetry, write_probe
+from wijk.auth.browser import LOGIN_PATHS, BrowserClient, install_browser_login
 from wijk.auth.guard import AccessControl
 from wijk.auth.routes import install
-from wijk.auth.wiring import access_control
+from wijk.auth.wiring import access_control, require_issuer
 from wijk.consumer import Inbox
 from wijk.consumer_lag import ConsumerLag
 from wijk.db import create_pool
@@ -55,6 +56,8 @@ class ServiceDefinition:
     """Only where an error's kind is not precise enough (HTTP answers every error by its kind, wijk.http)."""
     max_body_bytes: int = MAX_BODY_BYTES
     """The largest request body the service reads (413 beyond it); the iWmo gateway takes whole XML files."""
+    browser_login: Callable[[ServiceRuntime], BrowserClient] | None = None
+    """For a service with pages: its browser client, so that pages log in (code + PKCE, a session cookie)."""
 
 
 class ServiceRuntime:
@@ -108,6 +111,7 @@ class ServiceRuntime:
     async def start(self) -> None:
         if self.settings.persistence != "postgres":
             raise RuntimeError(f"{self.name}: a running service keeps its events in postgres (WIJK_PERSISTENCE)")
+        require_issuer(self.name, self.settings)
         simulated = clock.simulated_day()
         if simulated is not None:
             log.warning("%s: SIMULATED CLOCK, today is %s (simulation mode only)", self.name, simulated.day)
@@ -202,6 +206,9 @@ class ServiceRuntime:
         assert self.pool is not None
         self.access = await access_control(self.name, self.settings, self.pool)
         install(self.http, self.access)  # every route not on the public list is guarded, however it was added
+        if self.definition.browser_login is not None:  # pages: a browser without a token is sent to log in
+            self.access.with_public(LOGIN_PATHS).login_path = "/login"
+            install_browser_login(self.http, self.definition.browser_login(self))
         self._server = http_server(self.http, self.service_settings.http_host, self.service_settings.http_port)
         task = asyncio.create_task(self._server.serve(), name=f"{self.name}-http")
         self._tasks.append(task)

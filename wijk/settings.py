@@ -125,8 +125,8 @@ class PlatformSettings(BaseSettings):
     )
     identity_issuer: str = Field(
         "",
-        description="OpenID Connect issuer whose tokens every service validates (discovery and JWKS). "
-        "Empty: routes without a declared right are open, a transitional state (issue 12).",
+        description="OpenID Connect issuer whose tokens every service validates (discovery and JWKS). Required: "
+        "a service refuses to start without it.",
     )
     identity_config: str = Field(
         "", description="Path of identity.json (claims, audiences); empty: identity.json beside municipality_config."

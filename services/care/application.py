@@ -71,6 +71,12 @@ class CareApplication(ServiceApplication):
             raise NotYourAssignment(f"provider {provider_id!r} may not act on assignment {assignment_id}")
         return assignment
 
+    def record_stranger(self, assignment_id: UUID, provider_id: str, action: str, today: date) -> None:
+        """Put on record that `provider_id` (the token's organisation) tried to act on another's assignment."""
+        assignment: Assignment = self.repository.get(assignment_id)
+        assignment.reject_action(provider_id, action, today)
+        self.save(assignment)
+
     def accept(self, assignment_id: UUID, provider_id: str, today: date) -> None:
         assignment = self._own(assignment_id, provider_id, "acceptance", today)
         accept(assignment, self.policies[provider_id], today)

@@ -59,7 +59,7 @@ def iwmo_exchange(app: CareApplication, settings: PlatformSettings) -> IwmoExcha
 DEFINITION = ServiceDefinition(
     name="care",
     description="The reference care provider: answers assignments, reports start and end of care, declares "
-    "delivered volume and gives feedback on the plan. Acting provider in the X-Provider-Id header.",
+    "delivered volume and gives feedback on the plan. The acting provider is the access token's organisation.",
     build_app=build,
     translate=translate,
     wire=wire,

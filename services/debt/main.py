@@ -31,8 +31,8 @@ def wire(runtime: ServiceRuntime) -> None:
     runtime.inbox.on(DebtConcernFlagged, in_thread(lambda e, d: app.on_debt_concern_flagged(e, d.tracking)))
     runtime.inbox.on(DebtReferralSent, in_thread(lambda e, d: app.on_debt_referral_sent(e, d.tracking)))
     runtime.inbox.on(HelpOffered, in_thread(lambda e, d: app.on_help_offered(e, d.tracking)))
-    runtime.router.include_router(router(app))
     owner = api_cycle.trajectory_owner(runtime.settings)
+    runtime.router.include_router(router(app, owner))  # only the owner's token opens its trajectories
     runtime.router.include_router(api_cycle.router(app, owner))  # the Wgs beschikking (issue 17), guarded
 
     # A first conversation overdue becomes a DebtTermMissed fact (POST /terms/check does the same on demand).

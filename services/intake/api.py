@@ -10,7 +10,10 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field, model_validator
 
 from kernel.clock import today
+from services.intake.access import case_in_scope, household_in_scope, postcode_in_scope
 from services.intake.application import IntakeApplication, SupportRequestInput
+from wijk.auth.rights import Permit
+from wijk.auth.routes import require
 
 LifeDomain = Literal["income", "debts", "housing", "care", "youth", "work", "social_network", "health"]
 
@@ -48,20 +51,28 @@ def router(app: IntakeApplication) -> APIRouter:
     api = APIRouter(tags=["intake"])
 
     @api.post("/support-requests", status_code=201, response_model=CaseOpenedResponse)
-    async def request_support(body: SupportRequestBody) -> CaseOpenedResponse:
+    async def request_support(
+        body: SupportRequestBody, permit: Permit = require("intake.case.open")
+    ) -> CaseOpenedResponse:
         """Record a melding and open a case for the district's team: receipt is confirmed and the melding's
-        statutory clocks start (personal plan 7 days, investigation 6 weeks; Wmo 2015 art. 2.3.2)."""
+        statutory clocks start (personal plan 7 days, investigation 6 weeks; Wmo 2015 art. 2.3.2). A professional
+        opens cases for the own team's households and district only (403)."""
+        if body.household_id is not None:
+            await asyncio.to_thread(household_in_scope, app, body.household_id, permit)
+        elif body.postcode:
+            await asyncio.to_thread(postcode_in_scope, app, body.postcode, permit)
         command = SupportRequestInput(**body.model_dump())
         opened = await asyncio.to_thread(app.request_support, command, today())
         return CaseOpenedResponse(**vars(opened))
 
     @api.get("/cases/{case_id}")
-    async def get_case(case_id: UUID) -> dict[str, Any]:
+    async def get_case(case_id: UUID, permit: Permit = require("intake.case.read")) -> dict[str, Any]:
         """The case: team, client support, applications and its statutory clocks."""
+        await asyncio.to_thread(case_in_scope, app, case_id, permit)
         return await asyncio.to_thread(app.case, case_id)
 
     @api.post("/clocks/check")
-    async def check_clocks() -> dict[str, Any]:
+    async def check_clocks(_: Permit = require("intake.clocks.check")) -> dict[str, Any]:
         """Record every statutory term missed as of today (also done periodically); returns what it recorded."""
         missed = await asyncio.to_thread(app.check_clocks, today())
         return {"checked_on": today().isoformat(), "missed": missed}

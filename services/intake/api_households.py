@@ -12,8 +12,11 @@ from pydantic import BaseModel, Field, field_validator
 
 from contracts.bounds import LAST_DAY, PLAIN
 from kernel.clock import today
+from services.intake.access import household_in_scope, postcode_in_scope
 from services.intake.application import IntakeApplication
 from services.intake.domain.residents import EARLIEST_BIRTH, Address, Contact, HouseholdDetails, Resident
+from wijk.auth.rights import Permit, Resource
+from wijk.auth.routes import require
 
 Name = Annotated[str, Field(min_length=1, max_length=100, pattern=PLAIN)]
 BirthDate = Annotated[
@@ -83,15 +86,20 @@ def router(app: IntakeApplication) -> APIRouter:
     api = APIRouter(tags=["households"])
 
     @api.post("/households", status_code=201, response_model=RegisteredResponse)
-    async def register(body: HouseholdBody) -> RegisteredResponse:
+    async def register(
+        body: HouseholdBody, permit: Permit = require("intake.household.register")
+    ) -> RegisteredResponse:
         """Register a household with its residents. Every BSN must pass the 11-proef (422 otherwise). The
-        personal data is sealed with the household's own key; only the pseudonymous id leaves intake."""
+        personal data is sealed with the household's own key; only the pseudonymous id leaves intake. A
+        professional registers households of the own team's districts only (403)."""
+        await asyncio.to_thread(postcode_in_scope, app, body.address.postcode, permit)
         registered = await asyncio.to_thread(app.register_household, details_of(body))
         return RegisteredResponse(**vars(registered))
 
     @api.get("/households/{household_id}", responses={410: {"description": "The household was erased."}})
-    async def show(household_id: UUID) -> dict[str, Any]:
-        """The household with its residents, for the team. 410 once it was erased."""
+    async def show(household_id: UUID, permit: Permit = require("intake.personal-data.read")) -> dict[str, Any]:
+        """The household with its residents, for its own team only (403 for anyone else). 410 once erased."""
+        await asyncio.to_thread(household_in_scope, app, household_id, permit)
         return await asyncio.to_thread(app.household, household_id)
 
     @api.post(
@@ -99,9 +107,11 @@ def router(app: IntakeApplication) -> APIRouter:
         response_model=ErasedResponse,
         responses={410: {"description": "Already erased."}},
     )
-    async def erase(household_id: UUID) -> ErasedResponse:
-        """Erase the household's personal data (AVG art. 17) by destroying its key (crypto-shredding). Its
-        pseudonymous facts stay; HouseholdErased is published; intake answers 410 for it from now on."""
+    async def erase(household_id: UUID, permit: Permit = require("intake.erase")) -> ErasedResponse:
+        """Erase the household's personal data (AVG art. 17) by destroying its key (crypto-shredding), by the
+        privacy officer only. Its pseudonymous facts stay; HouseholdErased is published; intake answers 410 for it
+        from now on."""
+        permit.on(Resource(household=str(household_id)))
         erased_on = await asyncio.to_thread(app.erase_household, household_id, today())
         return ErasedResponse(household_id=household_id, erased_on=erased_on)
 

@@ -12,7 +12,10 @@ from pydantic import BaseModel, Field
 
 from contracts.bounds import Day
 from kernel.clock import today
+from services.intake.access import case_in_scope
 from services.intake.application import IntakeApplication
+from wijk.auth.rights import Permit
+from wijk.auth.routes import require
 
 RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"description": "No such case."},
@@ -40,8 +43,11 @@ def router(app: IntakeApplication) -> APIRouter:
     @api.post(
         "/cases/{case_id}/satisfaction", status_code=201, response_model=SatisfactionResponse, responses=RESPONSES
     )
-    async def record_satisfaction(case_id: UUID, body: SatisfactionBody) -> SatisfactionResponse:
+    async def record_satisfaction(
+        case_id: UUID, body: SatisfactionBody, permit: Permit = require("intake.case.act")
+    ) -> SatisfactionResponse:
         """Record the resident's answer to the client-experience survey (Wmo 2015 art. 2.5.1); one per case."""
+        await asyncio.to_thread(case_in_scope, app, case_id, permit)
         answered_on = body.answered_on or today()
         answer = await asyncio.to_thread(app.record_satisfaction, case_id, body.score, answered_on, today())
         return SatisfactionResponse(case_id=case_id, answer_id=answer, score=body.score, answered_on=answered_on)

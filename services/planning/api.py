@@ -1,4 +1,10 @@
-"""Planning's HTTP API for the team's professionals: only translates requests into commands."""
+"""Planning's HTTP API for the team's professionals: only translates requests into commands.
+
+Every route declares its right (`config/rights.json`); the plan's team is the scope (403 outside it, a
+municipality-wide professional everywhere). Who decides, approves, cancels, sets a goal or evaluates is the
+token's caller (the professional's id in the mandate register), never a body field: the mandate register and
+Awb 10:3 lid 3 (the approver is not the one who decided) compare authenticated identities.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +15,14 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Response
 from pydantic import BaseModel, Field
 
-from contracts.bounds import PLAIN, PLAIN_NOT_BLANK, Cents, Code, Day, Motivation, Text, Who
+from contracts.bounds import PLAIN, PLAIN_NOT_BLANK, Cents, Code, Day, Motivation, Text
 from kernel.clock import today
+from services.planning.api_cycle import in_scope
 from services.planning.application import PlanningApplication
 from services.planning.domain.decision import DecisionRequest
 from services.planning.domain.deviation import DeviationRequest
+from wijk.auth.rights import Permit, Resource
+from wijk.auth.routes import require
 
 LifeDomain = Literal["income", "debts", "housing", "care", "youth", "work", "social_network", "health"]
 Professional = Field(
@@ -35,7 +44,6 @@ class DecisionBody(BaseModel):
     )
     period_start: Day
     period_end: Day = Field(description="The last day of the period; not before period_start.")
-    decided_by: Who = Field(min_length=1, description="The professional who decides, as in the mandate register.")
     life_domain: LifeDomain | None = Field(None, description="Default: the provision's own life domain.")
     client_age: int | None = Field(None, ge=0, le=130, strict=True, description="Needed for age-limited provisions.")
     deviation: DeviationBody | None = None
@@ -55,12 +63,7 @@ class DecisionResponse(BaseModel):
     reason: str = ""
 
 
-class ApprovalBody(BaseModel):
-    approved_by: str = Professional
-
-
 class CancellationBody(BaseModel):
-    cancelled_by: str = Professional
     reason: str = Field(
         min_length=1, max_length=2000, pattern=PLAIN_NOT_BLANK, description="Why the decision is withdrawn."
     )
@@ -68,7 +71,6 @@ class CancellationBody(BaseModel):
 
 class CoordinatorBody(BaseModel):
     coordinator: str = Professional
-    assigned_by: str = Professional
 
 
 class GoalBody(BaseModel):
@@ -76,7 +78,6 @@ class GoalBody(BaseModel):
     goal: Text = Field(min_length=1)
     own_strength: Text = Field(min_length=1, description="What the household will do itself.")
     network: Text = Field("", description="What its network (family, neighbours) will do.")
-    set_by: str = Professional
 
 
 class GoalResultBody(BaseModel):
@@ -86,72 +87,95 @@ class GoalResultBody(BaseModel):
 
 
 class EvaluationBody(BaseModel):
-    evaluated_by: str = Professional
     results: list[GoalResultBody] = Field(min_length=1, max_length=8)
 
 
 def router(app: PlanningApplication) -> APIRouter:
     api = APIRouter(tags=["planning"])
+    read, edit = require("planning.read"), require("planning.plan.edit")
+
+    async def scoped(plan_id: UUID, permit: Permit) -> str:
+        return await asyncio.to_thread(in_scope, app, plan_id, permit)
+
+    def plans_in_scope(household_id: UUID, permit: Permit) -> list[dict[str, Any]]:
+        plans = app.plans_of(household_id)
+        for plan in plans:
+            permit.on(Resource(team=plan["team_id"], household=str(household_id)))
+        return plans
 
     @api.get("/plans")
-    async def plans_of(household_id: UUID) -> list[dict[str, Any]]:
+    async def plans_of(household_id: UUID, permit: Permit = read) -> list[dict[str, Any]]:
         """The household's plans (one open plan at most), with goals, decisions, deviations and feedback."""
-        return await asyncio.to_thread(app.plans_of, household_id)
+        return await asyncio.to_thread(plans_in_scope, household_id, permit)
 
     @api.get("/plans/{plan_id}")
-    async def get_plan(plan_id: UUID) -> dict[str, Any]:
+    async def get_plan(plan_id: UUID, permit: Permit = read) -> dict[str, Any]:
+        await scoped(plan_id, permit)
         return await asyncio.to_thread(app.plan, plan_id)
 
     @api.post("/plans/{plan_id}/coordinator", status_code=204)
-    async def assign_coordinator(plan_id: UUID, body: CoordinatorBody) -> Response:
+    async def assign_coordinator(plan_id: UUID, body: CoordinatorBody, permit: Permit = edit) -> Response:
         """Hand the plan over to a new regisseur: there is exactly one at any time."""
-        await asyncio.to_thread(app.assign_coordinator, plan_id, body.coordinator, body.assigned_by, today())
+        who = await scoped(plan_id, permit)
+        await asyncio.to_thread(app.assign_coordinator, plan_id, body.coordinator, who, today())
         return Response(status_code=204)
 
     @api.post("/plans/{plan_id}/goals", status_code=201)
-    async def set_goal(plan_id: UUID, body: GoalBody) -> dict[str, str]:
+    async def set_goal(plan_id: UUID, body: GoalBody, permit: Permit = edit) -> dict[str, str]:
         """A goal for one life domain, with what the household and its network will do themselves."""
+        who = await scoped(plan_id, permit)
         fields = body.model_dump()
-        await asyncio.to_thread(app.set_goal, plan_id, **fields, today=today())
+        await asyncio.to_thread(app.set_goal, plan_id, **fields, set_by=who, today=today())
         return {"plan_id": str(plan_id), "life_domain": body.life_domain}
 
     @api.post("/plans/{plan_id}/decisions", status_code=201, response_model=DecisionResponse)
-    async def take_decision(plan_id: UUID, body: DecisionBody, response: Response) -> DecisionResponse:
+    async def take_decision(
+        plan_id: UUID, body: DecisionBody, response: Response, permit: Permit = require("planning.decide")
+    ) -> DecisionResponse:
         """Decide on a provision from the catalogue: taken at once inside the mandate (201), escalated to a mandate
         holder outside it (202). Budget then reserves or refuses the money. A partial award or a refusal states its
         legal ground and reasons (422 without); only a mandate holder refuses (403)."""
+        who = await scoped(plan_id, permit)
         given = body.deviation
         deviation = DeviationRequest(tuple(given.rule_refs), given.justification) if given else None
         fields = body.model_dump(exclude={"deviation", "legal_ground"})
-        request = DecisionRequest(**fields, legal_ground=body.legal_ground or "", deviation=deviation)
+        request = DecisionRequest(**fields, decided_by=who, legal_ground=body.legal_ground or "", deviation=deviation)
         outcome = await asyncio.to_thread(app.take_decision, plan_id, request, today())
         if outcome.status == "escalated":
             response.status_code = 202
         return DecisionResponse(plan_id=plan_id, **vars(outcome))
 
     @api.post("/plans/{plan_id}/decisions/{decision_id}/approval", response_model=DecisionResponse)
-    async def approve(plan_id: UUID, decision_id: UUID, body: ApprovalBody) -> DecisionResponse:
-        """A mandate holder approves an escalated decision; anyone else is refused (403)."""
-        ref = await asyncio.to_thread(app.approve, plan_id, decision_id, body.approved_by, today())
+    async def approve(
+        plan_id: UUID, decision_id: UUID, permit: Permit = require("planning.approve")
+    ) -> DecisionResponse:
+        """A mandate holder approves an escalated decision; anyone else, and the one who decided, is refused (403)."""
+        who = await scoped(plan_id, permit)
+        ref = await asyncio.to_thread(app.approve, plan_id, decision_id, who, today())
         return DecisionResponse(decision_id=decision_id, plan_id=plan_id, status="taken", mandate_ref=ref)
 
     @api.post("/plans/{plan_id}/decisions/{decision_id}/cancellation")
-    async def cancel_decision(plan_id: UUID, decision_id: UUID, body: CancellationBody) -> dict[str, str]:
+    async def cancel_decision(
+        plan_id: UUID, decision_id: UUID, body: CancellationBody, permit: Permit = require("planning.decide")
+    ) -> dict[str, str]:
         """Withdraw a decision (intrekking); budget releases what it still holds for it. 409 for an unknown or
         already cancelled decision or one whose funds were refused; 403 for someone not in the register."""
-        await asyncio.to_thread(app.cancel_decision, plan_id, decision_id, body.cancelled_by, body.reason, today())
+        who = await scoped(plan_id, permit)
+        await asyncio.to_thread(app.cancel_decision, plan_id, decision_id, who, body.reason, today())
         return {"decision_id": str(decision_id), "plan_id": str(plan_id), "status": "cancelled"}
 
     @api.post("/plans/{plan_id}/evaluations", status_code=201)
-    async def evaluate(plan_id: UUID, body: EvaluationBody) -> dict[str, str]:
+    async def evaluate(plan_id: UUID, body: EvaluationBody, permit: Permit = edit) -> dict[str, str]:
         """Evaluate the plan's goals: achieved, partly or not achieved, with remarks."""
+        who = await scoped(plan_id, permit)
         results = [r.model_dump() for r in body.results]
-        evaluation_id = await asyncio.to_thread(app.evaluate, plan_id, body.evaluated_by, results, today())
+        evaluation_id = await asyncio.to_thread(app.evaluate, plan_id, who, results, today())
         return {"evaluation_id": str(evaluation_id), "plan_id": str(plan_id)}
 
     @api.get("/teams/{team_id}/model")
-    async def team_model(team_id: str = Path(max_length=100)) -> dict[str, Any]:
+    async def team_model(team_id: str = Path(max_length=100), permit: Permit = read) -> dict[str, Any]:
         """Which disciplines and partner organisations form the team, and who steers them."""
+        permit.on(Resource(team=team_id))
         return app.team_model(team_id)
 
     return api

@@ -32,6 +32,7 @@ from services.reporting.sections import (
     TermSection,
 )
 from services.reporting.sections_cycle import CycleSection
+from wijk.auth.routes import require
 
 AsOf = Annotated[
     Moment | None,
@@ -67,7 +68,7 @@ Filter = Annotated[ReportFilter, Depends(report_filter)]
 
 
 def router(reports: Reports) -> APIRouter:
-    api = APIRouter(tags=["reporting"])
+    api = APIRouter(tags=["reporting"], dependencies=[require("reporting.read")])  # aggregates: council, controller
 
     @api.get("/teams", response_model=list[TeamSummary], summary="Figures per team")
     async def list_teams(where: Filter) -> list[TeamSummary]:

@@ -9,7 +9,11 @@ from services.reporting import api, pages
 from services.reporting.assemble import Reports
 from services.reporting.context import load_context
 from services.reporting.projection import Projection
+from services.reporting.settings import ReportingSettings
+from wijk.auth.browser import BrowserClient
+from wijk.auth.config import identity_config_path, load_resource_server_config
 from wijk.service import ServiceDefinition, ServiceRuntime, serve
+from wijk.settings import load_settings
 
 
 def wire(runtime: ServiceRuntime) -> None:
@@ -24,6 +28,17 @@ def wire(runtime: ServiceRuntime) -> None:
     runtime.router.include_router(pages.router(reports))
 
 
+def browser_login(runtime: ServiceRuntime) -> BrowserClient:
+    """The dashboard and report pages log in as council members and controllers do: code + PKCE."""
+    own = load_settings(ReportingSettings)
+    settings = runtime.settings
+    config = load_resource_server_config(identity_config_path(settings.identity_config, settings.municipality_config))
+    return BrowserClient(
+        settings.identity_issuer, own.dashboard_client_id, own.dashboard_client_secret, config.audience("reporting"),
+        own.session_secret, https=own.secure_cookie,
+    )  # fmt: skip
+
+
 DEFINITION = ServiceDefinition(
     name="reporting",
     description="The council's accountability read side (verantwoording): budgets, decisions and deviations, lead "
@@ -31,6 +46,7 @@ DEFINITION = ServiceDefinition(
     "team, district and period, as of any moment, computed from every fact on the bus. A live dashboard at "
     "/dashboard; the yearly report at /report.html and /report.csv.",
     wire=wire,
+    browser_login=browser_login,
 )
 
 

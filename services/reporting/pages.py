@@ -16,6 +16,7 @@ from services.reporting.document import render_document
 from services.reporting.export import to_csv
 from services.reporting.filters import ReportFilter
 from services.reporting.page import render_page
+from wijk.auth.routes import require
 
 STATIC = Path(__file__).parent / "static"
 
@@ -25,7 +26,7 @@ def options(values: list[str]) -> str:
 
 
 def router(reports: Reports) -> APIRouter:
-    api = APIRouter(tags=["pages"])
+    api = APIRouter(tags=["pages"], dependencies=[require("reporting.read")])
     context = reports.context
     dashboard = (
         (STATIC / "dashboard.html")

@@ -28,7 +28,7 @@ from wijk.settings import PlatformSettings
 
 YEAR, TEAM, LINE = 2026, "wijkteam-haven", "wmo"
 AFTER_YEAR = date(YEAR + 1, 1, 15)
-CONTROLLER = Actor("c.controller", frozenset({"controller-sociaal-domein"}))
+CONTROLLER = Actor("c.controller", frozenset({"controller"}))
 NO_BUDGET_YEAR = today().year + 5  # beyond every year budget allocates: the configured ones and through next year
 
 
@@ -168,18 +168,18 @@ class BudgetCase:
         with pytest.raises(Forbidden):
             app.approve_draw(draw, "j.coach", "wijkcoach", today())
         with pytest.raises(Forbidden):
-            app.approve_draw(draw, "t.teamleider", "manager-sociaal-domein", today())  # the requester
+            app.approve_draw(draw, "t.teamleider", "controller", today())  # the requester
         before = app.reserve(YEAR)
-        app.approve_draw(draw, "m.manager", "manager-sociaal-domein", today())
+        app.approve_draw(draw, "m.manager", "controller", today())
         with pytest.raises(Conflict):
-            app.approve_draw(draw, "m.manager", "manager-sociaal-domein", today())
+            app.approve_draw(draw, "m.manager", "controller", today())
         assert app.line("wijkteam-poort", YEAR, "youth")["reserve_draws_cents"] == 1_000_000
         assert app.reserve(YEAR)["remaining_cents"] == before["remaining_cents"] - 1_000_000
         too_big = app.request_draw(
             "wijkteam-poort", YEAR, "youth", before["allocated_cents"], "te veel", "t.t", today()
         )
         with pytest.raises(Conflict, match=f"remaining {before['remaining_cents'] - 1_000_000} cents"):
-            app.approve_draw(too_big, "c.controller", "controller-sociaal-domein", today())
+            app.approve_draw(too_big, "c.controller", "controller", today())
         with pytest.raises(NotFound):
             app.request_draw(TEAM, NO_BUDGET_YEAR, LINE, 5, "no such line", "t.t", today())
 

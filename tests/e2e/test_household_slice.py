@@ -49,7 +49,7 @@ async def test_a_melding_becomes_a_case_a_plan_a_decision_money_a_letter_and_car
     [reserved] = [f for f in await facts_now(stack.bootstrap, facts("budget"), of=[household.household_id])
                   if isinstance(f, FundsReserved)]  # fmt: skip
     assert (str(reserved.decision_id), reserved.amount_cents) == (household.decision_id, 240_000)
-    async with httpx.AsyncClient(timeout=10) as client:
+    async with httpx.AsyncClient(timeout=10, auth=stack.every_service()) as client:
         plan = (await client.get(f"{stack.url('planning')}/plans/{household.plan_id}")).json()
         intake_metrics = (await client.get(f"{stack.url('intake')}/metrics")).text
     assert plan["decisions"][0]["status"] == "funds_reserved"

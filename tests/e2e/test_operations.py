@@ -63,7 +63,7 @@ def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStack]
 
 async def a_household_until_care_started(stack: EmbeddedStack) -> str:
     urls = {name: stack.url(name) for name in SERVICES}
-    async with httpx.AsyncClient(timeout=30) as client:
+    async with httpx.AsyncClient(timeout=30, auth=stack.auth()) as client:
         household, _ = await one_household(client, urls, 1, 2026)
     for _ in range(60):
         if any(isinstance(f, CareStarted) for f in await facts_now(stack.broker.bootstrap, facts("care"), [household])):

@@ -70,7 +70,7 @@ async def play(data: Path, scaled: bool, monkeypatch: pytest.MonkeyPatch) -> dic
             urls.update({name: stack.url(name if not leads(stack, name) else f"{name}-2") for name in SCALED})
         killer = asyncio.create_task(kill_leaders_when(stack, clock, killed)) if scaled else None
         result = await simulate_year(
-            urls, stack.broker.bootstrap, watch, clock, almere, HOUSEHOLDS, SEED, YEAR, say=lambda _: None
+            urls, stack.broker.bootstrap, watch, clock, almere, HOUSEHOLDS, SEED, YEAR, stack.auth(), say=lambda _: None
         )
         if killer is not None:
             await killer

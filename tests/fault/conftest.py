@@ -10,14 +10,15 @@ from collections import Counter
 import pytest
 
 from tests.conftest import dismantle, isolated
+from tests.support.identity import IdentityProvider
 from tests.support.scenario import run_slice
 from tests.support.state import exact_state, normalised
 from tooling.embedded_postgres import EmbeddedPostgres
 
 
 @pytest.fixture(scope="session")
-async def clean_run(postgres: EmbeddedPostgres) -> dict[str, Counter[str]]:
-    stack, broker = await isolated(postgres)
+async def clean_run(postgres: EmbeddedPostgres, identity: IdentityProvider) -> dict[str, Counter[str]]:
+    stack, broker = await isolated(postgres, identity)
     try:
         await stack.start()
         await run_slice(stack)

@@ -10,7 +10,9 @@ would have signed, to prove that the claims (expiry, issuer, audience) are check
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +20,7 @@ import pytest
 from joserfc.jwk import KeySet
 
 from tooling.embedded_identity import EmbeddedIdentity
+from tooling.embedded_stack import page_login_env
 from tooling.identity_provider.credentials import Credentials
 from tooling.identity_tokens import TokenSource
 
@@ -49,10 +52,23 @@ class IdentityProvider:
         return KeySet.import_key_set(json.loads(path.read_text()))
 
 
+@contextmanager
+def provider_for(config: Path, data: Path) -> Iterator[IdentityProvider]:
+    """A provider of its own, seeded from another municipality's folder (its professionals log in there)."""
+    provider = EmbeddedIdentity(config, data, log_path=ROOT / "test-artifacts" / f"identity-{config.name}.log")
+    provider.start()
+    try:
+        yield IdentityProvider(provider, TokenSource(provider.issuer, provider.credentials()))
+    finally:
+        provider.stop()
+
+
 @pytest.fixture(scope="session")
 def identity(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IdentityProvider]:
     data = tmp_path_factory.mktemp("identity")
     provider = EmbeddedIdentity(ALMERE, data, log_path=ROOT / "test-artifacts" / "identity.log")
     provider.start()
-    yield IdentityProvider(provider, TokenSource(provider.issuer, provider.credentials()))
+    credentials = provider.credentials()
+    os.environ.update(page_login_env(credentials))  # reporting's pages log in with this provider's dashboard client
+    yield IdentityProvider(provider, TokenSource(provider.issuer, credentials))
     provider.stop()

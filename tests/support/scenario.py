@@ -14,7 +14,7 @@ import httpx
 
 from contracts.events.care import CareStarted
 from contracts.events.debt import DebtReferralReceived
-from tests.support.stack import Stack, eventually
+from tests.support.stack import TEAM_PROFESSIONAL, Stack, eventually
 from tests.support.state import settled
 
 MELDINGEN = [
@@ -34,15 +34,15 @@ GOAL = {
     "goal": "The household keeps its home clean and safe",
     "own_strength": "The resident does the daily dishes and light cleaning",
     "network": "A daughter does the weekly shopping",
-    "set_by": "coach.jansen",
 }
 DECISION = {
     "provision_code": "wmo-huishoudelijke-ondersteuning",
     "amount_cents": 240_000,
     "period_start": "2026-01-01",
     "period_end": "2026-12-31",
-    "decided_by": "coach.jansen",
 }
+"""Decided by a professional of the household's own team with a Wmo mandate (`TEAM_PROFESSIONAL`), as the token
+says: who decides is never a body field."""
 
 
 @dataclass
@@ -58,7 +58,7 @@ class Household:
 
 async def open_cases(stack: Stack, meldingen: list[dict[str, Any]] = MELDINGEN) -> list[Household]:
     households = []
-    async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=20) as client:
+    async with stack.client("intake", timeout=20) as client:
         for melding in meldingen:
             response = await client.post("/support-requests", json=melding)
             assert response.status_code == 201, response.text
@@ -67,7 +67,7 @@ async def open_cases(stack: Stack, meldingen: list[dict[str, Any]] = MELDINGEN) 
             households.append(Household(body["household_id"], body["case_id"], body["team_id"], trace))
             offer = await client.post(  # cliëntondersteuning is offered before the investigation
                 f"/cases/{body['case_id']}/client-support-offers",
-                json={"offered_by": "coach.jansen"},
+                json={},
                 headers={"traceparent": trace} if trace else {},
             )
             assert offer.status_code == 201, offer.text
@@ -80,8 +80,8 @@ async def plan_of(client: httpx.AsyncClient, household: Household) -> dict[str, 
 
 
 async def decide(stack: Stack, households: list[Household], continue_trace: bool = False) -> None:
-    async with httpx.AsyncClient(base_url=stack.url("planning"), timeout=20) as client:
-        for household in households:
+    for household in households:
+        async with stack.client("planning", timeout=20, user=TEAM_PROFESSIONAL[household.team_id]) as client:
             # the plan exists once planning saw CaseOpened; deciding also needs intake's client-support offer
             plan = await eventually(
                 lambda h=household: plan_of(client, h), lambda p: p is not None and p["client_support_offered"]

@@ -1,7 +1,9 @@
 """Run any set of the seven services in the test's own event loop, on the real broker and PostgreSQL.
 
 The session's shared stack runs all seven (tests/conftest.py); a stack of its own also carries the broker it
-runs on, for the fault tests that restart it.
+runs on, for the fault tests that restart it. Every stack validates the session identity provider's tokens:
+`stack.client("planning")` is an HTTP client that sends them, as the service's default identity (below) or as
+`user=` / `org=` says.
 """
 
 from __future__ import annotations
@@ -10,14 +12,28 @@ import asyncio
 import socket
 import time
 from collections.abc import Awaitable, Callable, Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import httpx
 
 from tooling.catalog import definition
 from tooling.embedded_broker import EmbeddedBroker
+from tooling.identity_tokens import Identity, ServiceAuth, default_identities, org, user
 from wijk.service import ServiceRuntime
 from wijk.settings import SERVICES, PlatformSettings, ServiceSettings
 
+if TYPE_CHECKING:  # imported as the pytest plugin it is (tests/conftest.py), so that pytest rewrites it
+    from tests.support.identity import IdentityProvider
+
 T = TypeVar("T")
+TEAM_PROFESSIONAL = {
+    "wijkteam-haven": "j.de.vries",
+    "wijkteam-stad": "coach.jansen",
+    "wijkteam-buiten": "coach.de-vries",
+    "wijkteam-poort": "coach.bakker",
+}
+"""A professional of each of Almere's teams (mandates.json), each with a Wmo mandate: who reads a household's
+personal data (only its own team may) and decides for it."""
 
 
 def free_port() -> int:
@@ -27,8 +43,17 @@ def free_port() -> int:
 
 
 class Stack:
-    def __init__(self, settings: PlatformSettings, broker: EmbeddedBroker | None = None) -> None:
+    def __init__(
+        self, settings: PlatformSettings, identity: IdentityProvider, broker: EmbeddedBroker | None = None
+    ) -> None:
+        if settings.identity_issuer != identity.issuer:
+            raise ValueError("a test stack validates the session provider's tokens: settings_for(identity=...)")
         self.settings = settings
+        self.identity = identity
+        self.defaults = default_identities(identity.embedded.config)
+        """Who a client acts as unless the test says: the municipality-wide professional at intake and planning,
+        the controller at budget, the backoffice user, the first care provider at care and iWmo, the first debt
+        assistance organisation at debt, the council member at reporting."""
         self.broker = broker
         self.runtimes: dict[str, ServiceRuntime] = {}
         self.ports = {name: free_port() for name in SERVICES}
@@ -62,6 +87,35 @@ class Stack:
 
     def url(self, name: str) -> str:
         return f"http://127.0.0.1:{self.ports[name]}"
+
+    def client(self, name: str, *, user: str | None = None, org: str | None = None, **kw: Any) -> httpx.AsyncClient:
+        """An HTTP client for service `name` that sends a bearer token fetched the way real clients do: as
+        professional or staff member `user` (code + PKCE), as organisation `org` (client credentials), or as
+        the service's default identity."""
+        return httpx.AsyncClient(base_url=self.url(name), auth=self.auth(name, user=user, org=org), **kw)
+
+    def auth(self, name: str, *, user: str | None = None, org: str | None = None) -> ServiceAuth:
+        """The bearer auth of `client(...)`, for a client a test builds itself."""
+        return ServiceAuth(self.identity.tokens, {name: self.url(name)}, {name: self.identity_of(name, user, org)})
+
+    def use_identity(self, identity: IdentityProvider, **settings: object) -> Stack:
+        """Before `start`: validate another provider's tokens (another municipality's), with other settings."""
+        assert not self.runtimes, "a running stack keeps its provider"
+        update = {**settings, "identity_issuer": identity.issuer}
+        self.settings = self.settings.model_copy(update=update)
+        self.identity, self.defaults = identity, default_identities(identity.embedded.config)
+        return self
+
+    def every_service(self) -> ServiceAuth:
+        """The auth of a tool driving every service (simulator, scenario): each service's default identity."""
+        return ServiceAuth(self.identity.tokens, {name: self.url(name) for name in SERVICES}, self.defaults)
+
+    def identity_of(self, name: str, username: str | None, client_id: str | None) -> Identity:
+        if username and client_id:
+            raise ValueError("a client acts as a user or as an organisation, not both")
+        if username:
+            return user(username)
+        return org(client_id) if client_id else self.defaults[name]
 
 
 async def eventually(probe: Callable[[], Awaitable[T]], done: Callable[[T], bool], timeout: float = 60) -> T:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from authlib.oauth2 import OAuth2Error
-from flask import Flask, Response, jsonify, render_template_string, request
+from flask import Flask, Response, g, jsonify, render_template_string, request
 
 from tooling.identity_provider.credentials import ensure_credentials, ensure_signing_keys
 from tooling.identity_provider.models import Directory
@@ -54,6 +55,11 @@ def create_app(config: Path, data: Path, issuer: str) -> Flask:
     @app.after_request
     def harden(response: Response) -> Response:
         response.headers.update(HEADERS)
+        target = getattr(g, "redirect_origin", None)
+        if target:  # the login form's answer redirects there: a browser checks that redirect against form-action
+            response.headers["Content-Security-Policy"] = HEADERS["Content-Security-Policy"].replace(
+                "form-action 'self'", f"form-action 'self' {target}"
+            )
         return response
 
     @app.get("/.well-known/openid-configuration")
@@ -83,6 +89,7 @@ def create_app(config: Path, data: Path, issuer: str) -> Flask:
         except OAuth2Error as error:
             return _page(f"Dit verzoek kan niet: {error.description or error.error}", "", "", 400)
         client = grant.client.registration.name
+        g.redirect_origin = _origin(getattr(grant, "redirect_uri", None))
         if request.method == "GET":
             return _page(None, client, "", 200)
         username = request.form.get("username", "")
@@ -92,6 +99,14 @@ def create_app(config: Path, data: Path, issuer: str) -> Flask:
         return server.create_authorization_response(grant_user=user)
 
     return app
+
+
+def _origin(uri: str | None) -> str | None:
+    """The scheme, host and port of a registered (checked) redirect URI, as a CSP source."""
+    if not uri:
+        return None
+    parts = urlsplit(uri)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def _page(error: str | None, client: str, username: str, status: int) -> tuple[str, int]:

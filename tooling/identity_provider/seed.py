@@ -134,10 +134,13 @@ def _professionals(config: Path, seed: IdentitySeed) -> list[Person]:
 
 
 def _staff(user: StaffUser) -> Person:
-    return Person(user.username, user.name, tuple(user.roles), tuple(user.teams), user.organisation)
+    """A staff member: the username is the employee id the facts and letters name (as a register id for a
+    professional)."""
+    return Person(user.username, user.name, tuple(user.roles), tuple(user.teams), user.organisation, user.username)
 
 
 def _org_client(client_id: str, name: str, role: str, *audiences: str) -> Registration:
+    """An organisation's client; a care provider's reaches care and the iWmo gateway (its messages)."""
     return Registration(client_id, name, "service", (role,), client_id, audiences)
 
 

@@ -39,7 +39,7 @@ class AccessControl:
     service: str
     rights: Rights
     mapping: ClaimMapping
-    validator: TokenValidator | None
+    validator: TokenValidator
     access_log: AccessLog | None = None
     public: frozenset[str] = PUBLIC_PATHS
     login_path: str | None = None
@@ -47,8 +47,7 @@ class AccessControl:
     async def close(self) -> None:
         if self.access_log is not None:
             await self.access_log.close()
-        if self.validator is not None:
-            await self.validator.aclose()
+        await self.validator.aclose()
 
     def with_public(self, paths: Iterable[str]) -> AccessControl:
         self.public = self.public | frozenset(paths)
@@ -56,7 +55,6 @@ class AccessControl:
 
     async def authenticate(self, scope: Scope) -> tuple[Caller, bool]:
         """The caller from the bearer token, or from the browser session's token; and whether via the cookie."""
-        assert self.validator is not None
         token, via_cookie = _bearer(scope), False
         if token is None:
             token, via_cookie = _session_token(scope), True
@@ -78,7 +76,7 @@ class AccessGuard:
             return
         context = AccessContext(self.control.service, scope["method"], scope["path"], _trace_id())
         scope.setdefault("state", {})["access"] = context
-        if self.control.validator is not None and not await self._admit(scope, context, send):
+        if not await self._admit(scope, context, send):
             return
         await self.app(scope, receive, _Recorder(self.control, scope, context, send))
 

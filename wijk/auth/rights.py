@@ -102,6 +102,17 @@ class Permit:
     rules: tuple[Rule, ...]
     observe: Callable[[Resource], None] | None = field(default=None, compare=False)
 
+    @property
+    def actor(self) -> str:
+        """Who acts, for the facts: the professional's id in the mandate register when the token carries one, the
+        token's pseudonymous subject otherwise (staff, organisations)."""
+        return self.caller.employee or self.caller.subject
+
+    @property
+    def role(self) -> str:
+        """The caller's role that opened the door (the first of the action's rules the caller holds)."""
+        return self.rules[0].role
+
     def on(self, resource: Resource) -> Resource:
         if self.observe is not None:
             self.observe(resource)

@@ -30,8 +30,8 @@ def require(action: str) -> Any:
         context: AccessContext = request.scope["state"]["access"]
         rights = control.rights.of(action)
         context.action, context.basis, context.personal_data = action, rights.basis, rights.personal_data
-        if context.caller is None:
-            raise InvalidToken("this service has no identity provider configured (WIJK_IDENTITY_ISSUER)")
+        if context.caller is None:  # the guard admits no request without a caller; this is a second lock
+            raise InvalidToken("no authenticated caller")
         return permit(control.rights, context.caller, action, observe=context.observe)
 
     check.required_action = action  # type: ignore[attr-defined]

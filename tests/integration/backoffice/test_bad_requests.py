@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from uuid import uuid4
 
-import httpx
 import pytest
 
 from tests.support.stack import Stack
@@ -14,7 +13,7 @@ pytestmark = pytest.mark.integration
 
 async def test_a_malformed_id_is_422_and_an_unknown_decision_404(stack: Stack) -> None:
     unknown = uuid4()
-    async with httpx.AsyncClient(base_url=stack.url("backoffice")) as client:
+    async with stack.client("backoffice") as client:
         malformed = await client.get("/decisions/not-a-uuid")
         malformed_letter = await client.get("/decisions/not-a-uuid/letter")
         missing = await client.get(f"/decisions/{unknown}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-import httpx
 import pytest
 
 from contracts.events.backoffice import DebtReferralSent
@@ -17,7 +16,9 @@ pytestmark = pytest.mark.integration
 
 async def test_a_referral_is_published_and_bad_input_refused(stack: Stack) -> None:
     household = uuid.uuid4()
-    async with httpx.AsyncClient(base_url=stack.url("backoffice")) as client:
+    async with stack.client("backoffice", user="coach.jansen") as client, stack.client("backoffice") as staff:
+        other_team = await client.post(f"/cases/{household}/debt-referrals", json={"team_id": "wijkteam-haven"})
+        backoffice = await staff.post(f"/cases/{household}/debt-referrals", json={"team_id": "wijkteam-stad"})
         sent = await client.post(
             f"/cases/{household}/debt-referrals",
             json={"team_id": "wijkteam-stad", "threatening": True, "reason": "dreigende huisuitzetting"},
@@ -25,6 +26,7 @@ async def test_a_referral_is_published_and_bad_input_refused(stack: Stack) -> No
         no_team = await client.post(f"/cases/{household}/debt-referrals", json={"team_id": ""})
         bad_household = await client.post("/cases/nobody/debt-referrals", json={"team_id": "wijkteam-stad"})
     assert sent.status_code == 201
+    assert other_team.status_code == backoffice.status_code == 403  # not coach.jansen's team; not the backoffice's
     assert no_team.status_code == bad_household.status_code == 422
     [fact] = await read_facts(stack.bootstrap, facts("backoffice"), 1, of=[household])
     assert isinstance(fact, DebtReferralSent)

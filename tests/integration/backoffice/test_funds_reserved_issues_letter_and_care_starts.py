@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
 import pytest
 
 from contracts.envelope import CloudEventHeaders
@@ -23,7 +22,7 @@ async def test_funds_reserved_issues_the_letter_assigns_the_provider_and_care_st
     async with Publisher(stack.settings.kafka_bootstrap) as publisher:
         await publisher.publish(fact)
 
-    async with httpx.AsyncClient(base_url=stack.url("care")) as care:
+    async with stack.client("care") as care:
 
         async def started() -> list[dict[str, Any]]:
             response = await care.get("/assignments", params={"provider_id": "zorg-flevoland"})
@@ -35,7 +34,7 @@ async def test_funds_reserved_issues_the_letter_assigns_the_provider_and_care_st
     assert assignment["household_id"] == str(fact.household_id)
     assert assignment["start_date"] == fact.period_start.isoformat()
 
-    async with httpx.AsyncClient(base_url=stack.url("backoffice")) as backoffice:
+    async with stack.client("backoffice") as backoffice:
         decision = (await backoffice.get(f"/decisions/{fact.decision_id}")).json()
         letter = await backoffice.get(f"/decisions/{fact.decision_id}/letter")
     dispatched = today()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import httpx
 import pytest
 
 from contracts.events.budget import FundsReserved
@@ -21,7 +20,7 @@ async def test_a_malformed_body_is_dead_lettered_and_the_next_fact_is_still_proc
         await publisher.send(FundsReserved.topic, broken, b'{"decision_id": "not json')
         await publisher.publish(fact)
 
-    async with httpx.AsyncClient(base_url=stack.url("backoffice")) as client:
+    async with stack.client("backoffice") as client:
         executed = await eventually(
             lambda: client.get(f"/decisions/{fact.decision_id}"), lambda r: r.status_code == 200, timeout=60
         )

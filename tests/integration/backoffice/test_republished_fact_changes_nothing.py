@@ -25,7 +25,7 @@ async def test_republishing_the_same_funds_reserved_changes_nothing(stack: Stack
     fact = funds_reserved()
     sentinel = funds_reserved(household_id=fact.household_id)  # same key, so the same partition: after the copies
     body = fact.model_dump_json().encode()
-    async with Publisher(stack.bootstrap) as publisher, httpx.AsyncClient(base_url=stack.url("backoffice")) as client:
+    async with Publisher(stack.bootstrap) as publisher, stack.client("backoffice") as client:
         envelope = await publisher.publish(fact)
         url = f"/decisions/{fact.decision_id}"
         # The shared stack's reference provider accepts and starts care on the assignment; wait for that to reach

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import httpx
 import pytest
 
 from contracts.events.budget import BudgetAllocated
@@ -16,7 +15,7 @@ LINES_A_YEAR = 16  # four teams: wmo and discretionary (municipality.json), yout
 
 
 async def test_configured_budgets_are_allocated_and_listed_per_team_and_year(stack: Stack) -> None:
-    async with httpx.AsyncClient(base_url=stack.url("budget")) as client:
+    async with stack.client("budget") as client:
         haven = (await client.get("/budgets", params={"team_id": "wijkteam-haven", "year": 2026})).json()
         every = (await client.get("/budgets")).json()
         other_year = (await client.get("/budgets", params={"year": NO_BUDGET_YEAR})).json()
@@ -50,7 +49,7 @@ async def test_a_restart_allocates_nothing_twice(own_stack: Stack) -> None:
 
 
 async def test_bad_budget_queries_get_a_clear_4xx(stack: Stack) -> None:
-    async with httpx.AsyncClient(base_url=stack.url("budget")) as client:
+    async with stack.client("budget") as client:
         bad_year = await client.get("/budgets", params={"year": "soon"})
         empty_team = await client.get("/budgets", params={"team_id": ""})
         bad_line = await client.get("/budgets/wijkteam-haven/2026/cash")

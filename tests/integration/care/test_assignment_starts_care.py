@@ -6,7 +6,6 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
-import httpx
 import pytest
 
 from contracts.envelope import CloudEventHeaders
@@ -43,18 +42,19 @@ async def test_an_own_assignment_starts_care_and_a_strangers_is_rejected_without
         await publisher.publish(stranger)  # first on the partition: anything it published would come first
         await publisher.publish(own)
 
-    async with httpx.AsyncClient(base_url=stack.url("care")) as client:
+    async with stack.client("care") as client:
 
         async def assignment(assignment_id: UUID) -> dict[str, Any]:
             response = await client.get(f"/assignments/{assignment_id}")
             return response.json() if response.status_code == 200 else {}
 
         started = await eventually(lambda: assignment(own.assignment_id), lambda a: a.get("status") == "started")
-        rejected = await assignment(stranger.assignment_id)
-        every = (await client.get("/assignments", params={"provider_id": "zorg-flevoland"})).json()
+        strangers = await client.get(f"/assignments/{stranger.assignment_id}")  # not zorg-flevoland's to see
+        every = (await client.get("/assignments")).json()  # the caller's own: the token's organisation
+        other = await client.get("/assignments", params={"provider_id": "zorg-elders"})
     listed = [a for a in every if a["household_id"] == str(household)]
     assert started["start_date"] == today().isoformat()  # the period began last week: care starts today
-    assert rejected["status"] == "rejected" and "zorg-elders" in rejected["rejection_reason"]
+    assert strangers.status_code == other.status_code == 403
     assert [a["assignment_id"] for a in listed] == [str(own.assignment_id)]
 
     await read_topic(stack.bootstrap, facts("care"), 2, of=[household])
@@ -66,14 +66,13 @@ async def test_an_own_assignment_starts_care_and_a_strangers_is_rejected_without
 
 
 async def test_the_assignment_routes_answer_bad_input_with_a_clear_4xx(stack: Stack) -> None:
-    async with httpx.AsyncClient(base_url=stack.url("care")) as client:
-        no_provider = await client.get("/assignments")
+    async with stack.client("care") as client:
         empty_provider = await client.get("/assignments", params={"provider_id": ""})
         malformed = await client.get("/assignments/not-a-uuid")
         unknown = await client.get(f"/assignments/{uuid4()}")
-        nobody = await client.get("/assignments", params={"provider_id": "zorg-nergens"})  # none for it, ever
-    assert no_provider.status_code == empty_provider.status_code == 422
-    assert no_provider.json()["detail"][0]["field"] == "query.provider_id"
+        nobody = await client.get("/assignments", params={"provider_id": "zorg-nergens"})  # not the caller
+    assert empty_provider.status_code == 422
+    assert empty_provider.json()["detail"][0]["field"] == "query.provider_id"
     assert malformed.status_code == 422 and malformed.json()["detail"][0]["field"] == "path.assignment_id"
     assert unknown.status_code == 404
-    assert nobody.status_code == 200 and nobody.json() == []
+    assert nobody.status_code == 403 and nobody.json()["rule"] == "care-provider@own-assignments"

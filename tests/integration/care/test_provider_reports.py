@@ -59,30 +59,26 @@ async def test_start_declare_feedback_and_stop_publish_facts_and_a_strangers_att
     async with Publisher(stack.settings.kafka_bootstrap) as publisher:
         await publisher.publish(order)
     path = f"/assignments/{order.assignment_id}"
-    own, other = {"X-Provider-Id": MANUAL}, {"X-Provider-Id": OTHER}
-    async with httpx.AsyncClient(base_url=stack.url("care")) as client:
+    async with stack.client("care", org=MANUAL) as client, stack.client("care", org=OTHER) as other:
         await received(client, order.assignment_id)
-        stranger = await client.post(f"{path}/start", json={"start_date": "2026-04-06"}, headers=other)
-        assert stranger.status_code == 403 and stranger.json()["error"] == "not_your_assignment"
-        assert (await client.post(f"{path}/acceptance", headers=own)).status_code == 204
-        assert (await client.post(f"{path}/start", json={"start_date": "2026-04-06"}, headers=own)).status_code == 204
+        stranger = await other.post(f"{path}/start", json={"start_date": "2026-04-06"})
+        assert stranger.status_code == 403 and stranger.json()["rule"] == "care-provider@own-assignments"
+        assert (await client.post(f"{path}/acceptance")).status_code == 204
+        assert (await client.post(f"{path}/start", json={"start_date": "2026-04-06"})).status_code == 204
         declared = await client.post(
             f"{path}/declarations",
             json={"period_start": "2026-04-01", "period_end": "2026-04-30", "volume": 8},
-            headers=own,
         )
         too_much = await client.post(
             f"{path}/declarations",
             json={"period_start": "2026-05-01", "period_end": "2026-05-07", "volume": 5},
-            headers=own,
         )
         outside = await client.post(
             f"{path}/declarations",
             json={"period_start": "2026-09-25", "period_end": "2026-10-02", "volume": 1},
-            headers=own,
         )
-        feedback = await client.post(f"{path}/feedback", json={"plan_fits": True}, headers=own)
-        stop = await client.post(f"{path}/stop", json={"end_date": "2026-06-30", "reason_code": "19"}, headers=own)
+        feedback = await client.post(f"{path}/feedback", json={"plan_fits": True})
+        stop = await client.post(f"{path}/stop", json={"end_date": "2026-06-30", "reason_code": "19"})
         state = (await client.get(path)).json()
     assert declared.status_code == 201 and declared.json()["amount_cents"] == 8 * 3395
     assert too_much.status_code == 422 and "9321/9322" in too_much.json()["detail"]
@@ -117,25 +113,21 @@ async def test_provider_commands_answer_bad_input_wrong_state_and_strangers_with
     async with Publisher(stack.settings.kafka_bootstrap) as publisher:
         await publisher.publish(order)
     path = f"/assignments/{order.assignment_id}"
-    own = {"X-Provider-Id": MANUAL}
-    async with httpx.AsyncClient(base_url=stack.url("care")) as client:
+    async with stack.client("care", org=MANUAL) as client, stack.client("care", user="coach.jansen") as coach:
         await received(client, order.assignment_id)
-        anonymous = await client.post(f"{path}/acceptance")
-        unknown_provider = await client.post(f"{path}/acceptance", headers={"X-Provider-Id": "zorg-elders"})
-        unknown = await client.post(f"/assignments/{uuid4()}/acceptance", headers=own)
-        malformed = await client.post("/assignments/not-a-uuid/acceptance", headers=own)
-        not_accepted = await client.post(f"{path}/start", json={"start_date": "2026-04-06"}, headers=own)
-        bad_reason = await client.post(f"{path}/refusal", json={"reason": "busy"}, headers=own)
-        extra_field = await client.post(f"{path}/feedback", json={"plan_fits": True, "bsn": "1"}, headers=own)
-        refused = await client.post(f"{path}/refusal", json={"reason": "no_capacity"}, headers=own)
-        again = await client.post(f"{path}/acceptance", headers=own)
+        professional = await coach.post(f"{path}/acceptance")
+        unknown = await client.post(f"/assignments/{uuid4()}/acceptance")
+        malformed = await client.post("/assignments/not-a-uuid/acceptance")
+        not_accepted = await client.post(f"{path}/start", json={"start_date": "2026-04-06"})
+        bad_reason = await client.post(f"{path}/refusal", json={"reason": "busy"})
+        extra_field = await client.post(f"{path}/feedback", json={"plan_fits": True, "bsn": "1"})
+        refused = await client.post(f"{path}/refusal", json={"reason": "no_capacity"})
+        again = await client.post(f"{path}/acceptance")
         declare = await client.post(
             f"{path}/declarations",
             json={"period_start": "2026-04-01", "period_end": "2026-04-07", "volume": 1},
-            headers=own,
         )
-    assert anonymous.status_code == 422 and anonymous.json()["detail"][0]["field"] == "header.X-Provider-Id"
-    assert unknown_provider.status_code == 403
+    assert professional.status_code == 403 and professional.json()["rule"] == "care-provider@own-assignments"
     assert unknown.status_code == 404 and malformed.status_code == 422
     assert not_accepted.status_code == 409 and not_accepted.json()["error"] == "assignment_not_accepted"
     assert bad_reason.status_code == 422 and bad_reason.json()["detail"][0]["field"] == "body.reason"
@@ -149,26 +141,21 @@ async def test_stop_and_declaration_inputs_are_validated_against_the_code_lists(
     async with Publisher(stack.settings.kafka_bootstrap) as publisher:
         await publisher.publish(order)
     path = f"/assignments/{order.assignment_id}"
-    own = {"X-Provider-Id": MANUAL}
-    async with httpx.AsyncClient(base_url=stack.url("care")) as client:
+    async with stack.client("care", org=MANUAL) as client:
         await received(client, order.assignment_id)
-        await client.post(f"{path}/acceptance", headers=own)
-        not_started = await client.post(
-            f"{path}/stop", json={"end_date": "2026-06-30", "reason_code": "19"}, headers=own
-        )
-        await client.post(f"{path}/start", json={"start_date": "2026-04-06"}, headers=own)
-        old_code = await client.post(f"{path}/stop", json={"end_date": "2026-06-30", "reason_code": "01"}, headers=own)
-        not_a_code = await client.post(f"{path}/stop", json={"end_date": "2026-06-30", "reason_code": "x"}, headers=own)
-        no_date = await client.post(f"{path}/start", json={"start_date": "soon"}, headers=own)
+        await client.post(f"{path}/acceptance")
+        not_started = await client.post(f"{path}/stop", json={"end_date": "2026-06-30", "reason_code": "19"})
+        await client.post(f"{path}/start", json={"start_date": "2026-04-06"})
+        old_code = await client.post(f"{path}/stop", json={"end_date": "2026-06-30", "reason_code": "01"})
+        not_a_code = await client.post(f"{path}/stop", json={"end_date": "2026-06-30", "reason_code": "x"})
+        no_date = await client.post(f"{path}/start", json={"start_date": "soon"})
         backwards = await client.post(
             f"{path}/declarations",
             json={"period_start": "2026-04-07", "period_end": "2026-04-01", "volume": 1},
-            headers=own,
         )
         zero = await client.post(
             f"{path}/declarations",
             json={"period_start": "2026-04-01", "period_end": "2026-04-07", "volume": 0},
-            headers=own,
         )
     assert not_started.status_code == 409 and not_started.json()["error"] == "care_not_started"
     assert old_code.status_code == 422 and "WMO588" in old_code.json()["detail"]

@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 from uuid import UUID, uuid4
 
-import httpx
 import pytest
 
 from contracts.envelope import CloudEventHeaders
@@ -32,7 +31,7 @@ async def test_debt_concerns_open_trajectories_due_in_three_working_days_or_four
         await publisher.publish(urgent)
         await publisher.publish(ordinary)
 
-    async with httpx.AsyncClient(base_url=stack.url("debt")) as client:
+    async with stack.client("debt") as client:
 
         async def trajectories() -> list[dict[str, Any]]:
             return (await client.get("/trajectories", params={"household_id": str(household)})).json()
@@ -51,7 +50,7 @@ async def test_debt_concerns_open_trajectories_due_in_three_working_days_or_four
 
 
 async def test_the_trajectory_routes_answer_bad_input_with_a_clear_4xx(stack: Stack) -> None:
-    async with httpx.AsyncClient(base_url=stack.url("debt")) as client:
+    async with stack.client("debt") as client:
         missing = await client.get("/trajectories")
         malformed_household = await client.get("/trajectories", params={"household_id": "not-a-uuid"})
         malformed = await client.get("/trajectories/not-a-uuid")

@@ -57,7 +57,7 @@ async def test_an_overdue_first_conversation_is_recorded_once_as_a_missed_term(s
         await publisher.publish(urgent)
         await publisher.publish(arrears)
         await publisher.publish(same_case)  # intake flags the arrears case too: still one trajectory per case
-    async with httpx.AsyncClient(base_url=stack.url("debt")) as client:
+    async with stack.client("debt") as client, stack.client("debt", org="wijk-operator") as operator:
 
         async def listed() -> list[dict[str, Any]]:
             return (await client.get("/trajectories", params={"household_id": str(household)})).json()
@@ -70,7 +70,7 @@ async def test_an_overdue_first_conversation_is_recorded_once_as_a_missed_term(s
         assert by_source["arrears"]["first_conversation_due"] == "2026-04-03"  # 4 weeks: not per se threatening
 
         async def check(day: str) -> httpx.Response:
-            return await client.post("/terms/check", params={"today": day})
+            return await operator.post("/terms/check", params={"today": day})
 
         on_the_due_date = await check("2026-03-11")
         day_after = await check("2026-03-12")
@@ -114,7 +114,7 @@ async def test_the_periodic_check_records_a_missed_term_by_itself(
     )
     async with Publisher(stack.settings.kafka_bootstrap) as publisher:
         await publisher.publish(long_ago)
-    async with httpx.AsyncClient(base_url=stack.url("debt")) as client:
+    async with stack.client("debt") as client, stack.client("debt", org="wijk-operator") as operator:
 
         async def listed() -> list[dict[str, Any]]:
             return (await client.get("/trajectories", params={"household_id": str(household)})).json()
@@ -122,7 +122,7 @@ async def test_the_periodic_check_records_a_missed_term_by_itself(
         (trajectory,) = await eventually(
             listed, lambda t: len(t) == 1 and t[0]["first_conversation_term_missed"], timeout=60
         )
-        assert (await client.post("/terms/check")).json()["missed"] == []  # already recorded by the periodic check
+        assert (await operator.post("/terms/check")).json()["missed"] == []  # already recorded by the periodic check
     published = await read_facts(stack.settings.kafka_bootstrap, facts("debt"), 2)
     missed = [f for f in published if isinstance(f, DebtTermMissed)]
     assert len(missed) == 1 and str(missed[0].trajectory_id) == trajectory["trajectory_id"]

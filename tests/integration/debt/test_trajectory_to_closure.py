@@ -41,7 +41,7 @@ async def test_a_backoffice_referral_is_carried_through_to_closure(stack: Stack)
     )
     async with Publisher(stack.settings.kafka_bootstrap) as publisher:
         await publisher.publish(referral)
-    async with httpx.AsyncClient(base_url=stack.url("debt")) as client:
+    async with stack.client("debt") as client:
         trajectory = await referred(client, household)
         path = f"/trajectories/{trajectory['trajectory_id']}"
         early_arrangement = await client.post(
@@ -88,7 +88,7 @@ async def test_the_step_routes_answer_bad_input_with_a_clear_4xx(stack: Stack) -
     )
     async with Publisher(stack.settings.kafka_bootstrap) as publisher:
         await publisher.publish(referral)
-    async with httpx.AsyncClient(base_url=stack.url("debt")) as client:
+    async with stack.client("debt") as client:
         path = f"/trajectories/{(await referred(client, household))['trajectory_id']}"
         unknown = await client.post(f"/trajectories/{uuid4()}/intake-conversation", json={"held_on": "2026-03-03"})
         malformed = await client.post("/trajectories/x/intake-conversation", json={"held_on": "2026-03-03"})

@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import httpx
 import pytest
 
 from contracts.topics import facts
 from tests.integration.intake.raw_stores import database_hits, forms, schemas_searched, topic_hits
 from tests.support.bus import read_facts
-from tests.support.stack import Stack, eventually
+from tests.support.stack import TEAM_PROFESSIONAL, Stack, eventually
 
 pytestmark = pytest.mark.integration
 HOUSEHOLD: dict[str, Any] = {
@@ -57,7 +56,12 @@ async def erasures_reported(stack: Stack, household_id: str) -> int:
 
 async def test_erased_personal_data_is_nowhere_and_the_facts_still_count(stack: Stack) -> None:
     needles = [form for value in PERSONAL for form in forms(value)]
-    async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=20) as client:
+    async with (
+        stack.client("intake", timeout=20) as client,
+        stack.client("intake", user=TEAM_PROFESSIONAL["wijkteam-haven"]) as team,
+        stack.client("intake", user="coach.jansen") as other_team,
+        stack.client("intake", user="privacy") as privacy,
+    ):
         registered = await client.post("/households", json=HOUSEHOLD)
         assert registered.status_code == 201, registered.text
         household_id = registered.json()["household_id"]
@@ -65,7 +69,9 @@ async def test_erased_personal_data_is_nowhere_and_the_facts_still_count(stack: 
             "/support-requests", json={"household_id": household_id, "life_domains": ["income", "debts"]}
         )
         assert melding.status_code == 201, melding.text
-        shown = (await client.get(f"/households/{household_id}")).json()
+        municipal = await client.get(f"/households/{household_id}")  # case work, but no personal data
+        strangers = await other_team.get(f"/households/{household_id}")
+        shown = (await team.get(f"/households/{household_id}")).json()
         assert (
             shown["residents"][0]["family_name"] == "Ëlberink-Oosterhuis" and shown["address"]["postcode"] == "1353 QX"
         )
@@ -80,14 +86,18 @@ async def test_erased_personal_data_is_nowhere_and_the_facts_still_count(stack: 
         assert {needle for needle, _ in found} == {control}, "sealed personal data must not be readable"
         assert {("reporting.fact.subject"), facts("intake")} <= {place for _, place in found}
 
-        erased = await client.post(f"/households/{household_id}/erasure")
+        not_privacy = await team.post(f"/households/{household_id}/erasure")
+        erased = await privacy.post(f"/households/{household_id}/erasure")
         assert erased.status_code == 200, erased.text
-        gone = await client.get(f"/households/{household_id}")
-        again = await client.post(f"/households/{household_id}/erasure")
+        gone = await team.get(f"/households/{household_id}")
+        again = await privacy.post(f"/households/{household_id}/erasure")
         new_melding = await client.post(
             "/support-requests", json={"household_id": household_id, "life_domains": ["income"]}
         )
         case = await client.get(f"/cases/{melding.json()['case_id']}")
+    assert municipal.status_code == strangers.status_code == not_privacy.status_code == 403
+    assert strangers.json()["rule"] == "professional@own-team" and "wijkteam-haven" in strangers.json()["detail"]
+    assert not_privacy.json()["rule"] == "privacy-officer"
     assert gone.status_code == 410 and gone.json()["error"] == "household_erased"
     assert "was erased on" in gone.json()["detail"]
     assert again.status_code == 410 and new_melding.status_code == 410
@@ -116,13 +126,13 @@ async def test_a_bsn_failing_the_11_proef_is_refused_and_nothing_is_kept(stack: 
     stored, keys = app.recorder.max_notification_id(), await pool.fetchval("SELECT count(*) FROM intake.household_key")
     wrong = {**HOUSEHOLD, "residents": [{**HOUSEHOLD["residents"][0], "bsn": "999990082"}]}
     missing = {"address": HOUSEHOLD["address"], "residents": []}
-    async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=20) as client:
+    async with stack.client("intake", timeout=20) as client, stack.client("intake", user="privacy") as privacy:
         refused = await client.post("/households", json=wrong)
         empty = await client.post("/households", json=missing)
         outside = await client.post(
             "/households", json={**HOUSEHOLD, "address": {**HOUSEHOLD["address"], "postcode": "9999 ZZ"}}
         )
-        unknown = await client.get("/households/6f0d5a8e-2b7c-4c1e-9a43-8d2f3b9e7a10")
+        unknown = await privacy.post("/households/6f0d5a8e-2b7c-4c1e-9a43-8d2f3b9e7a10/erasure")
     assert refused.status_code == 422 and "11-proef" in refused.json()["detail"]
     assert "999990082" not in refused.text
     assert empty.status_code == 422 and empty.json()["detail"][0]["field"] == "body.residents"

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from uuid import UUID
 
-import httpx
 import pytest
 
 from contracts.events.intake import SignalReceived
@@ -24,7 +23,7 @@ from tests.integration.intake.test_partner_signals import HOUSING
 from tests.integration.intake.test_partner_signals import received as received_signal
 from tests.support.bus import read_facts
 from tests.support.people import reference
-from tests.support.stack import Stack, eventually
+from tests.support.stack import TEAM_PROFESSIONAL, Stack, eventually
 from tooling.partner_signal import send_signal as send
 
 pytestmark = pytest.mark.integration
@@ -48,7 +47,11 @@ async def test_an_erased_partner_household_is_nowhere_but_in_the_partners_own_ra
     received = [f for f in published if isinstance(f, SignalReceived)]
     assert len(received) == 1 and received[0].new_household, [f.type for f in published]
 
-    async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=20) as client:
+    team = stack["intake"].app.present_household(signal.household_id).team_id  # type: ignore[union-attr]
+    async with (
+        stack.client("intake", timeout=20, user=TEAM_PROFESSIONAL[team]) as client,
+        stack.client("intake", user="privacy") as privacy,
+    ):
         shown = await client.get(f"/households/{household_id}")
         assert shown.status_code == 200 and "Geertruida Wolthuis-Bakema" in shown.text, shown.text
         assert "999990147" in shown.text  # the team can read what the partner said, unsealed by the key
@@ -63,7 +66,7 @@ async def test_an_erased_partner_household_is_nowhere_but_in_the_partners_own_ra
         controlled = {place for needle, place in sealed if needle in controls}  # the search reaches these stores
         assert {"intake.intake_events.state", "reporting.fact.subject", facts("intake")} <= controlled, controlled
 
-        erased = await client.post(f"/households/{household_id}/erasure")
+        erased = await privacy.post(f"/households/{household_id}/erasure")
         assert erased.status_code == 200, erased.text
         gone = await client.get(f"/households/{household_id}")
     assert gone.status_code == 410 and "Wolthuis" not in gone.text

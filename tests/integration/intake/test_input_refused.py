@@ -7,7 +7,6 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
-import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
 
@@ -38,7 +37,7 @@ async def test_a_second_household_with_a_registered_bsn_is_409_and_signals_stay_
         "address": {"street": "Havenstraat", "house_number": number, "postcode": "1353 AB"},
         "residents": [{**RESIDENT, "bsn": own_bsn}],
     }
-    async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=30) as client:
+    async with stack.client("intake", timeout=30) as client:
         first = await client.post("/households", json=registered)
         moved = {**registered, "address": {"street": "Kade", "house_number": house_number(), "postcode": "1361 EF"}}
         second = await client.post("/households", json=moved)
@@ -71,14 +70,14 @@ async def test_a_second_household_with_a_registered_bsn_is_409_and_signals_stay_
 async def test_impossible_household_details_are_422(stack: Stack, body: dict[str, Any]) -> None:
     if "intake" not in stack.runtimes:
         await stack.start(["intake"])
-    async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=30) as client:
+    async with stack.client("intake", timeout=30) as client:
         refused = await client.post("/households", json=body)
     assert refused.status_code == 422, refused.text
 
 
 async def test_a_clock_cannot_stop_in_the_future(stack: Stack) -> None:
     await stack.start(["intake"])
-    async with httpx.AsyncClient(base_url=stack.url("intake"), timeout=30) as client:
+    async with stack.client("intake", timeout=30) as client:
         opened = await client.post("/support-requests", json={"postcode": "1353 AB", "life_domains": ["income"]})
         case_id = opened.json()["case_id"]
         far = await client.post(f"/cases/{case_id}/clocks/personal_plan/stop", json={"stopped_on": "9999-12-31"})

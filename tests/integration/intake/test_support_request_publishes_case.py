@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import httpx
 import pytest
 
 from contracts.envelope import CloudEventHeaders
@@ -14,7 +13,7 @@ pytestmark = pytest.mark.integration
 
 
 async def test_support_request_opens_a_case_for_the_districts_team(stack: Stack) -> None:
-    async with httpx.AsyncClient(base_url=stack.url("intake")) as client:
+    async with stack.client("intake") as client:
         response = await client.post(
             "/support-requests", json={"postcode": "1353 ab", "life_domains": ["income", "debts"], "debt_concern": True}
         )
@@ -41,7 +40,7 @@ async def test_bad_requests_get_a_clear_4xx_and_record_nothing(stack: Stack) -> 
     app = stack["intake"].app
     assert app is not None
     stored = app.recorder.max_notification_id()
-    async with httpx.AsyncClient(base_url=stack.url("intake")) as client:
+    async with stack.client("intake") as client:
         empty = await client.post("/support-requests", json={"postcode": "1353AB", "life_domains": []})
         outside = await client.post("/support-requests", json={"postcode": "9999 ZZ", "life_domains": ["income"]})
         garbage = await client.post("/support-requests", json={"postcode": "hello", "life_domains": ["income"]})

@@ -45,7 +45,7 @@ def gateway_env(identity: IdentityProvider, drop_dir: Path) -> Iterator[dict[str
 async def gateway(
     postgres: EmbeddedPostgres, identity: IdentityProvider, gateway_env: dict[str, str], drop_dir: Path
 ) -> AsyncIterator[Gateway]:
-    stack, server = await isolated(postgres, identity_issuer=identity.issuer)
+    stack, server = await isolated(postgres, identity)
     os.environ["WIJK_IWMO_INTAKE_URL"] = stack.url("intake")
     try:
         await stack.start()

@@ -75,8 +75,8 @@ class Gateway:
         plans = await self.found(PROFESSIONAL, "planning", f"/plans?household_id={resident.household_id}")
         plan_id = str(plans[0]["plan_id"])
         await self.call(PROFESSIONAL, "intake", "POST", f"/cases/{case}/client-support-offers",
-                        {"offered_by": PROFESSIONAL}, 201)  # fmt: skip
-        goal = {"life_domain": "care", "set_by": PROFESSIONAL, "goal": "the house stays liveable",
+                        {}, 201)  # fmt: skip
+        goal = {"life_domain": "care", "goal": "the house stays liveable",
                 "own_strength": "does the shopping herself", "network": "a neighbour"}  # fmt: skip
         await self.call(PROFESSIONAL, "planning", "POST", f"/plans/{plan_id}/goals", goal, 201)
         await self.found(PROFESSIONAL, "planning", f"/plans/{plan_id}", lambda p: bool(p["client_support_offered"]))
@@ -85,7 +85,7 @@ class Gateway:
     async def decide(self, plan_id: str, provision: str = "wmo-huishoudelijke-ondersteuning") -> str:
         """A decision in the plan; budget reserves, the backoffice assigns the provider: a ProviderAssigned."""
         body = {"provision_code": provision, "amount_cents": 250_000, "period_start": today().isoformat(),
-                "period_end": f"{today().year}-12-31", "decided_by": PROFESSIONAL, "life_domain": "care"}  # fmt: skip
+                "period_end": f"{today().year}-12-31", "life_domain": "care"}  # fmt: skip
         decided = await self.call(PROFESSIONAL, "planning", "POST", f"/plans/{plan_id}/decisions", body, 201)
         return str(decided["decision_id"])
 

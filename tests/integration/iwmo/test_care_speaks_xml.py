@@ -37,7 +37,7 @@ async def xml_stack(
 ) -> AsyncIterator[Gateway]:
     """A stack of its own: care gets the provider's client secret here (on the package's stack it reports in
     JSON, which the other tests of the package rely on when they play the provider themselves)."""
-    stack, server = await isolated(postgres, identity_issuer=identity.issuer)
+    stack, server = await isolated(postgres, identity)
     drop = tmp_path_factory.mktemp("xml-drop")
     env = {
         "WIJK_CARE_IWMO_CLIENT_SECRETS": f'{{"{PROVIDER}": "{identity.credentials.secret(PROVIDER)}"}}',

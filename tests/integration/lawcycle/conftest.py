@@ -27,7 +27,7 @@ async def cycle(
     set_clock(path, START)
     before = os.environ.get(SIMULATED_CLOCK_ENV)
     os.environ[SIMULATED_CLOCK_ENV] = str(path)
-    stack, server = await isolated(postgres, identity_issuer=identity.issuer)
+    stack, server = await isolated(postgres, identity)
     try:
         await stack.start()
         yield Cycle(stack, identity, path)

@@ -90,9 +90,8 @@ class Cycle:
         household, case = uuid.UUID(opened["household_id"]), uuid.UUID(opened["case_id"])
         plans = await self.found("planning", PROFESSIONAL, f"/plans?household_id={household}")
         plan_id = plans[0]["plan_id"]
-        offer = {"offered_by": PROFESSIONAL}
-        await self.call("intake", PROFESSIONAL, "POST", f"/cases/{case}/client-support-offers", offer, 201)
-        goal = {"life_domain": "care", "set_by": PROFESSIONAL, **GOAL}
+        await self.call("intake", PROFESSIONAL, "POST", f"/cases/{case}/client-support-offers", None, 201)
+        goal = {"life_domain": "care", **GOAL}
         await self.call("planning", PROFESSIONAL, "POST", f"/plans/{plan_id}/goals", goal, 201)
         await self.found("planning", PROFESSIONAL, f"/plans/{plan_id}", lambda p: bool(p["client_support_offered"]))
         return Household(household, case, plan_id)
@@ -112,11 +111,12 @@ class Cycle:
         return await self.call("reporting", "controller", "GET", f"/report/cycle?team={HAVEN}")  # type: ignore[no-any-return]
 
     def decision(self, **fields: Any) -> dict[str, Any]:
-        """A decision body on the household-help provision for the rest of the calendar year."""
+        """A decision body on the household-help provision for the rest of the calendar year (who decides is the
+        caller of `call`: the token says, not the body)."""
         year = self.today().year
         body = {
             "provision_code": PROVISION, "amount_cents": 250_000, "period_start": self.today().isoformat(),
-            "period_end": f"{year}-12-31", "decided_by": PROFESSIONAL, "life_domain": "care",
+            "period_end": f"{year}-12-31", "life_domain": "care",
         }  # fmt: skip
         return body | fields
 

@@ -49,7 +49,7 @@ async def test_a_refusal_upheld_bezwaar_and_new_decision_with_their_letters_and_
                                  {"grounds": "Mijn dochter kan niet meer helpen: zij is verhuisd."}, 201)  # fmt: skip
     assert objection["timely"] is True
     objection_path = f"/decisions/{refused_id}/objections/{objection['objection_id']}"
-    upheld = {"outcome": "gegrond", "decided_by": "jurist", "reasons": "Het netwerk kan de hulp niet meer bieden."}
+    upheld = {"outcome": "gegrond", "reasons": "Het netwerk kan de hulp niet meer bieden."}
     decided = await cycle.call("backoffice", "jurist", "POST", f"{objection_path}/decision", upheld)
     assert (decided["outcome"], decided["revokes"]) == ("gegrond", True)
     objection_letter = flat(await cycle.call("backoffice", "jurist", "GET", f"{objection_path}/letter"))

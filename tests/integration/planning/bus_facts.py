@@ -41,6 +41,7 @@ async def plan_of(client: httpx.AsyncClient, household: uuid.UUID) -> dict[str, 
     return plans[0] if plans else {}
 
 
-async def set_goal(client: httpx.AsyncClient, plan_id: str, life_domain: str, set_by: str = "j.de.vries") -> None:
-    response = await client.post(f"/plans/{plan_id}/goals", json={"life_domain": life_domain, "set_by": set_by, **GOAL})
+async def set_goal(client: httpx.AsyncClient, plan_id: str, life_domain: str) -> None:
+    """A goal, set by the client's caller (a professional of the plan's team)."""
+    response = await client.post(f"/plans/{plan_id}/goals", json={"life_domain": life_domain, **GOAL})
     assert response.status_code == 201, response.text

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-import httpx
 import pytest
 
 from tests.integration.planning.bus_facts import case_opened, plan_of, set_goal, support_offered
@@ -22,7 +21,6 @@ DEPOSIT = {
     "amount_cents": 80_000,
     "period_start": "2026-03-01",
     "period_end": "2026-03-31",
-    "decided_by": "t.visser",
     "client_age": 17,
 }
 
@@ -32,7 +30,7 @@ async def test_a_deviation_reaches_reporting_with_its_justification_sealed(stack
     await publish(stack.settings.kafka_bootstrap, case, support_offered(case))
     pool = stack["reporting"].pool
     assert pool is not None
-    async with httpx.AsyncClient(base_url=stack.url("planning")) as planning:
+    async with stack.client("planning", user="t.visser") as planning:
         plan = await eventually(
             lambda: plan_of(planning, case.household_id), lambda p: bool(p) and bool(p["client_support_offered"]), 60
         )

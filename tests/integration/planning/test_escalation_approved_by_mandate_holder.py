@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
 import pytest
 
 from contracts.events.planning import DecisionEscalated, DecisionTaken
@@ -19,35 +18,42 @@ BEGELEIDING = {
     "amount_cents": 700_000,  # above the wijkcoach's 600,000 (ALM-M-01), within the wmo-consulent's (ALM-M-02)
     "period_start": "2026-04-01",
     "period_end": "2026-12-31",
-    "decided_by": "coach.jansen",
 }
+PROPOSER = "g.el-amrani"  # a gezinscoach of wijkteam-haven: a youth mandate only
 
 
 async def test_an_escalation_is_refused_to_a_non_holder_and_taken_by_a_mandate_holder(stack: Stack) -> None:
     case = case_opened()
     await publish(stack.settings.kafka_bootstrap, case, support_offered(case))
-    async with httpx.AsyncClient(base_url=stack.url("planning")) as client:
+    async with (
+        stack.client("planning", user=PROPOSER) as client,
+        stack.client("planning", user="m.kok") as colleague_client,
+        stack.client("planning", user="coach.bakker") as other_team,
+        stack.client("planning", user="j.de.vries") as holder,
+    ):
         plan = await eventually(
             lambda: plan_of(client, case.household_id), lambda p: bool(p) and bool(p["client_support_offered"]), 60
         )
         plan_id = plan["plan_id"]
-        await set_goal(client, plan_id, "care", set_by="coach.jansen")
+        await set_goal(client, plan_id, "care")
 
         escalated = await client.post(f"/plans/{plan_id}/decisions", json=BEGELEIDING)
         assert escalated.status_code == 202, escalated.text
         body = escalated.json()
         decision_id = body["decision_id"]
-        assert body["status"] == "escalated" and "coach.jansen (wijkcoach) holds no mandate" in body["reason"]
+        assert body["status"] == "escalated" and f"{PROPOSER} (gezinscoach) holds no mandate" in body["reason"]
         approval = f"/plans/{plan_id}/decisions/{decision_id}/approval"
 
-        colleague = await client.post(approval, json={"approved_by": "coach.bakker"})
-        stranger = await client.post(approval, json={"approved_by": "buurman"})
-        approved = await client.post(approval, json={"approved_by": "j.de.vries"})
-        again = await client.post(approval, json={"approved_by": "j.de.vries"})
+        colleague = await colleague_client.post(approval)  # the same team, no mandate
+        stranger = await other_team.post(approval)  # a mandate holder, of another team
+        own = await client.post(approval)  # the proposer approves nothing of its own
+        approved = await holder.post(approval)
+        again = await holder.post(approval)
         state: dict[str, Any] = (await client.get(f"/plans/{plan_id}")).json()
 
-    assert colleague.status_code == 403 and "coach.bakker holds no mandate" in colleague.json()["detail"]
-    assert stranger.status_code == 403 and "not in the mandate register" in stranger.json()["detail"]
+    assert colleague.status_code == 403 and "m.kok holds no mandate" in colleague.json()["detail"]
+    assert stranger.status_code == 403 and stranger.json()["rule"] == "professional@own-team"
+    assert own.status_code == 403
     assert approved.status_code == 200, approved.text
     assert (approved.json()["status"], approved.json()["mandate_ref"]) == ("taken", "ALM-M-02")
     assert again.status_code == 409 and "not waiting for approval" in again.json()["detail"]
@@ -58,10 +64,10 @@ async def test_an_escalation_is_refused_to_a_non_holder_and_taken_by_a_mandate_h
     [escalation] = [f for f in published if isinstance(f, DecisionEscalated)]
     [taken] = [f for f in published if isinstance(f, DecisionTaken)]
     assert str(escalation.decision_id) == str(taken.decision_id) == decision_id
-    assert (escalation.proposed_by, escalation.amount_cents) == ("coach.jansen", 700_000)
+    assert (escalation.proposed_by, escalation.amount_cents) == (PROPOSER, 700_000)
     assert (taken.decided_by, taken.proposed_by, taken.escalated, taken.mandate_ref) == (
         "j.de.vries",
-        "coach.jansen",
+        PROPOSER,
         True,
         "ALM-M-02",
     )

@@ -6,7 +6,6 @@ import uuid
 from datetime import date
 from typing import Any
 
-import httpx
 import pytest
 
 from contracts.events.intake import CaseOpened
@@ -38,7 +37,7 @@ async def test_a_second_case_joins_the_households_one_plan(stack: Stack) -> None
         await publisher.send(first.topic, envelope, first.model_dump_json().encode())  # redelivered: same position
         await publisher.publish(third)  # the same key, so handled after the redelivery
 
-    async with httpx.AsyncClient(base_url=stack.url("planning")) as client:
+    async with stack.client("planning") as client:
 
         async def plans() -> list[dict[str, Any]]:
             return (await client.get("/plans", params={"household_id": str(household)})).json()  # type: ignore[no-any-return]

@@ -6,7 +6,6 @@ every command of the service waited for ever.
 
 from __future__ import annotations
 
-import httpx
 import psycopg
 import pytest
 
@@ -17,7 +16,7 @@ pytestmark = pytest.mark.integration
 
 async def test_ready_is_503_while_the_events_table_is_locked_and_200_again_after(stack: Stack) -> None:
     await stack.start(["debt"])
-    async with httpx.AsyncClient(base_url=stack.url("debt"), timeout=10) as client:
+    async with stack.client("debt", timeout=10) as client:
         assert (await client.get("/ready")).status_code == 200
         with psycopg.connect(stack.settings.pg_dsn()) as holder:
             holder.execute("LOCK TABLE debt.debt_events IN EXCLUSIVE MODE")  # as a write stuck mid-insert does

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 
-import httpx
 import pytest
 
 from kernel.clock import today
@@ -17,7 +16,7 @@ pytestmark = pytest.mark.integration
 async def test_a_text_plain_post_from_another_origin_does_not_close_the_year(stack: Stack) -> None:
     await stack.start(["budget"])
     year = today().year
-    async with httpx.AsyncClient(base_url=stack.url("budget"), timeout=30) as client:
+    async with stack.client("budget", timeout=30) as client:
         forged = await client.post(
             f"/years/{year}/close",
             content="anything",
@@ -31,7 +30,7 @@ async def test_a_text_plain_post_from_another_origin_does_not_close_the_year(sta
 async def test_a_one_megabyte_team_id_is_refused_and_the_next_referral_answers(stack: Stack) -> None:
     await stack.start(["backoffice"])
     household = uuid.uuid4()
-    async with httpx.AsyncClient(base_url=stack.url("backoffice"), timeout=30) as client:
+    async with stack.client("backoffice", timeout=30, user="coach.jansen") as client:  # of wijkteam-stad
         large = await client.post(f"/cases/{household}/debt-referrals", json={"team_id": "x" * 1_000_000})
         normal = await client.post(f"/cases/{household}/debt-referrals", json={"team_id": "wijkteam-stad"})
         ready = await client.get("/ready")

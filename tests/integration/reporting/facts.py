@@ -10,8 +10,6 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
-import httpx
-
 from contracts.events.budget import BudgetAllocated, FundsReserved
 from contracts.events.care import CareStarted
 from contracts.events.intake import CaseOpened
@@ -26,7 +24,7 @@ def moment(year: int) -> datetime:
 
 async def fact_count(stack: Stack, **params: str) -> int:
     """How many facts reporting holds (GET /facts/count), as of a moment when given."""
-    async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
+    async with stack.client("reporting") as client:
         return int((await client.get("/facts/count", params=params)).json()["facts"])
 
 

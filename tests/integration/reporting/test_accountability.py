@@ -30,7 +30,7 @@ async def test_the_year_adds_up_and_as_of_ignores_later_facts(reporting_stack: S
         published = await publish_year(bus, played)
     await facts_recorded(stack, published, before)
 
-    async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
+    async with stack.client("reporting") as client:
         year = await report(client, year=played)
         spring = await report(client, year=played, as_of=may_first(played).isoformat())
         haven = await report(client, year=played, team=HAVEN)
@@ -92,7 +92,7 @@ BAD_FILTERS: list[dict[str, Any]] = [
 async def test_a_bad_filter_is_a_422_on_every_report(reporting_stack: Stack) -> None:
     stack = reporting_stack
     routes = ["/report", "/report/budget", "/report/decisions", "/report/terms", "/report/satisfaction", "/teams"]
-    async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
+    async with stack.client("reporting") as client:
         for params in BAD_FILTERS:
             responses = [await client.get(route, params=params) for route in routes]
             assert [r.status_code for r in responses] == [422] * len(routes), (params, [r.text for r in responses])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-import httpx
 import pytest
 
 from tests.integration.reporting.facts import case_opened, decision_taken, fact_count, facts_recorded, moment
@@ -27,7 +26,7 @@ async def test_as_of_before_a_fact_leaves_it_out(reporting_stack: Stack) -> None
     await facts_recorded(stack, 2, before)
 
     own = {"year": year}  # the shared reporting stack: only this test's facts occur in this year
-    async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
+    async with stack.client("reporting") as client:
         between = (await client.get(f"/teams/{TEAM}", params={**own, "as_of": f"{year}-03-05T00:00:00Z"})).json()
         everything = (await client.get(f"/teams/{TEAM}", params=own)).json()
         counted = await fact_count(stack, as_of=f"{year}-03-05T00:00:00Z")
@@ -45,7 +44,7 @@ async def test_as_of_before_a_fact_leaves_it_out(reporting_stack: Stack) -> None
 
 
 async def test_a_malformed_as_of_is_refused_on_every_route(reporting_stack: Stack) -> None:
-    async with httpx.AsyncClient(base_url=reporting_stack.url("reporting")) as client:
+    async with reporting_stack.client("reporting") as client:
         responses = [await client.get(route, params={"as_of": "notadate"}) for route in ROUTES]
     assert [r.status_code for r in responses] == [422] * len(ROUTES)
     assert all(r.json()["detail"][0]["field"] == "query.as_of" for r in responses)

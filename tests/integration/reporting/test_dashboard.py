@@ -3,7 +3,6 @@ browser is tested in test_dashboard_in_chromium.py."""
 
 from __future__ import annotations
 
-import httpx
 import pytest
 
 from tests.support.stack import Stack
@@ -12,7 +11,7 @@ pytestmark = pytest.mark.integration
 
 
 async def test_the_dashboard_page_and_script_are_served(reporting_stack: Stack) -> None:
-    async with httpx.AsyncClient(base_url=reporting_stack.url("reporting")) as client:
+    async with reporting_stack.client("reporting") as client:
         page = await client.get("/dashboard")
         script = await client.get("/dashboard.js")
         openapi = (await client.get("/openapi.json")).json()

@@ -1,7 +1,9 @@
-"""The dashboard used as a person uses it, in a real headless Chromium driven by Selenium: it loads and shows the
-JSON API's figures; choosing a team in the form, then typing a period and pressing "Toon", changes the figures to
-the API's for that filter; the filtered address, reloaded, shows the same. A screenshot of the filtered dashboard
-is kept under test-artifacts/. No skip: without Chromium or chromedriver the test fails."""
+"""The dashboard used as a person uses it, in a real headless Chromium driven by Selenium: without logging in it
+shows no figures but the identity provider's login form; logged in as a council member (code + PKCE, a session
+cookie) it loads and shows the JSON API's figures; choosing a team in the form, then typing a period and pressing
+"Toon", changes the figures to the API's for that filter; the filtered address, reloaded, shows the same. A
+screenshot of the filtered dashboard is kept under test-artifacts/. No skip: without Chromium or chromedriver the
+test fails."""
 
 from __future__ import annotations
 
@@ -10,7 +12,6 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-import httpx
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
@@ -83,13 +84,25 @@ def type_date(driver: webdriver.Chrome, field: str, day: str) -> None:
     assert element.get_property("value") == day, f"typing {typed} into #{field} did not give {day}"
 
 
-def use_the_dashboard(url: str, profile: Path, period: tuple[str, str]) -> dict[str, Any]:
+def log_in(driver: webdriver.Chrome, login: tuple[str, str, str]) -> dict[str, Any]:
+    """At the provider's login form, as a person: what the browser showed before, then username and password."""
+    issuer, username, password = login
+    WebDriverWait(driver, WAIT_S).until(lambda d: d.current_url.startswith(f"{issuer}/authorize"))
+    before = {"url": driver.current_url, "figures": len(driver.find_elements(By.CSS_SELECTOR, "[data-figure]"))}
+    driver.find_element(By.NAME, "username").send_keys(username)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    return before
+
+
+def use_the_dashboard(url: str, profile: Path, period: tuple[str, str], login: tuple[str, str, str]) -> dict[str, Any]:
     """Everything a person does with the dashboard, and what it showed at each step (run in a thread: the
     services under test serve from the test's event loop meanwhile)."""
     driver = chromium(profile)
     try:
         driver.get(url)
-        seen: dict[str, Any] = {"all": shown_after(driver, "", None)}
+        seen: dict[str, Any] = {"before_login": log_in(driver, login)}
+        seen["all"] = shown_after(driver, "", None)
 
         Select(driver.find_element(By.ID, "team")).select_by_value(HAVEN)  # the team list applies at once
         seen["team"] = shown_after(driver, f"team={HAVEN}", seen["all"])
@@ -120,7 +133,7 @@ async def test_a_person_filters_the_dashboard_by_team_and_period(reporting_stack
     period = (f"{year}-01-01", f"{year}-06-30")  # the test's own year's spring: its facts alone
     async with Publisher(stack.settings.kafka_bootstrap) as bus:
         await facts_recorded(stack, await publish_year(bus, year), before)
-    async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
+    async with stack.client("reporting") as client:
         everything = (await client.get("/report")).json()
         haven = (await client.get("/report", params={"team": HAVEN})).json()
         haven_spring = (
@@ -130,7 +143,11 @@ async def test_a_person_filters_the_dashboard_by_team_and_period(reporting_stack
     assert want[0] != want[1] != want[2]  # each filter really changes the figures
 
     url = f"{stack.url('reporting')}/dashboard"
-    seen = await asyncio.to_thread(use_the_dashboard, url, tmp_path / "chromium", period)
+    login = (stack.identity.issuer, "raadslid", stack.identity.credentials.password("raadslid"))
+    seen = await asyncio.to_thread(use_the_dashboard, url, tmp_path / "chromium", period, login)
+
+    assert seen["before_login"]["figures"] == 0  # no figures before logging in: the provider's login form
+    assert "code_challenge_method=S256" in seen["before_login"]["url"]
 
     assert [{name: seen[step][name] for name in want[0]} for step in ("all", "team", "team_period")] == want
     assert {name: seen["reloaded"][name] for name in want[0]} == want[2]

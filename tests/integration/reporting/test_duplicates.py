@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-import httpx
 import pytest
 
 from tests.integration.reporting.facts import case_opened, fact_count, facts_recorded, funds_reserved, moment, rows_of
@@ -34,7 +33,7 @@ async def test_the_same_fact_published_twice_is_counted_once(reporting_stack: St
 
     await eventually(processed, lambda calls: calls >= handled + 4, timeout=60)  # nothing else feeds this stack
 
-    async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
+    async with stack.client("reporting") as client:
         team = (await client.get(f"/teams/{TEAM}", params={"year": year})).json()
     assert await rows_of(stack, household) == {opened.type: 1, reserved.type: 1}
     assert team["cases_opened"] == 1 and team["funds_reserved_cents"] == 40_000
@@ -52,6 +51,6 @@ async def test_a_restarted_reporting_keeps_its_figures_and_counts_nothing_twice(
         await bus.publish(case_opened(uuid.uuid4(), TEAM, year))
         await facts_recorded(stack, 3, before=0)
 
-    async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
+    async with stack.client("reporting") as client:
         team = (await client.get(f"/teams/{TEAM}")).json()
     assert team["cases_opened"] == 3 and await fact_count(stack) == 3

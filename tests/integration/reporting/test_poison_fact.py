@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import uuid
 
-import httpx
 import pytest
 
 from contracts.events.planning import DecisionTaken
@@ -36,7 +35,7 @@ async def test_a_decision_of_10_19_cents_is_dead_lettered_and_every_report_still
 
     [parked] = await read_topic(stack.settings.kafka_bootstrap, dead_letter("reporting"), 1, polls=120, of=[household])
     assert "amount_cents" in headers_of(parked)["x-dead-letter-reason"]
-    async with httpx.AsyncClient(base_url=stack.url("reporting"), timeout=30) as client:
+    async with stack.client("reporting", timeout=30) as client:
         answers = {page: (await client.get(page)).status_code for page in PAGES}
         ancient = await client.get("/report", params={"as_of": "0001-01-01"})
         far = await client.get("/summary", params={"period_from": "0001-01-01"})

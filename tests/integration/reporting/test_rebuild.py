@@ -13,7 +13,6 @@ import os
 import sys
 from typing import Any
 
-import httpx
 import pytest
 
 from contracts.topics import FACT_TOPICS
@@ -27,7 +26,7 @@ pytestmark = pytest.mark.integration
 
 
 async def live_figures(stack: Stack) -> dict[str, Any]:
-    async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
+    async with stack.client("reporting") as client:
         return {
             "report": (await client.get("/report")).json(),
             "facts": (await client.get("/facts/count")).json(),
@@ -104,7 +103,7 @@ async def test_a_live_state_that_lost_a_fact_is_caught_and_kept_only_when_asked(
     assert any("satisfaction" in d for d in refused.differences), refused.differences
     assert unchanged["facts"]["facts"] == live - 1
     assert kept.kept and repaired["facts"]["facts"] == live
-    async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
+    async with stack.client("reporting") as client:
         satisfaction = (await client.get("/report/satisfaction", params={"year": year})).json()
     assert satisfaction["total"]["answers"] == 3
 

@@ -7,7 +7,6 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
-import httpx
 import pytest
 
 from kernel.clock import today
@@ -17,9 +16,9 @@ pytestmark = pytest.mark.integration
 
 
 async def test_a_survey_answer_counts_for_the_team_once_and_bad_answers_are_refused(stack: Stack) -> None:
-    async with httpx.AsyncClient(base_url=stack.url("reporting")) as reporting:
+    async with stack.client("reporting") as reporting:
         before = (await reporting.get("/report/satisfaction")).json()
-    async with httpx.AsyncClient(base_url=stack.url("intake")) as intake:
+    async with stack.client("intake") as intake:
         opened = (await intake.post("/support-requests", json={"postcode": "1353 AB", "life_domains": ["care"]})).json()
         route = f"/cases/{opened['case_id']}/satisfaction"
         too_high = await intake.post(route, json={"score": 11})
@@ -39,7 +38,7 @@ async def test_a_survey_answer_counts_for_the_team_once_and_bad_answers_are_refu
     assert answered.json()["score"] == 8 and answered.json()["answered_on"] == str(today())
     assert again.status_code == 409 and again.json()["error"] == "already_answered"
 
-    async with httpx.AsyncClient(base_url=stack.url("reporting")) as reporting:
+    async with stack.client("reporting") as reporting:
 
         async def satisfaction() -> dict[str, Any]:
             return (await reporting.get("/report/satisfaction")).json()  # type: ignore[no-any-return]

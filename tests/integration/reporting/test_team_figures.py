@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-import httpx
 import pytest
 
 from tests.integration.reporting.facts import (
@@ -33,7 +32,7 @@ async def test_care_started_before_the_case_opened_still_counts_for_the_team(rep
     household, neighbour, decision = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     async with (
         Publisher(stack.settings.kafka_bootstrap, time=t0) as bus,
-        httpx.AsyncClient(base_url=stack.url("reporting")) as client,
+        stack.client("reporting") as client,
     ):
         await bus.publish(care_started(household, year), t0 + timedelta(days=7))
         await facts_recorded(stack, 1, before)

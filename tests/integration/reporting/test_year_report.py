@@ -10,7 +10,6 @@ import os
 import sys
 from pathlib import Path
 
-import httpx
 import pytest
 
 from services.reporting.pdf import page_count
@@ -51,7 +50,7 @@ async def test_the_year_report_opens_as_pdf_html_and_csv_with_the_apis_numbers(
     assert process.returncode == 0, err.decode()
     html, pdf, table = (tmp_path / f"verantwoording-almere-{year}.{ext}" for ext in ("html", "pdf", "csv"))
     assert out.decode().split() == [str(html), str(pdf), str(table)]
-    async with httpx.AsyncClient(base_url=stack.url("reporting")) as client:
+    async with stack.client("reporting") as client:
         api = (await client.get("/report", params={"year": year})).json()
         served_html = (await client.get("/report.html", params={"year": year})).text
         served_csv = (await client.get("/report.csv", params={"year": year})).text

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from tests.conftest import dismantle, isolated
+from tests.support.identity import IdentityProvider
 from tests.support.stack import Stack
 from tooling.backup import BackupError, backup, restore, stores
 from tooling.embedded_postgres import EmbeddedPostgres
@@ -28,23 +28,23 @@ async def council(settings: PlatformSettings, stack: Stack) -> dict[str, Any]:
         await watch.wait(timeout=180)
     finally:
         await watch.close()
-    async with httpx.AsyncClient(base_url=stack.url("reporting"), timeout=30) as client:
+    async with stack.client("reporting", timeout=30) as client:
         return {"summary": (await client.get("/summary")).json(), "teams": (await client.get("/teams")).json()}
 
 
 @pytest.mark.timeout(600)
 async def test_a_restored_store_republishes_and_reports_the_same_figures(
-    postgres: EmbeddedPostgres, tmp_path: Path
+    postgres: EmbeddedPostgres, identity: IdentityProvider, tmp_path: Path
 ) -> None:
     """Stacks of their own: the original on one database and broker, the restore on an empty database and an empty
     broker, so the record can come back from the stores alone."""
     almere = Municipality.load("almere")
-    stack, server = await isolated(postgres)
+    stack, server = await isolated(postgres, identity)
     settings = stack.settings
     try:
         await stack.start()
         urls = {name: stack.url(name) for name in stack.runtimes}
-        await simulate(urls, settings.kafka_bootstrap, almere, count=4, seed=5, say=lambda _: None)
+        await simulate(urls, settings.kafka_bootstrap, almere, 4, 5, stack.every_service(), say=lambda _: None)
         original = await council(settings, stack)
         await stack.stop()
         kept = backup(settings, tmp_path / "backup")
@@ -53,7 +53,7 @@ async def test_a_restored_store_republishes_and_reports_the_same_figures(
     finally:
         await dismantle(stack, server, postgres)
 
-    stack, server = await isolated(postgres)
+    stack, server = await isolated(postgres, identity)
     try:
         restore(stack.settings, tmp_path / "backup")
         restored_stores = {s.schema: s.events for s in stores(stack.settings)}

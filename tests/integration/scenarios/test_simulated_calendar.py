@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import dismantle, isolated
 from tests.support.clock import SimClock
+from tests.support.identity import IdentityProvider
 from tooling.embedded_postgres import EmbeddedPostgres
 from tooling.simulate_scenario import Municipality
 from tooling.simulate_settle import CONSUMERS, BusWatch
@@ -20,10 +21,12 @@ pytestmark = pytest.mark.integration
 YEAR, HOUSEHOLDS, SEED = 2027, 8, 2026
 
 
-async def one_year(postgres: EmbeddedPostgres, clock: SimClock, municipality: Municipality) -> dict[str, Any]:
+async def one_year(
+    postgres: EmbeddedPostgres, identity: IdentityProvider, clock: SimClock, municipality: Municipality
+) -> dict[str, Any]:
     """A stack of its own (an empty database and broker, another municipality, the simulated calendar), each run."""
     clock.set(date(YEAR, 1, 2))
-    stack, server = await isolated(postgres, municipality_config=municipality.setting)
+    stack, server = await isolated(postgres, identity, municipality_config=municipality.setting)
     settings = stack.settings
     watch = BusWatch(settings)
     try:
@@ -32,7 +35,16 @@ async def one_year(postgres: EmbeddedPostgres, clock: SimClock, municipality: Mu
         assert wired == {name: set(CONSUMERS[name]) for name in wired}, "the bus watch knows what each group reads"
         urls = {name: stack.url(name) for name in stack.runtimes}
         return await simulate_year(
-            urls, settings.kafka_bootstrap, watch, clock.path, municipality, HOUSEHOLDS, SEED, YEAR, say=lambda _: None
+            urls,
+            settings.kafka_bootstrap,
+            watch,
+            clock.path,
+            municipality,
+            HOUSEHOLDS,
+            SEED,
+            YEAR,
+            stack.every_service(),
+            say=lambda _: None,
         )
     finally:
         await watch.close()
@@ -41,11 +53,11 @@ async def one_year(postgres: EmbeddedPostgres, clock: SimClock, municipality: Mu
 
 @pytest.mark.timeout(900)
 async def test_the_same_seed_plays_the_same_year_on_the_simulated_calendar(
-    postgres: EmbeddedPostgres, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    postgres: EmbeddedPostgres, identity: IdentityProvider, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     almere, clock = Municipality.load("almere"), SimClock(tmp_path / "clock.json", monkeypatch)
-    first = await one_year(postgres, clock, almere)
-    second = await one_year(postgres, clock, almere)
+    first = await one_year(postgres, identity, clock, almere)
+    second = await one_year(postgres, identity, clock, almere)
 
     assert (first["summary"], first["teams"]) == (second["summary"], second["teams"])
     assert first["simulated"] == second["simulated"] and first["year_end"] == second["year_end"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.identity import provider_for
 from tests.support.stack import Stack
 from tooling.simulate import simulate
 from tooling.simulate_scenario import Municipality
@@ -16,13 +17,15 @@ pytestmark = pytest.mark.integration
 CONFIG = Path(__file__).resolve().parents[3] / "config"
 
 
-async def test_a_zaanstad_year_reports_zaanstads_teams_and_budgets(own_stack: Stack) -> None:
-    """A stack of its own: another municipality's configuration, and a report of everything on its bus."""
+async def test_a_zaanstad_year_reports_zaanstads_teams_and_budgets(own_stack: Stack, tmp_path: Path) -> None:
+    """A stack of its own: another municipality's configuration and identity provider (Zaanstad's professionals
+    log in there), and a report of everything on its bus."""
     zaanstad = Municipality.load("zaanstad")
-    own_stack.settings = own_stack.settings.model_copy(update={"municipality_config": zaanstad.setting})
-    stack = await own_stack.start()
-    urls = {name: stack.url(name) for name in stack.runtimes}
-    result = await simulate(urls, stack.bootstrap, zaanstad, count=5, seed=3, say=lambda _: None)
+    with provider_for(CONFIG / "zaanstad", tmp_path / "identity") as identity:
+        stack = await own_stack.use_identity(identity, municipality_config=zaanstad.setting).start()
+        urls = {name: stack.url(name) for name in stack.runtimes}
+        result = await simulate(urls, stack.bootstrap, zaanstad, 5, 3, stack.every_service(), say=lambda _: None)
+        await stack.stop()
 
     own_teams = {d["team_id"] for d in zaanstad.config["districts"]}
     reported = {team["team_id"] for team in result["teams"]}
