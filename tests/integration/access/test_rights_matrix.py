@@ -1,6 +1,6 @@
 """The role x route matrix of `config/rights.json`, row by row, on the real stack: for every action a holder of
 the rule's role passes the door (what follows is the route's own answer: 404 for an unknown id, 422 for a missing
-body), and a caller without it gets 403 naming the rule; every route of the seven services declares its action.
+body), and a caller without it gets 403 naming the rule; every route of the eight services declares its action.
 The scopes are tested where they bite: a provider acting on another provider's assignment
 (tests/integration/care/test_provider_reports.py), a professional of team A reading team B's household
 (tests/integration/intake/test_erasure_leaves_nothing.py), and the two cases below."""
@@ -17,18 +17,18 @@ from wijk.auth.rights import load_rights
 from wijk.auth.routes import route_actions
 
 pytestmark = pytest.mark.integration
-SEVEN = ("intake", "planning", "budget", "backoffice", "care", "debt", "reporting")
+SERVICES = ("intake", "planning", "budget", "backoffice", "care", "debt", "reporting", "iwmo")
 HOLDER = {
     "professional": {"user": "j.de.vries"}, "municipal-professional": {"user": "r.smit"},
     "team-lead": {"user": "t.visser"}, "controller": {"user": "controller"}, "council-member": {"user": "raadslid"},
     "privacy-officer": {"user": "privacy"}, "backoffice": {"user": "backoffice"},
     "objection-officer": {"user": "jurist"},
     "care-provider": {"org": "zorg-flevoland"}, "debt-assistance": {"org": "schuldhulp-almere"},
-    "operator": {"org": "wijk-operator"},
+    "operator": {"org": "wijk-operator"}, "iwmo-gateway": {"org": "wijk-iwmo"},
 }  # fmt: skip
 """Who holds each platform role among Almere's seeded users and clients."""
 OUTSIDERS = ("raadslid", "backoffice", "j.de.vries")
-"""Users who may ask a token for any of the seven services (the public client `wijk-cli`)."""
+"""Users who may ask a token for any of the services (the public client `wijk-cli`)."""
 PARAMETERS = {"year": "2026", "team_id": "wijkteam-haven", "line": "wmo", "clock_id": "decision", "life_domain": "care"}
 
 
@@ -39,7 +39,7 @@ def concrete(path: str) -> str:
 def routes_by_action(stack: Stack) -> dict[str, tuple[str, str, str]]:
     """One (service, method, path) per action, from the running services' own routes."""
     found: dict[str, tuple[str, str, str]] = {}
-    for service in SEVEN:
+    for service in SERVICES:
         for route, action in route_actions(stack[service].http).items():  # type: ignore[arg-type]
             assert action is not None, f"{service} {route} declares no right"
             method, path = route.split(" ", 1)
