@@ -12,12 +12,14 @@ from typing import Any
 
 from contracts.envelope import CloudEventHeaders
 from contracts.events.base import IntegrationEvent
-from contracts.partner_signals import ARREARS_PARTNERS, PARTNER_SIGNALS, PaymentArrearsSignal, SignalOutcome
+from contracts.partner_signals import ARREARS_PARTNERS, PARTNER_SIGNALS, SignalOutcome
 from contracts.registry import REGISTRY, EventRegistry
-from contracts.topics import PARTNER_TYPES, dead_letter, partner_signals
+from contracts.topics import PARTNER_SIGNALS_ADDRESS, dead_letter
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
-_HEADER_FIELDS = ("id", "source", "type", "specversion", "time", "subject", "sequence")
+_HEADER_FIELDS = ("id", "source", "type", "specversion", "time", "subject", "sequence", "epoch")
+_HEADER_PATTERNS = {"sequence": r"^[0-9]{1,19}$"}
+"""Kafka headers are strings: a number travels as its decimal digits."""
 
 
 def _message_name(model: type[IntegrationEvent]) -> str:
@@ -34,10 +36,16 @@ def json_schema(model: type[IntegrationEvent]) -> dict[str, Any]:
 
 def _headers_schema() -> dict[str, Any]:
     props = CloudEventHeaders.model_json_schema()["properties"]
-    headers = {f"ce_{name}": {**props[name], "type": "string"} for name in _HEADER_FIELDS}
+    headers = {f"ce_{name}": _header(props[name], _HEADER_PATTERNS.get(name)) for name in _HEADER_FIELDS}
     headers["traceparent"] = {"type": "string", "description": "W3C trace context."}
     required = [f"ce_{n}" for n in ("id", "source", "type", "specversion", "time", "subject")]
     return {"type": "object", "properties": headers, "required": required}
+
+
+def _header(prop: dict[str, Any], pattern: str | None) -> dict[str, Any]:
+    """A header's schema: always a string (no `anyOf` of the model's optional types), with its constraints."""
+    kept = {k: v for k, v in prop.items() if k in ("description", "maxLength", "minLength", "pattern", "format")}
+    return {**kept, "type": "string", **({"pattern": pattern} if pattern else {})}
 
 
 def _channel_id(topic: str) -> str:
@@ -57,13 +65,12 @@ def _message(model: type[IntegrationEvent], key: str) -> dict[str, Any]:
 
 
 def _partner_channels() -> dict[str, tuple[str, list[type[IntegrationEvent]]]]:
-    """Signal topics (partners send, intake receives) and the per-partner outcome topic (intake sends)."""
-    channels: dict[str, tuple[str, list[type[IntegrationEvent]]]] = {}
-    for kind in PARTNER_TYPES:
-        models = [m for m in PARTNER_SIGNALS.models() if m is not PaymentArrearsSignal or kind in ARREARS_PARTNERS]
-        channels[partner_signals(kind)] = ("receive", models)
-    channels["nl.wijkteam.partner.{partnerId}.outcomes"] = ("send", [SignalOutcome])
-    return channels
+    """Each partner's own signal topic (the partner sends, intake receives; payment arrears only from the types in
+    ARREARS_PARTNERS) and its own outcome topic (intake sends)."""
+    return {
+        PARTNER_SIGNALS_ADDRESS: ("receive", list(PARTNER_SIGNALS.models())),
+        "nl.wijkteam.partner.{partnerId}.outcomes": ("send", [SignalOutcome]),
+    }
 
 
 def asyncapi(registry: EventRegistry = REGISTRY) -> dict[str, Any]:
@@ -81,6 +88,12 @@ def asyncapi(registry: EventRegistry = REGISTRY) -> dict[str, Any]:
         channel: dict[str, Any] = {"address": address, "messages": {}}
         if "{partnerId}" in address:
             channel["parameters"] = {"partnerId": {"description": "The partner's id in the partner registration."}}
+            if action == "receive":
+                channel["description"] = (
+                    "Only the registered partner writes its own signal topic (broker ACLs) and signs with its "
+                    "registered ce_source; payment arrears only from the partner types "
+                    f"{', '.join(ARREARS_PARTNERS)}."
+                )
         for model in models:
             name = _message_name(model)
             schemas[name] = json_schema(model)

@@ -126,10 +126,13 @@ def _service(args: argparse.Namespace) -> int:
 
 
 def _topics(args: argparse.Namespace) -> int:
+    from kernel.municipality import config_dir
+    from services.intake.partners_config import load_partners
     from wijk.topics import all_topics, ensure_topics
 
     settings = PlatformSettings()
-    names = all_topics(consumers=SERVICES)
+    registry = load_partners(settings.partners_config or config_dir(settings.municipality_config) / "partners.json")
+    names = all_topics(consumers=SERVICES, partners=[p.id for p in registry.partners])
     asyncio.run(ensure_topics(settings.kafka_bootstrap, names, settings.topic_partitions))
     print(f"{len(names)} topics present on {settings.kafka_bootstrap}")
     return 0

@@ -1,7 +1,9 @@
 """The inbox side: a FastStream subscriber per consumer group that validates, deduplicates and dispatches facts.
 
 Every message is parsed as a CloudEvent and validated against its contract model. A message that is not a
-valid fact goes straight to the service's dead-letter topic with the reason; so does one whose handler raises
+valid fact goes straight to the service's dead-letter topic with the reason; so does a fact whose `ce_source` is
+not the publisher of its topic (`publishers`: only planning writes planning's facts, and says so); so does one
+whose handler raises
 `Unprocessable` (no retry can help it). One whose handler fails otherwise is retried, and goes there after
 `dead_letter_attempts` tries. Either way its partition moves on. When the store itself is unreachable the
 message is not acknowledged, so it is redelivered once the store is back.
@@ -21,7 +23,7 @@ import asyncio
 import logging
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -72,6 +74,7 @@ class Inbox:
         redact: bool = False,
         session_timeout_ms: int = 10_000,
         metrics: ServiceMetrics | None = None,
+        publishers: Mapping[str, str] | None = None,
     ) -> None:
         self.service, self.broker, self.group = service, broker, group or service
         self.attempts, self.retry_delay = attempts, retry_delay
@@ -83,6 +86,8 @@ class Inbox:
         self.dead_letters: Counter[str] = Counter()
         """Dead letters by kind (invalid, refused, failed), for /metrics."""
         self.metrics = metrics
+        self.publishers = dict(publishers or {})
+        """The one `ce_source` each topic's facts may carry; a topic not named here is not checked."""
 
     def on(self, model: type[E], handler: Callable[[E, Delivery], Awaitable[None]]) -> None:
         self.handlers[model.type] = handler
@@ -114,8 +119,22 @@ class Inbox:
             await self.dead_letter(record, headers, "invalid", str(exc))
             return
         handler = self.handlers.get(delivery.envelope.type)
-        if handler is not None:
-            await self.dispatch(handler, event, delivery, record, headers)
+        if handler is None:
+            return
+        forged = self.forged(delivery)
+        if forged is not None:
+            await self.dead_letter(record, headers, "forged", forged)
+            return
+        await self.dispatch(handler, event, delivery, record, headers)
+
+    def forged(self, delivery: Delivery) -> str | None:
+        """Why a fact cannot be from its topic's publisher, or None when it can."""
+        expected = self.publishers.get(delivery.topic)
+        source = delivery.envelope.source
+        if expected is None or source == expected:
+            return None
+        shown = source if len(source) <= 120 else source[:120] + "..."
+        return f"ce_source {shown!r} is not the publisher of {delivery.topic} ({expected})"
 
     def parse(self, record: ConsumerRecord[Any, Any], headers: dict[str, str]) -> tuple[Any, Delivery]:
         try:

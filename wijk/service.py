@@ -21,9 +21,10 @@ from faststream.kafka import KafkaBroker
 from faststream.kafka.opentelemetry import KafkaTelemetryMiddleware
 
 from contracts.envelope import source_urn
-from contracts.topics import dead_letter, facts
+from contracts.topics import PUBLISHING_SERVICES, dead_letter, facts
 from kernel import clock
 from kernel.errors import DomainError
+from kernel.municipality import municipality_of
 from wijk import runtime_metrics, telemetry, write_probe
 from wijk.auth.guard import AccessControl
 from wijk.auth.routes import install
@@ -84,7 +85,13 @@ class ServiceRuntime:
         self.on_stop: list[Callable[[], Any]] = []
         self._periodic: list[tuple[str, float, Callable[[], object]]] = []
         self.metrics = ServiceMetrics(self.name, SERVICES)
+        self.oin = municipality_of(self.settings.municipality_config).oin
+        """The municipality's own OIN: every fact's `ce_source` names it (NL GOV profile)."""
         runtime_metrics.install(self)
+
+    def source(self, service: str) -> str:
+        """The `ce_source` of a service of this municipality: `urn:nld:oin:<OIN>:systeem:<service>`."""
+        return source_urn(service, self.oin)
 
     def every(self, name: str, seconds: float, job: Callable[[], object]) -> None:
         """Run a synchronous job off the event loop every `seconds` while the service runs (first run at start).
@@ -148,8 +155,12 @@ class ServiceRuntime:
                 inbox.subscribe()
 
     def add_inbox(self, **options: Any) -> Inbox:
-        """Another inbox of this service on its broker (intake's partner signals), with the platform's settings."""
+        """Another inbox of this service on its broker (intake's partner signals), with the platform's settings.
+
+        By default every facts topic is checked: a fact on it must carry its publisher's `ce_source`.
+        """
         assert self.broker is not None
+        options.setdefault("publishers", {facts(s): self.source(s) for s in PUBLISHING_SERVICES})
         inbox = Inbox(
             self.name,
             self.broker,
@@ -175,7 +186,7 @@ class ServiceRuntime:
             self.broker,
             self.pool,
             topic=facts(self.name),
-            source=source_urn(self.name),
+            source=self.source(self.name),
             bootstrap=self.settings.kafka_bootstrap,
             partitions=self.settings.topic_partitions,
             batch_size=self.settings.relay_batch_size,

@@ -16,7 +16,6 @@ log = logging.getLogger(__name__)
 
 
 THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000
-PARTNER_SIGNAL_TOPICS = frozenset(topics.partner_signals(p) for p in topics.PARTNER_TYPES)
 PARTNER_SIGNAL_RETENTION_MS = 24 * 3600 * 1000
 """Raw partner signals carry identifying data: kept only long enough to survive an intake outage (ADR 0003)."""
 PARTNER_SIGNAL_SEGMENT_MS = 3600 * 1000
@@ -27,7 +26,7 @@ def retention(topic: str) -> dict[str, str]:
     """Facts keep everything (the replayable record); raw partner signals a day; dead letters 30 days."""
     if topic in topics.FACT_TOPICS:
         return {"retention.ms": "-1", "cleanup.policy": "delete"}
-    if topic in PARTNER_SIGNAL_TOPICS:
+    if topics.is_partner_signals(topic):
         return {
             "retention.ms": str(PARTNER_SIGNAL_RETENTION_MS),
             "segment.ms": str(PARTNER_SIGNAL_SEGMENT_MS),
@@ -36,9 +35,10 @@ def retention(topic: str) -> dict[str, str]:
     return {"retention.ms": str(THIRTY_DAYS_MS), "cleanup.policy": "delete"}
 
 
-def all_topics(consumers: Iterable[str] = ()) -> list[str]:
-    """Every fact and partner topic, plus the dead-letter topics of the given consuming services."""
-    partner = [topics.partner_signals(p) for p in topics.PARTNER_TYPES]
+def all_topics(consumers: Iterable[str] = (), partners: Iterable[str] = ()) -> list[str]:
+    """Every fact topic, the signal topics of the given partner ids, and the dead-letter topics of the given
+    consuming services."""
+    partner = [topics.partner_signals(p) for p in partners]
     return [*topics.FACT_TOPICS, *partner, *(topics.dead_letter(c) for c in consumers)]
 
 

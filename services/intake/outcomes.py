@@ -14,7 +14,6 @@ from typing import Any
 
 from faststream.kafka import KafkaBroker
 
-from contracts.envelope import source_urn
 from contracts.partner_signals import SignalOutcome
 from contracts.topics import partner_outcomes
 from services.intake.domain.partners import Partner
@@ -63,7 +62,7 @@ class OutcomeRelays:
         for partner, topic in zip(self.partners, topics, strict=True):
             relay = OutboxRelay(
                 runtime.app, outcome_of(partner.id), self.broker, runtime.pool, topic=topic,
-                source=source_urn("intake-partner-outcomes"), bootstrap=settings.kafka_bootstrap,
+                source=runtime.source("intake-partner-outcomes"), bootstrap=settings.kafka_bootstrap,
                 partitions=settings.topic_partitions, poll_seconds=self.poll_seconds,
                 wake_on_commit=False,  # partners read outcomes in batches: polling is enough, and cheaper
             )  # fmt: skip

@@ -8,8 +8,7 @@ import re
 import pytest
 
 from contracts import REGISTRY, export
-from contracts.partner_signals import ARREARS_PARTNERS
-from contracts.topics import PARTNER_TYPES, facts, partner_signals
+from contracts.topics import PARTNER_SIGNALS_ADDRESS, facts
 
 pytestmark = pytest.mark.contract
 TYPE_NAME = re.compile(r"^nl\.wijkteam\.(?P<service>[a-z]+)\.[a-z]+(-[a-z]+)*\.v[1-9][0-9]*$")
@@ -55,7 +54,7 @@ def test_partners_find_their_signal_and_outcome_channels() -> None:
         for channel in export.asyncapi()["channels"].values()
         for message in channel["messages"]
     }
-    for kind in PARTNER_TYPES:
-        assert (partner_signals(kind), "ConcernSignal") in listed
-        assert ((partner_signals(kind), "PaymentArrearsSignal") in listed) == (kind in ARREARS_PARTNERS)
+    assert PARTNER_SIGNALS_ADDRESS == "nl.wijkteam.partner.{partnerId}.signals"
+    assert (PARTNER_SIGNALS_ADDRESS, "ConcernSignal") in listed
+    assert (PARTNER_SIGNALS_ADDRESS, "PaymentArrearsSignal") in listed
     assert ("nl.wijkteam.partner.{partnerId}.outcomes", "SignalOutcome") in listed
