@@ -31,9 +31,11 @@ def source_urn(system: str, oin: str) -> str:
     return f"urn:nld:oin:{oin}:systeem:{system}"
 
 
-def event_id(source: str, sequence: int) -> str:
-    """A deterministic event id: the same outbox entry always yields the same id, however often it is sent."""
-    return str(uuid.uuid5(EVENT_ID_NAMESPACE, f"{source}#{sequence}"))
+def event_id(source: str, sequence: int, epoch: str | None = None) -> str:
+    """A deterministic event id: the same outbox entry always yields the same id, however often it is sent; a
+    position of another epoch (a restored store's new facts) is another fact, with another id."""
+    position = f"{sequence}" if epoch is None else f"{epoch}#{sequence}"
+    return str(uuid.uuid5(EVENT_ID_NAMESPACE, f"{source}#{position}"))
 
 
 class CloudEventHeaders(BaseModel):

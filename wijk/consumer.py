@@ -13,6 +13,10 @@ signals), the error kinds that count as refusals and what to do with one (intake
 redaction (a dead letter without the body, the key or the subject, and reasons that name fields, never values:
 raw partner signals carry personal data).
 
+A fact whose `ce_sequence` jumps past anything its publisher can have published is held (`wijk.sequence_guard`):
+parked, not applied, and the dedupe position stays where it was. Every dead letter and held fact is also a row of
+the service's `parked_messages` table (`wijk.parked`), which the operator's tools and the metrics read.
+
 Deduplication lives with the effect: handlers record a `Tracking(upstream:topic:partition, sequence)` in the
 same transaction as their events (or an inbox row keyed by the event id, in reporting).
 """
@@ -47,6 +51,8 @@ from wijk.delivery import (
     invalid_body,
 )
 from wijk.metrics import ServiceMetrics
+from wijk.parked import ParkedStore
+from wijk.sequence_guard import SequenceGuard
 
 __all__ = ["INFRASTRUCTURE_ERRORS", "Delivery", "Inbox", "Unprocessable", "in_thread"]
 
@@ -88,6 +94,12 @@ class Inbox:
         self.metrics = metrics
         self.publishers = dict(publishers or {})
         """The one `ce_source` each topic's facts may carry; a topic not named here is not checked."""
+        self.parked: ParkedStore | None = None
+        """Where dead letters and held facts are recorded (set by the runtime once its store is open)."""
+        self.guard: SequenceGuard | None = None
+        """Holds sequence jumps (set by the runtime for services that deduplicate by tracking position)."""
+        self.parked_counts: dict[str, int] | None = None
+        """Dead letters by kind as the parked table counts them (refreshed when /metrics is scraped)."""
 
     def on(self, model: type[E], handler: Callable[[E, Delivery], Awaitable[None]]) -> None:
         self.handlers[model.type] = handler
@@ -124,6 +136,10 @@ class Inbox:
         forged = self.forged(delivery)
         if forged is not None:
             await self.dead_letter(record, headers, "forged", forged)
+            return
+        jump = None if self.guard is None else await self.guard.jump(delivery)
+        if jump is not None:
+            await self.dead_letter(record, headers, "held", jump)
             return
         await self.dispatch(handler, event, delivery, record, headers)
 
@@ -166,6 +182,8 @@ class Inbox:
                     span.set_attribute("cloudevents.event_subject", delivery.envelope.subject)  # `wijk trace` finds it
                     await handler(event, delivery)
                 self.processed += 1
+                if self.guard is not None:
+                    self.guard.applied(delivery)
                 self.observe(delivery, started)
                 return
             except INFRASTRUCTURE_ERRORS:
@@ -206,8 +224,8 @@ class Inbox:
     async def dead_letter(
         self, record: ConsumerRecord[Any, Any], headers: dict[str, str], kind: str, reason: str
     ) -> None:
-        log.error("%s: dead-lettering %s/%d@%d: %s", self.service, record.topic, record.partition, record.offset,
-                  reason)  # fmt: skip
+        log.error("%s: %s %s/%d@%d: %s", self.service, "HOLDING" if kind == "held" else "dead-lettering",
+                  record.topic, record.partition, record.offset, reason)  # fmt: skip
         kept = {k: v for k, v in headers.items() if k.startswith("ce_") and k != "ce_subject"}
         await self.broker.publish(
             b"" if self.redact else record.value or b"",
@@ -224,8 +242,16 @@ class Inbox:
                 "x-dead-lettered-at": datetime.now(UTC).isoformat(),
             },
         )
+        if self.parked is not None:  # an unreachable store raises here: the message is redelivered, never lost
+            await self.parked.park(self.group, kind, reason, record.topic, record.partition, record.offset, headers)
         self.dead_lettered += 1
         self.dead_letters[kind] += 1
+
+    def dead_letter_counts(self) -> Counter[str]:
+        """Dead letters by kind: the parked table's count (it survives restarts) where there is one."""
+        if self.parked_counts is None:
+            return self.dead_letters
+        return Counter({kind: max(n, self.dead_letters[kind]) for kind, n in self.parked_counts.items()})
 
 
 async def _raw_body(message: KafkaMessage) -> bytes:

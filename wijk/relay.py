@@ -9,6 +9,9 @@ The bus is derivable: the relay remembers the highest offset it saw per partitio
 with a lower offset (or the topic has vanished), the broker has lost its data, and the relay starts again from
 the first notification.
 
+Every fact carries the epoch (store generation) its notification was written in (`wijk.epochs`, ADR 0005): a store
+restored from a backup writes its new facts in a new epoch, so consumers do not take them for the lost history's.
+
 Scale-out: every instance of a service runs this relay, and only the holder of the service's advisory lock
 publishes (`wijk.relay_lock`); the others stand by and take over, from the recorded position, when it dies.
 """
@@ -31,6 +34,7 @@ from opentelemetry import propagate, trace
 
 from contracts.envelope import CloudEventHeaders, event_id
 from contracts.events.base import IntegrationEvent
+from wijk.epochs import Epochs
 from wijk.eventstore import ServiceApplication, stored_trace_context
 from wijk.relay_lock import Leadership
 from wijk.topics import ensure_topics
@@ -75,6 +79,7 @@ class OutboxRelay:
         self.leadership = Leadership(pool, topic, getattr(app.recorder, "channel_name", None))
         self.position = 0
         self.offsets: dict[int, int] = {}
+        self.epochs = Epochs()
         self.published = 0
         self.after_publish: Callable[[], Awaitable[None]] | None = None
         """Test seam: awaited after the broker acknowledged a batch and before the position is recorded."""
@@ -194,13 +199,15 @@ class OutboxRelay:
         fact = self.translate(domain_event)
         if fact is None:
             return None
+        epoch = self.epochs.of(notification.id)
         envelope = CloudEventHeaders(
-            id=event_id(self.source, notification.id),
+            id=event_id(self.source, notification.id, epoch),
             source=self.source,
             type=fact.type,
             time=domain_event.timestamp,  # type: ignore[attr-defined]
             subject=fact.subject,
             sequence=notification.id,
+            epoch=epoch,
         )
         parent = propagate.extract(stored_trace_context(notification.state))
         with self._tracer.start_as_current_span(f"relay {fact.type}", context=parent) as span:
@@ -216,6 +223,7 @@ class OutboxRelay:
         return future
 
     async def _load(self) -> None:
+        self.epochs = await Epochs.load(self.pool, self._schema)
         async with self.pool.acquire() as conn:
             await conn.execute(_SCHEMA_SQL.format(schema=self._schema))
             row = await conn.fetchrow(

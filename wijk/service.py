@@ -35,7 +35,9 @@ from wijk.db import create_pool
 from wijk.eventstore import ServiceApplication
 from wijk.http import EmbeddedServer, create_http_app, http_server
 from wijk.metrics import ServiceMetrics
+from wijk.parked import ParkedStore
 from wijk.relay import OutboxRelay, Translator
+from wijk.sequence_guard import SequenceGuard, tracked_positions
 from wijk.settings import SERVICES, PlatformSettings, ServiceSettings, load_settings
 from wijk.topics import ensure_topics
 from wijk.web_guard import MAX_BODY_BYTES
@@ -130,6 +132,7 @@ class ServiceRuntime:
             graceful_timeout=10.0,
         )
         self.compose(broker)
+        await self._guard_inboxes()
         runtime_metrics.prepare(self)
         await ensure_topics(self.settings.kafka_bootstrap, self._topics(), self.settings.topic_partitions)
         for hook in self.on_start:
@@ -171,6 +174,19 @@ class ServiceRuntime:
         )
         self.inboxes.append(inbox)
         return inbox
+
+    async def _guard_inboxes(self) -> None:
+        """Every inbox parks its dead letters in the store; those of a tracking store also hold sequence jumps."""
+        assert self.pool is not None
+        parked = ParkedStore(self.pool, self.name)
+        await parked.prepare()
+        recorder = getattr(self.app, "process_recorder", None) if self.app is not None else None
+        table = getattr(recorder, "tracking_table_name", None)
+        known = tracked_positions(self.pool, self.name, table) if table else None
+        for inbox in self.inboxes:
+            inbox.parked = parked
+            if known is not None and inbox.redact is False:  # partner signals carry no outbox sequence
+                inbox.guard = SequenceGuard(known, self.settings.sequence_jump_limit)
 
     def _topics(self) -> list[str]:
         own = [facts(self.name)] if self.definition.translate else []

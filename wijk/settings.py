@@ -93,6 +93,12 @@ class PlatformSettings(BaseSettings):
         "memory, gone with the process: the application tests). A running service needs postgres.",
     )
     dead_letter_attempts: int = Field(3, description="Attempts before an unprocessable message is dead-lettered.")
+    sequence_jump_limit: int = Field(
+        1_000_000,
+        ge=1,
+        description="A fact whose ce_sequence lies more than this past the highest position applied from its "
+        "publisher is held, not applied (docs/adr/0005-sequence-epochs.md).",
+    )
     consumer_session_timeout_ms: int = Field(
         10_000,
         ge=1_000,
