@@ -50,6 +50,11 @@ def dead_letter(consumer: str) -> str:
 FACT_TOPICS = tuple(facts(s) for s in PUBLISHING_SERVICES)
 
 
+def replay(consumer: str) -> str:
+    """Where an operator re-delivers a consuming service's parked messages (`wijk deadletters replay`)."""
+    return f"{PREFIX}.{consumer}.replay"
+
+
 def partner_outcomes(partner_id: str) -> str:
     """Where intake reports the outcome of a partner's signals back to that partner (one topic per partner)."""
     return f"{PREFIX}.partner.{partner_id}.outcomes"

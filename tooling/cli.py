@@ -89,11 +89,14 @@ def main(argv: list[str] | None = None) -> int:
     from tooling.operations_cli import register as register_operations
 
     operations_handlers = register_operations(commands)  # `wijk status`, `wijk trace`
+    from tooling.deadletters import register as register_deadletters
+
+    deadletter_handlers = register_deadletters(commands)  # `wijk deadletters list | show | replay | discard`
     args = parser.parse_args(argv)
     handlers = {
         "up": _up, "service": _service, "topics": _topics, "contracts": _contracts,
         "simulate": _simulate, "bench": _bench, **reporting_handlers, **admin_handlers, **backup_handlers,
-        **operations_handlers,
+        **operations_handlers, **deadletter_handlers,
     }  # fmt: skip
     return handlers[args.command](args)
 

@@ -24,6 +24,7 @@ same transaction as their events (or an inbox row keyed by the event id, in repo
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
 from collections import Counter
@@ -40,7 +41,7 @@ from pydantic import ValidationError
 from contracts.envelope import CloudEventHeaders, EnvelopeError
 from contracts.events.base import IntegrationEvent
 from contracts.registry import REGISTRY, EventRegistry, UnknownEventType
-from contracts.topics import dead_letter
+from contracts.topics import dead_letter, replay
 from wijk.delivery import (
     INFRASTRUCTURE_ERRORS,
     Delivery,
@@ -108,9 +109,11 @@ class Inbox:
         return sorted(set(self.fixed_topics) or {self.registry.model(t).topic for t in self.handlers})
 
     def subscribe(self) -> Any:
-        """Register the subscriber on the broker (call before the broker starts)."""
+        """Register the subscriber on the broker (call before the broker starts): its topics and the service's
+        replay topic, where an operator re-delivers parked messages."""
         subscriber = self.broker.subscriber(
             *self.topics(),
+            replay(self.service),
             group_id=self.group,
             auto_offset_reset="earliest",
             ack_policy=AckPolicy.NACK_ON_ERROR,
@@ -125,23 +128,51 @@ class Inbox:
     async def receive(self, message: KafkaMessage) -> None:
         record: ConsumerRecord[Any, Any] = message.raw_message  # type: ignore[assignment]
         headers = {k: v.decode("utf-8", "replace") for k, v in record.headers or ()}
+        if record.topic == replay(self.service):
+            await self.replayed(record, headers)
+            return
+        await self.take(record, headers)
+
+    async def take(
+        self, record: ConsumerRecord[Any, Any], headers: dict[str, str], replayed: int | None = None
+    ) -> bool:
+        """Validate, check and handle one message; True when its handler applied it."""
         try:
             event, delivery = self.parse(record, headers)
         except Unprocessable as exc:
             await self.dead_letter(record, headers, "invalid", str(exc))
-            return
+            return False
         handler = self.handlers.get(delivery.envelope.type)
         if handler is None:
-            return
+            return False
         forged = self.forged(delivery)
         if forged is not None:
             await self.dead_letter(record, headers, "forged", forged)
-            return
-        jump = None if self.guard is None else await self.guard.jump(delivery)
-        if jump is not None:
+            return False
+        if replayed is not None:  # the operator judged it: no jump check, and a dedupe key of its own
+            delivery = dataclasses.replace(delivery, replay=replayed)
+        elif self.guard is not None and (jump := await self.guard.jump(delivery)) is not None:
             await self.dead_letter(record, headers, "held", jump)
+            return False
+        return await self.dispatch(handler, event, delivery, record, headers)
+
+    async def replayed(self, record: ConsumerRecord[Any, Any], headers: dict[str, str]) -> None:
+        """A parked message re-delivered by an operator: handled as at its original position, exactly once.
+
+        Only a message of this group that the parked table holds as `replaying` is taken (the table, not the
+        message, says where it was); anything else on the replay topic is ignored with a warning."""
+        if headers.get("x-replay-group") != self.group or self.parked is None:
             return
-        await self.dispatch(handler, event, delivery, record, headers)
+        wanted = headers.get("x-replay-of", "")
+        row = await self.parked.get(int(wanted)) if wanted.isascii() and wanted.isdigit() else None
+        if row is None or row.status != "replaying" or row.group != self.group:
+            log.warning("%s: ignoring a replay of %r that is not being replayed", self.group, wanted[:40])
+            return
+        original = dataclasses.replace(record, topic=row.topic, partition=row.partition, offset=row.offset)
+        kept = {k: v for k, v in headers.items() if not k.startswith("x-replay-")}
+        if await self.take(original, kept, replayed=row.id):
+            await self.parked.replayed(row.id)
+            log.info("%s: replayed %s/%d@%d", self.group, row.topic, row.partition, row.offset)
 
     def forged(self, delivery: Delivery) -> str | None:
         """Why a fact cannot be from its topic's publisher, or None when it can."""
@@ -172,7 +203,7 @@ class Inbox:
         delivery: Delivery,
         record: ConsumerRecord[Any, Any],
         headers: dict[str, str],
-    ) -> None:
+    ) -> bool:
         started = time.perf_counter()
         for attempt in range(1, self.attempts + 1):
             try:
@@ -185,22 +216,23 @@ class Inbox:
                 if self.guard is not None:
                     self.guard.applied(delivery)
                 self.observe(delivery, started)
-                return
+                return True
             except INFRASTRUCTURE_ERRORS:
                 raise  # not acknowledged: redelivered when the store is back
             except Unprocessable as exc:
                 await self.dead_letter(record, headers, "refused", str(exc))
-                return
+                return False
             except self.refusals as exc:
                 await self.refuse(exc, event, delivery, record, headers)
-                return
+                return False
             except Exception as exc:
                 log.warning("%s: handling %s failed (attempt %d): %s", self.service, delivery.envelope.id, attempt,
                             self.describe(exc))  # fmt: skip
                 if attempt == self.attempts:
                     await self.dead_letter(record, headers, "failed", self.describe(exc))
-                    return
+                    return False
                 await asyncio.sleep(self.retry_delay * attempt)
+        return False
 
     def observe(self, delivery: Delivery, started: float) -> None:
         if self.metrics is not None:
@@ -210,12 +242,12 @@ class Inbox:
     async def refuse(
         self, exc: Exception, event: Any, delivery: Delivery, record: ConsumerRecord[Any, Any], headers: dict[str, str]
     ) -> None:
-        """A refusal is recorded by `on_refusal` when there is one, else dead-lettered at once."""
-        if self.on_refusal is None:
-            await self.dead_letter(record, headers, "refused", str(exc))
-            return
-        await self.on_refusal(exc, event, delivery)
-        self.refused += 1
+        """A refusal is recorded by `on_refusal` when there is one (intake's SignalRejected), and dead-lettered:
+        once its cause is fixed (a partner registered), an operator can replay it."""
+        if self.on_refusal is not None:
+            await self.on_refusal(exc, event, delivery)
+            self.refused += 1
+        await self.dead_letter(record, headers, "refused", str(exc))
 
     def describe(self, exc: Exception) -> str:
         """A failure for the log and the dead letter; redacted, only its type (a message may quote the body)."""
@@ -248,10 +280,9 @@ class Inbox:
         self.dead_letters[kind] += 1
 
     def dead_letter_counts(self) -> Counter[str]:
-        """Dead letters by kind: the parked table's count (it survives restarts) where there is one."""
-        if self.parked_counts is None:
-            return self.dead_letters
-        return Counter({kind: max(n, self.dead_letters[kind]) for kind, n in self.parked_counts.items()})
+        """Messages parked, by kind: the parked table's count (it survives restarts; a message parked again after a
+        failed replay counts once) where there is one, else what this process dead-lettered."""
+        return self.dead_letters if self.parked_counts is None else Counter(self.parked_counts)
 
 
 async def _raw_body(message: KafkaMessage) -> bytes:

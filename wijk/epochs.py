@@ -41,8 +41,11 @@ class Epochs:
 
     @classmethod
     async def load(cls, pool: asyncpg.Pool, schema: str) -> Epochs:
+        """The store's epochs; none until a restore began one (the table is made by `begin_epoch` alone: the
+        relays of one store start side by side, and CREATE TABLE IF NOT EXISTS is not safe to race)."""
         async with pool.acquire() as conn:
-            await conn.execute(TABLE_SQL.format(schema=schema))
+            if await conn.fetchval("SELECT to_regclass($1)", f'"{schema}".store_epochs') is None:
+                return cls()
             rows = await conn.fetch(f'SELECT first_notification, epoch FROM "{schema}".store_epochs')
         return cls([(r["first_notification"], r["epoch"]) for r in rows])
 

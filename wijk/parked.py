@@ -8,7 +8,9 @@ partner signal (personal data) stays only on its partner's topic, for that topic
 
 Kinds: `invalid` (not a valid fact), `forged` (its `ce_source` is not its topic's publisher), `refused` (the
 service will never take it), `failed` (it kept failing), `held` (its sequence jumps past anything its publisher
-can have published: ADR 0005). Status: `parked`, then `replayed` or `discarded` by an operator.
+can have published: ADR 0005). Status: `parked`; `replaying` once an operator re-delivered it (`wijk deadletters
+replay`); `replayed` when the service applied it, or `parked` again with the new reason when it failed again;
+`discarded` by an operator.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ CREATE TABLE IF NOT EXISTS "{schema}".parked_messages (
     parked_at timestamptz NOT NULL DEFAULT now(),
     status text NOT NULL DEFAULT 'parked',
     settled_at timestamptz,
-    UNIQUE (consumer_group, topic, partition, "offset", kind)
+    UNIQUE (consumer_group, topic, partition, "offset")
 );
 CREATE INDEX IF NOT EXISTS parked_messages_event_id ON "{schema}".parked_messages (event_id)"""
 
@@ -76,13 +78,14 @@ class ParkedStore:
     async def park(
         self, group: str, kind: str, reason: str, topic: str, partition: int, offset: int, headers: dict[str, str]
     ) -> None:
-        """Record one parked message; parking the same position for the same reason again changes nothing."""
+        """Record one parked message; the same position parked again (a replay that failed) takes the new kind and
+        reason and is parked again."""
         sequence = headers.get("ce_sequence", "")
         await self.pool.execute(
             f"INSERT INTO {self.table} (consumer_group, kind, reason, topic, partition, \"offset\", event_id, source,"
             " event_type, sequence, epoch, headers) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
-            ' ON CONFLICT (consumer_group, topic, partition, "offset", kind) DO UPDATE SET reason = EXCLUDED.reason,'
-            " status = 'parked', parked_at = now(), settled_at = NULL",
+            ' ON CONFLICT (consumer_group, topic, partition, "offset") DO UPDATE SET kind = EXCLUDED.kind,'
+            " reason = EXCLUDED.reason, status = 'parked', parked_at = now(), settled_at = NULL",
             group, kind, reason[:2000], topic, partition, offset,
             (headers.get("ce_id") or "")[:200] or None, (headers.get("ce_source") or "")[:200] or None,
             (headers.get("ce_type") or "")[:100] or None,
@@ -104,12 +107,11 @@ class ParkedStore:
         row = await self.pool.fetchrow(f"SELECT * FROM {self.table} WHERE id = $1", parked_id)
         return None if row is None else _parked(row)
 
-    async def settle(self, parked_id: int, status: str) -> bool:
-        """Mark a parked message replayed or discarded; False when it was not parked (any more)."""
+    async def replayed(self, parked_id: int) -> bool:
+        """The service applied a replayed message; False when it was not being replayed."""
         done = await self.pool.execute(
-            f"UPDATE {self.table} SET status = $2, settled_at = now() WHERE id = $1 AND status = 'parked'",
+            f"UPDATE {self.table} SET status = 'replayed', settled_at = now() WHERE id = $1 AND status = 'replaying'",
             parked_id,
-            status,
         )
         return bool(done.endswith(" 1"))
 

@@ -21,7 +21,7 @@ from faststream.kafka import KafkaBroker
 from faststream.kafka.opentelemetry import KafkaTelemetryMiddleware
 
 from contracts.envelope import source_urn
-from contracts.topics import PUBLISHING_SERVICES, dead_letter, facts
+from contracts.topics import PUBLISHING_SERVICES, dead_letter, facts, replay
 from kernel import clock
 from kernel.errors import DomainError
 from kernel.municipality import municipality_of
@@ -190,7 +190,8 @@ class ServiceRuntime:
 
     def _topics(self) -> list[str]:
         own = [facts(self.name)] if self.definition.translate else []
-        return [*own, *(topic for inbox in self.inboxes for topic in inbox.topics()), dead_letter(self.name)]
+        inboxes = [topic for inbox in self.inboxes for topic in inbox.topics()]
+        return [*own, *inboxes, dead_letter(self.name), replay(self.name)]
 
     def _start_relay(self) -> None:
         if self.app is None or self.definition.translate is None:

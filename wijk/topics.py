@@ -23,10 +23,10 @@ PARTNER_SIGNAL_SEGMENT_MS = 3600 * 1000
 
 
 def retention(topic: str) -> dict[str, str]:
-    """Facts keep everything (the replayable record); raw partner signals a day; dead letters 30 days."""
+    """Facts keep everything (the replayable record); raw partner signals and replays a day; dead letters 30 days."""
     if topic in topics.FACT_TOPICS:
         return {"retention.ms": "-1", "cleanup.policy": "delete"}
-    if topics.is_partner_signals(topic):
+    if topics.is_partner_signals(topic) or topic.endswith(".replay"):  # a replay may carry a raw signal
         return {
             "retention.ms": str(PARTNER_SIGNAL_RETENTION_MS),
             "segment.ms": str(PARTNER_SIGNAL_SEGMENT_MS),

@@ -43,8 +43,9 @@ def wire(runtime: ServiceRuntime) -> None:
     app = runtime.app
     assert isinstance(app, IntakeApplication) and runtime.broker is not None and runtime.inbox is not None
     settings = runtime.settings
-    partners = load_partners(settings.partners_config or config_dir(settings.municipality_config) / "partners.json")
-    signals = PartnerSignals(app, partners)
+    partners_file = settings.partners_config or config_dir(settings.municipality_config) / "partners.json"
+    signals = PartnerSignals(app, load_partners(partners_file), reload=lambda: load_partners(partners_file))
+    partners = signals.partners
     inbox = signals.subscribe(runtime.add_inbox(**signals.options()))
     relays = OutcomeRelays(runtime, partners.partners, poll_seconds=runtime.settings.relay_poll_seconds)
     runtime.extras.update(partner_inbox=inbox, outcome_relays=relays)

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from contracts.partner_signals import PARTNER_SIGNALS, ConcernSignal, PartnerSignal, PaymentArrearsSignal
 from kernel.clock import today
 from kernel.errors import Refused
 from services.intake.application import IntakeApplication
-from services.intake.domain.partners import PartnerRegistry, SignalRefused
+from services.intake.domain.partners import Partner, PartnerRegistry, SignalRefused
 from wijk.consumer import Delivery, Inbox, Unprocessable
 
 log = logging.getLogger(__name__)
@@ -38,11 +39,24 @@ GROUP = "intake-partners"
 class PartnerSignals:
     """What intake does with a signal: admit its sender, then take it into a case, or record its refusal."""
 
-    def __init__(self, app: IntakeApplication, partners: PartnerRegistry) -> None:
-        self.app, self.partners = app, partners
+    def __init__(
+        self, app: IntakeApplication, partners: PartnerRegistry, reload: Callable[[], PartnerRegistry] | None = None
+    ) -> None:
+        self.app, self.partners, self.reload = app, partners, reload
+
+    def admit(self, source: str, topic: str, kind: str) -> Partner:
+        """The registered partner; a source not registered yet is looked up again in partners.json, so a letter
+        refused before its partner's registration is admitted when replayed after it (topics are read at start)."""
+        try:
+            return self.partners.admit(source, topic, kind)
+        except SignalRefused:
+            if self.reload is None or source in {p.source for p in self.partners.partners}:
+                raise
+            self.partners = self.reload()
+            return self.partners.admit(source, topic, kind)
 
     async def take(self, signal: PartnerSignal, delivery: Delivery) -> None:
-        partner = self.partners.admit(delivery.envelope.source, delivery.topic, signal.kind)
+        partner = self.admit(delivery.envelope.source, delivery.topic, signal.kind)
         try:
             await asyncio.to_thread(self.app.take_signal, signal, partner, delivery.envelope.id, today())
         except Refused as exc:  # e.g. no household matches and the postcode lies outside every district

@@ -23,7 +23,7 @@ from contracts.events.budget import FundsReserved
 from contracts.events.intake import CaseOpened, DebtConcernFlagged, SignalReceived, SignalRejected
 from contracts.events.planning import DecisionTaken
 from contracts.partner_signals import PaymentArrearsSignal
-from contracts.topics import dead_letter, partner_signals, publisher
+from contracts.topics import dead_letter, partner_signals, publisher, replay
 from kernel.errors import NotFound
 from kernel.municipality import load_municipality
 from services.intake.partners_config import DEFAULT_PATH as ALMERE_PARTNERS
@@ -41,9 +41,13 @@ GROUPS = {"intake": ("intake", "intake-partners")}
 """Each service's consumer groups: its own name, and intake's partner inbox besides."""
 ALMERE_OIN = load_municipality().oin
 READS = {**CONSUMERS, PARTNER_GROUP: tuple(load_partners(ALMERE_PARTNERS).topics)}
-SUBSCRIBED = {service: {group: set(READS[group]) for group in GROUPS.get(service, (service,))} for service in SERVICES}
+SUBSCRIBED = {
+    service: {group: {*READS[group], replay(service)} for group in GROUPS.get(service, (service,))}
+    for service in SERVICES
+}
 """What each service should read: the simulator's table of the bus (tooling.simulate_settle.CONSUMERS), which
-this test and the simulated-calendar test both hold against the real wiring."""
+this test and the simulated-calendar test both hold against the real wiring; and the service's replay topic, where
+an operator re-delivers parked messages."""
 
 
 class Wired:
@@ -164,13 +168,15 @@ async def _append(wired: Wired, event: IntegrationEvent) -> bool:
     return True
 
 
-async def test_a_signal_from_an_unregistered_partner_is_a_refusal_intake_records() -> None:
+async def test_a_signal_from_an_unregistered_partner_is_a_refusal_intake_records_and_dead_letters() -> None:
     wired = Wired("intake")
     topic, signal, _ = valid("intake")
     async with TestKafkaBroker(wired.broker) as broker:
         await deliver(broker, topic, signal, source="urn:nld:oin:00000009999999999999:systeem:onbekend")
     [rejected] = of_type(facts_of(wired.runtime.app, "intake"), SignalRejected)
-    assert "not a registered partner" in rejected.reason and wired.dead_letters == []
+    assert "not a registered partner" in rejected.reason
+    [letter] = wired.dead_letters  # replayable once the partner is registered, and without the signal's data
+    assert letter.headers["x-dead-letter-kind"] == "refused" and letter.body == b""
     assert wired.runtime.extras["partner_inbox"].refused == 1
 
 
