@@ -42,6 +42,56 @@ def _headers_schema() -> dict[str, Any]:
     return {"type": "object", "properties": headers, "required": required}
 
 
+_SECURITY_SCHEMES: dict[str, Any] = {
+    "scram": {
+        "type": "scramSha512",
+        "description": "SASL/SCRAM-SHA-512, one principal per service (`User:<service>`) and per partner "
+        "(`User:partner-<partner-id>`); the broker's ACLs (infra/kafka/acls.sh) let a service write only its own "
+        "facts topic and a partner only its own signal topic.",
+    },
+}
+
+
+def _servers() -> dict[str, Any]:
+    return {
+        "production": {
+            "host": "kafka:9092",
+            "protocol": "kafka",
+            "description": "Apache Kafka as in docker-compose.yml (infra/kafka/README.md: the SASL listener).",
+            "security": [{"$ref": "#/components/securitySchemes/scram"}],
+        },
+        "embedded": {
+            "host": "127.0.0.1:9092",
+            "protocol": "kafka",
+            "description": "The embedded Tansu broker of `wijk up`, for development and demonstration only: bound "
+            "to loopback, without authentication (infra/kafka/README.md says why).",
+        },
+    }
+
+
+def _hoisted(schema: dict[str, Any], schemas: dict[str, Any]) -> dict[str, Any]:
+    """A model's schema for `components.schemas`: its `$defs` become components of their own, and every
+    `#/$defs/X` a `#/components/schemas/X` (a `$defs` ref does not resolve inside an AsyncAPI document)."""
+    schema = dict(schema)
+    for name, definition in schema.pop("$defs", {}).items():
+        moved = _rewritten(definition)
+        if schemas.setdefault(name, moved) != moved:
+            raise ValueError(f"two different schemas are both named {name}: rename one of the models")
+    return _rewritten(schema)  # type: ignore[no-any-return]
+
+
+def _rewritten(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {
+            k: (v.replace("#/$defs/", "#/components/schemas/", 1) if k == "$ref" and isinstance(v, str)
+                else _rewritten(v))
+            for k, v in node.items()
+        }  # fmt: skip
+    if isinstance(node, list):
+        return [_rewritten(v) for v in node]
+    return node
+
+
 def _header(prop: dict[str, Any], pattern: str | None) -> dict[str, Any]:
     """A header's schema: always a string (no `anyOf` of the model's optional types), with its constraints."""
     kept = {k: v for k, v in prop.items() if k in ("description", "maxLength", "minLength", "pattern", "format")}
@@ -96,7 +146,7 @@ def asyncapi(registry: EventRegistry = REGISTRY) -> dict[str, Any]:
                 )
         for model in models:
             name = _message_name(model)
-            schemas[name] = json_schema(model)
+            schemas[name] = _hoisted(json_schema(model), schemas)
             messages[name] = _message(model, "partner reference" if action == "receive" else "pseudonymous subject")
             channel["messages"][name] = {"$ref": f"#/components/messages/{name}"}
         channels[channel_id] = channel
@@ -115,9 +165,10 @@ def asyncapi(registry: EventRegistry = REGISTRY) -> dict[str, Any]:
             f"services. Unprocessable messages go to dead-letter topics such as {dead_letter('<service>')}.",
         },
         "defaultContentType": "application/json",
+        "servers": _servers(),
         "channels": channels,
         "operations": operations,
-        "components": {"messages": messages, "schemas": schemas},
+        "components": {"messages": messages, "schemas": schemas, "securitySchemes": _SECURITY_SCHEMES},
     }
 
 

@@ -58,3 +58,19 @@ def test_partners_find_their_signal_and_outcome_channels() -> None:
     assert (PARTNER_SIGNALS_ADDRESS, "ConcernSignal") in listed
     assert (PARTNER_SIGNALS_ADDRESS, "PaymentArrearsSignal") in listed
     assert ("nl.wijkteam.partner.{partnerId}.outcomes", "SignalOutcome") in listed
+
+
+def test_the_asyncapi_document_resolves_inside_itself_and_says_how_clients_authenticate() -> None:
+    """What the official parser (`make asyncapi-check`) refused before: a `$defs` ref in components.schemas, and a
+    header schema with `anyOf` integer/null beside `type: string`."""
+    document = export.asyncapi()
+    text = json.dumps(document)
+    assert "#/$defs/" not in text and "$defs" not in text
+    assert document["components"]["schemas"]["PlanEvaluated"]["properties"]["results"]["items"]["$ref"] == (
+        "#/components/schemas/GoalEvaluation"
+    )
+    headers = document["components"]["schemas"]["CloudEventHeaders"]["properties"]
+    assert all(h["type"] == "string" and "anyOf" not in h for h in headers.values())
+    assert headers["ce_sequence"]["pattern"] == r"^[0-9]{1,19}$" and "ce_epoch" in headers
+    assert document["components"]["securitySchemes"]["scram"]["type"] == "scramSha512"
+    assert document["servers"]["production"]["security"] == [{"$ref": "#/components/securitySchemes/scram"}]
