@@ -92,11 +92,14 @@ def main(argv: list[str] | None = None) -> int:
     from tooling.deadletters import register as register_deadletters
 
     deadletter_handlers = register_deadletters(commands)  # `wijk deadletters list | show | replay | discard`
+    from tooling.kafka_acls import register as register_acls
+
+    acl_handlers = register_acls(commands)  # `wijk kafka-acls`: the broker's ACLs for infra/kafka/acls.sh
     args = parser.parse_args(argv)
     handlers = {
         "up": _up, "service": _service, "topics": _topics, "contracts": _contracts,
         "simulate": _simulate, "bench": _bench, **reporting_handlers, **admin_handlers, **backup_handlers,
-        **operations_handlers, **deadletter_handlers,
+        **operations_handlers, **deadletter_handlers, **acl_handlers,
     }  # fmt: skip
     return handlers[args.command](args)
 

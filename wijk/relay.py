@@ -36,6 +36,7 @@ from contracts.envelope import CloudEventHeaders, event_id
 from contracts.events.base import IntegrationEvent
 from wijk.epochs import Epochs
 from wijk.eventstore import ServiceApplication, stored_trace_context
+from wijk.kafka_security import client_options
 from wijk.relay_lock import Leadership
 from wijk.topics import ensure_topics
 
@@ -159,7 +160,7 @@ class OutboxRelay:
         """Raise BrokerDataLost when the topic's end offsets are below what this relay saw acknowledged."""
         if not self.offsets:
             return
-        consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, enable_auto_commit=False)
+        consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, enable_auto_commit=False, **client_options())
         await consumer.start()
         try:
             partitions = await consumer._client.fetch_all_metadata()  # fresh metadata, not a cached view

@@ -34,6 +34,7 @@ from wijk.consumer_lag import ConsumerLag
 from wijk.db import create_pool
 from wijk.eventstore import ServiceApplication
 from wijk.http import EmbeddedServer, create_http_app, http_server
+from wijk.kafka_security import broker_security
 from wijk.metrics import ServiceMetrics
 from wijk.parked import ParkedStore
 from wijk.relay import OutboxRelay, Translator
@@ -130,6 +131,7 @@ class ServiceRuntime:
             middlewares=[KafkaTelemetryMiddleware(tracer_provider=provider)],
             client_id=f"wijk-{self.name}",
             graceful_timeout=10.0,
+            security=broker_security(self.settings),
         )
         self.compose(broker)
         await self._guard_inboxes()

@@ -11,6 +11,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError, TopicAlreadyExistsError
 
 from contracts import topics
+from wijk.kafka_security import client_options
 
 log = logging.getLogger(__name__)
 
@@ -36,17 +37,18 @@ def retention(topic: str) -> dict[str, str]:
 
 
 def all_topics(consumers: Iterable[str] = (), partners: Iterable[str] = ()) -> list[str]:
-    """Every fact topic, the signal topics of the given partner ids, and the dead-letter topics of the given
-    consuming services."""
-    partner = [topics.partner_signals(p) for p in partners]
-    return [*topics.FACT_TOPICS, *partner, *(topics.dead_letter(c) for c in consumers)]
+    """Every fact topic, the signal and outcome topics of the given partner ids, and the dead-letter and replay
+    topics of the given consuming services."""
+    partner = [name(p) for p in partners for name in (topics.partner_signals, topics.partner_outcomes)]
+    own = [name(c) for c in consumers for name in (topics.dead_letter, topics.replay)]
+    return [*topics.FACT_TOPICS, *partner, *own]
 
 
 async def ensure_topics(bootstrap: str, names: Iterable[str], partitions: int, attempts: int = 30) -> None:
     """Create missing topics with a fixed partition count; waits for the broker for up to `attempts` seconds."""
     wanted = sorted(set(names))
     for attempt in range(attempts):
-        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_options())
         try:
             await admin.start()
             existing = set(await admin.list_topics())

@@ -18,6 +18,7 @@ from contracts.partner_signals import SignalOutcome
 from contracts.topics import partner_outcomes
 from services.intake.domain.partners import Partner
 from services.intake.domain.signal import Signal
+from wijk.kafka_security import broker_security
 from wijk.relay import OutboxRelay
 from wijk.service import ServiceRuntime
 from wijk.topics import ensure_topics
@@ -57,7 +58,9 @@ class OutcomeRelays:
         settings = runtime.settings
         topics = [partner_outcomes(p.id) for p in self.partners]
         await ensure_topics(settings.kafka_bootstrap, topics, settings.topic_partitions)
-        self.broker = KafkaBroker(settings.kafka_bootstrap, client_id="wijk-intake-outcomes")
+        self.broker = KafkaBroker(
+            settings.kafka_bootstrap, client_id="wijk-intake-outcomes", security=broker_security(settings)
+        )
         await self.broker.start()
         for partner, topic in zip(self.partners, topics, strict=True):
             relay = OutboxRelay(
