@@ -226,7 +226,10 @@ class OutboxRelay:
     async def _load(self) -> None:
         self.epochs = await Epochs.load(self.pool, self._schema)
         async with self.pool.acquire() as conn:
-            await conn.execute(_SCHEMA_SQL.format(schema=self._schema))
+            # The relays of one store (intake's outcome relays) start side by side: CREATE TABLE IF NOT EXISTS is not
+            # safe to race, and the loser's error killed its relay for good (no outcomes for that partner).
+            with contextlib.suppress(asyncpg.UniqueViolationError, asyncpg.DuplicateTableError):
+                await conn.execute(_SCHEMA_SQL.format(schema=self._schema))
             row = await conn.fetchrow(
                 f'SELECT position, offsets FROM "{self._schema}".relay_position WHERE topic=$1', self.topic
             )
