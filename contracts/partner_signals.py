@@ -1,7 +1,7 @@
 """Signals that network partners send to intake, and the outcomes intake reports back to them.
 
 Partners (schools, GPs, housing corporations, energy and water companies, health insurers) publish CloudEvents on
-their own topic per partner type (`contracts.topics.partner_signals(type)`); intake reports the outcome of each
+their own topic, one per partner (`contracts.topics.partner_signals(partner_id)`); intake reports the outcome of each
 signal back on the partner's own topic (`contracts.topics.partner_outcomes(partner_id)`).
 
 Raw signals carry identifying data (BSN, address, contact details), so these models have their OWN registry and

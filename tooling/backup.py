@@ -5,6 +5,9 @@ custom-format dump per schema plus a manifest. What is not: reporting's read mod
 fact topics) and each relay's `relay_position` (a restored stack meets an empty or another broker: its relays
 start from the first notification and republish the whole record; consumers recognise what they already applied).
 
+Every restored store begins a new epoch (`wijk.epochs`, ADR 0005): the facts it writes from then on carry it, so a
+consumer that already applied facts of the lost history after the backup does not take the new ones for those.
+
 Restore refuses a store that holds events unless `--force`, which drops the service's schema first. Run it with
 the services stopped, then start them: the relays republish, reporting rebuilds its figures from the facts.
 
@@ -27,6 +30,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from wijk.epochs import begin_epoch
 from wijk.settings import PlatformSettings
 
 STORES = ("intake", "planning", "budget", "backoffice", "care", "debt")
@@ -126,6 +130,10 @@ def restore(settings: PlatformSettings, source: Path, force: bool = False) -> di
     for kept in manifest["stores"].values():
         dump = str(source / kept["file"])
         _run([pg_tool("pg_restore"), "--no-owner", f"--dbname={settings.pg_dbname}", dump], settings)
+    with psycopg.connect(settings.pg_dsn(), autocommit=True) as conn:
+        for schema in manifest["stores"]:
+            kept = manifest["stores"][schema]
+            kept["epoch"], kept["first_notification"] = begin_epoch(conn, schema, f"{schema}_events")
     return manifest
 
 
@@ -169,5 +177,7 @@ def _restore(args: Any) -> int:
     except (BackupError, psycopg.Error) as exc:
         print(f"wijk restore failed: {exc}", file=sys.stderr)
         return 1
+    for schema, kept in manifest["stores"].items():
+        print(f"  {schema:<11} new epoch {kept['epoch']} from notification {kept['first_notification']}")
     print(f"restored {', '.join(manifest['stores'])} from {args.source}; start the services: the relays republish")
     return 0

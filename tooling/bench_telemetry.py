@@ -22,6 +22,7 @@ from wijk.metrics import ServiceMetrics
 from wijk.settings import SERVICES
 
 ROUNDS = 100_000
+OIN = "00000001003214345000"  # a municipality OIN (Almere), for realistic source labels
 
 
 def per_call(job: object, number: int) -> float:
@@ -35,7 +36,7 @@ def busy_registry() -> ServiceMetrics:
         for status in (200, 201, 422):
             metrics.request("GET", f"/r{route}/{{id}}", status, 0.01)
     for kind in range(12):
-        metrics.handled("planning", f"type{kind}", source_urn("intake"), now, 0.01)
+        metrics.handled("planning", f"type{kind}", source_urn("intake", OIN), now, 0.01)
     for partition in range(40):
         metrics.consumer_lag.labels("planning", "planning", f"t{partition // 4}", str(partition % 4)).set(0)
     return metrics
@@ -56,7 +57,7 @@ def our_spans(count: int) -> list[ReadableSpan]:
 
 
 def main() -> None:
-    metrics, now, source = ServiceMetrics("planning", SERVICES), datetime.now(UTC), source_urn("intake")
+    metrics, now, source = ServiceMetrics("planning", SERVICES), datetime.now(UTC), source_urn("intake", OIN)
     request = per_call(lambda: metrics.request("POST", "/plans/{plan_id}/decisions", 201, 0.012), ROUNDS)
     fact = per_call(lambda: metrics.handled("planning", "t", source, now, 0.004), ROUNDS)
     busy = busy_registry()

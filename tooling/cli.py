@@ -92,11 +92,17 @@ def main(argv: list[str] | None = None) -> int:
     from tooling.operations_cli import register as register_operations
 
     operations_handlers = register_operations(commands)  # `wijk status`, `wijk trace`
+    from tooling.deadletters import register as register_deadletters
+
+    deadletter_handlers = register_deadletters(commands)  # `wijk deadletters list | show | replay | discard`
+    from tooling.kafka_acls import register as register_acls
+
+    acl_handlers = register_acls(commands)  # `wijk kafka-acls`: the broker's ACLs for infra/kafka/acls.sh
     args = parser.parse_args(argv)
     handlers = {
         "up": _up, "service": _service, "topics": _topics, "contracts": _contracts,
         "simulate": _simulate, "bench": _bench, **reporting_handlers, **admin_handlers, **backup_handlers,
-        **operations_handlers,
+        **operations_handlers, **deadletter_handlers, **acl_handlers,
     }  # fmt: skip
     return handlers[args.command](args)
 
@@ -129,10 +135,13 @@ def _service(args: argparse.Namespace) -> int:
 
 
 def _topics(args: argparse.Namespace) -> int:
+    from kernel.municipality import config_dir
+    from services.intake.partners_config import load_partners
     from wijk.topics import all_topics, ensure_topics
 
     settings = PlatformSettings()
-    names = all_topics(consumers=SERVICES)
+    registry = load_partners(settings.partners_config or config_dir(settings.municipality_config) / "partners.json")
+    names = all_topics(consumers=SERVICES, partners=[p.id for p in registry.partners])
     asyncio.run(ensure_topics(settings.kafka_bootstrap, names, settings.topic_partitions))
     print(f"{len(names)} topics present on {settings.kafka_bootstrap}")
     return 0

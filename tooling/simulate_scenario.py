@@ -127,8 +127,9 @@ class Municipality:
             for m in self.mandates["mandates"]
         )
 
-    def housing_source(self) -> str:
-        return next(str(p["source"]) for p in self.partners["partners"] if p["type"] == "housing")
+    def housing_partner(self) -> tuple[str, str]:
+        """The first registered housing partner: its id (which names its signal topic) and its source."""
+        return next((str(p["id"]), str(p["source"])) for p in self.partners["partners"] if p["type"] == "housing")
 
 
 def _reader(directory: Path) -> Any:

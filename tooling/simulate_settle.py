@@ -22,14 +22,12 @@ from typing import Any
 import asyncpg
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from contracts.topics import FACT_TOPICS, PARTNER_TYPES, PUBLISHING_SERVICES, facts, partner_signals
+from contracts.topics import FACT_TOPICS, PUBLISHING_SERVICES, facts, is_partner_signals
 from wijk.settings import PlatformSettings
 
 PUBLISHERS = PUBLISHING_SERVICES
-PARTNER_TOPICS = tuple(partner_signals(p) for p in PARTNER_TYPES)
 CONSUMERS: dict[str, tuple[str, ...]] = {
     "intake": (facts("planning"), facts("backoffice")),
-    "intake-partners": PARTNER_TOPICS,
     "planning": (facts("intake"), facts("budget"), facts("backoffice"), facts("care"), facts("iwmo")),
     "budget": (facts("intake"), facts("planning"), facts("backoffice"), facts("care"), facts("iwmo")),
     "backoffice": (facts("planning"), facts("budget"), facts("care"), facts("iwmo")),
@@ -38,8 +36,11 @@ CONSUMERS: dict[str, tuple[str, ...]] = {
     "iwmo": (facts("backoffice"), facts("planning")),
     "reporting": FACT_TOPICS,
 }
-"""Which consumer group reads which topics (the `inbox.on` registrations in services/*/main.py). The wiring test
+"""Which consumer group reads which facts topics (the `inbox.on` registrations in services/*/main.py). The wiring test
 (`tests/application/test_wiring.py`) and the simulated-calendar test check it against the real wiring."""
+PARTNER_GROUP = "intake-partners"
+"""Intake's partner inbox: it reads every registered partner's own signal topic (partners.json), so its topics
+are the municipality's; the bus watch waits for it on the signal topics the simulator wrote to."""
 
 Ends = dict[str, dict[int, int]]
 
@@ -72,7 +73,8 @@ class BusWatch:
         if before is None:
             return False
         ends = {**before, **self.sent}
-        for group, topics in CONSUMERS.items():
+        signals = tuple(t for t in self.sent if is_partner_signals(t))
+        for group, topics in {**CONSUMERS, PARTNER_GROUP: signals}.items():
             wanted = {TopicPartition(t, p): end for t in topics for p, end in ends.get(t, {}).items()}
             if wanted and not await self._caught_up(group, wanted):
                 return False

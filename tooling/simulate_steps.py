@@ -58,11 +58,10 @@ async def send_arrears_signal(bootstrap: str, municipality: Municipality, househ
         "arrears_cents": 45_000 + household.number * 731 % 150_000,
         "signalled_on": today().isoformat(),
     }
-    topic = partner_signals("housing")
+    partner_id, source = municipality.housing_partner()
+    topic = partner_signals(partner_id)
     event_id = f"sim-{municipality.name}-{household.signal_reference}"
-    where = await send_signal(
-        bootstrap, topic, municipality.housing_source(), PaymentArrearsSignal.type, event_id, body, clock.now()
-    )
+    where = await send_signal(bootstrap, topic, source, PaymentArrearsSignal.type, event_id, body, clock.now())
     return topic, *where
 
 

@@ -1,7 +1,9 @@
 """The inbox side: a FastStream subscriber per consumer group that validates, deduplicates and dispatches facts.
 
 Every message is parsed as a CloudEvent and validated against its contract model. A message that is not a
-valid fact goes straight to the service's dead-letter topic with the reason; so does one whose handler raises
+valid fact goes straight to the service's dead-letter topic with the reason; so does a fact whose `ce_source` is
+not the publisher of its topic (`publishers`: only planning writes planning's facts, and says so); so does one
+whose handler raises
 `Unprocessable` (no retry can help it). One whose handler fails otherwise is retried, and goes there after
 `dead_letter_attempts` tries. Either way its partition moves on. When the store itself is unreachable the
 message is not acknowledged, so it is redelivered once the store is back.
@@ -11,6 +13,10 @@ signals), the error kinds that count as refusals and what to do with one (intake
 redaction (a dead letter without the body, the key or the subject, and reasons that name fields, never values:
 raw partner signals carry personal data).
 
+A fact whose `ce_sequence` jumps past anything its publisher can have published is held (`wijk.sequence_guard`):
+parked, not applied, and the dedupe position stays where it was. Every dead letter and held fact is also a row of
+the service's `parked_messages` table (`wijk.parked`), which the operator's tools and the metrics read.
+
 Deduplication lives with the effect: handlers record a `Tracking(upstream:topic:partition, sequence)` in the
 same transaction as their events (or an inbox row keyed by the event id, in reporting).
 """
@@ -18,10 +24,11 @@ same transaction as their events (or an inbox row keyed by the event id, in repo
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -34,7 +41,7 @@ from pydantic import ValidationError
 from contracts.envelope import CloudEventHeaders, EnvelopeError
 from contracts.events.base import IntegrationEvent
 from contracts.registry import REGISTRY, EventRegistry, UnknownEventType
-from contracts.topics import dead_letter
+from contracts.topics import dead_letter, replay
 from wijk.delivery import (
     INFRASTRUCTURE_ERRORS,
     Delivery,
@@ -45,6 +52,8 @@ from wijk.delivery import (
     invalid_body,
 )
 from wijk.metrics import ServiceMetrics
+from wijk.parked import ParkedStore
+from wijk.sequence_guard import SequenceGuard
 
 __all__ = ["INFRASTRUCTURE_ERRORS", "Delivery", "Inbox", "Unprocessable", "in_thread"]
 
@@ -72,6 +81,7 @@ class Inbox:
         redact: bool = False,
         session_timeout_ms: int = 10_000,
         metrics: ServiceMetrics | None = None,
+        publishers: Mapping[str, str] | None = None,
     ) -> None:
         self.service, self.broker, self.group = service, broker, group or service
         self.attempts, self.retry_delay = attempts, retry_delay
@@ -83,6 +93,14 @@ class Inbox:
         self.dead_letters: Counter[str] = Counter()
         """Dead letters by kind (invalid, refused, failed), for /metrics."""
         self.metrics = metrics
+        self.publishers = dict(publishers or {})
+        """The one `ce_source` each topic's facts may carry; a topic not named here is not checked."""
+        self.parked: ParkedStore | None = None
+        """Where dead letters and held facts are recorded (set by the runtime once its store is open)."""
+        self.guard: SequenceGuard | None = None
+        """Holds sequence jumps (set by the runtime for services that deduplicate by tracking position)."""
+        self.parked_counts: dict[str, int] | None = None
+        """Dead letters by kind as the parked table counts them (refreshed when /metrics is scraped)."""
 
     def on(self, model: type[E], handler: Callable[[E, Delivery], Awaitable[None]]) -> None:
         self.handlers[model.type] = handler
@@ -91,9 +109,11 @@ class Inbox:
         return sorted(set(self.fixed_topics) or {self.registry.model(t).topic for t in self.handlers})
 
     def subscribe(self) -> Any:
-        """Register the subscriber on the broker (call before the broker starts)."""
+        """Register the subscriber on the broker (call before the broker starts): its topics and the service's
+        replay topic, where an operator re-delivers parked messages."""
         subscriber = self.broker.subscriber(
             *self.topics(),
+            replay(self.service),
             group_id=self.group,
             auto_offset_reset="earliest",
             ack_policy=AckPolicy.NACK_ON_ERROR,
@@ -108,14 +128,60 @@ class Inbox:
     async def receive(self, message: KafkaMessage) -> None:
         record: ConsumerRecord[Any, Any] = message.raw_message  # type: ignore[assignment]
         headers = {k: v.decode("utf-8", "replace") for k, v in record.headers or ()}
+        if record.topic == replay(self.service):
+            await self.replayed(record, headers)
+            return
+        await self.take(record, headers)
+
+    async def take(
+        self, record: ConsumerRecord[Any, Any], headers: dict[str, str], replayed: int | None = None
+    ) -> bool:
+        """Validate, check and handle one message; True when its handler applied it."""
         try:
             event, delivery = self.parse(record, headers)
         except Unprocessable as exc:
             await self.dead_letter(record, headers, "invalid", str(exc))
-            return
+            return False
         handler = self.handlers.get(delivery.envelope.type)
-        if handler is not None:
-            await self.dispatch(handler, event, delivery, record, headers)
+        if handler is None:
+            return False
+        forged = self.forged(delivery)
+        if forged is not None:
+            await self.dead_letter(record, headers, "forged", forged)
+            return False
+        if replayed is not None:  # the operator judged it: no jump check, and a dedupe key of its own
+            delivery = dataclasses.replace(delivery, replay=replayed)
+        elif self.guard is not None and (jump := await self.guard.jump(delivery)) is not None:
+            await self.dead_letter(record, headers, "held", jump)
+            return False
+        return await self.dispatch(handler, event, delivery, record, headers)
+
+    async def replayed(self, record: ConsumerRecord[Any, Any], headers: dict[str, str]) -> None:
+        """A parked message re-delivered by an operator: handled as at its original position, exactly once.
+
+        Only a message of this group that the parked table holds as `replaying` is taken (the table, not the
+        message, says where it was); anything else on the replay topic is ignored with a warning."""
+        if headers.get("x-replay-group") != self.group or self.parked is None:
+            return
+        wanted = headers.get("x-replay-of", "")
+        row = await self.parked.get(int(wanted)) if wanted.isascii() and wanted.isdigit() else None
+        if row is None or row.status != "replaying" or row.group != self.group:
+            log.warning("%s: ignoring a replay of %r that is not being replayed", self.group, wanted[:40])
+            return
+        original = dataclasses.replace(record, topic=row.topic, partition=row.partition, offset=row.offset)
+        kept = {k: v for k, v in headers.items() if not k.startswith("x-replay-")}
+        if await self.take(original, kept, replayed=row.id):
+            await self.parked.replayed(row.id)
+            log.info("%s: replayed %s/%d@%d", self.group, row.topic, row.partition, row.offset)
+
+    def forged(self, delivery: Delivery) -> str | None:
+        """Why a fact cannot be from its topic's publisher, or None when it can."""
+        expected = self.publishers.get(delivery.topic)
+        source = delivery.envelope.source
+        if expected is None or source == expected:
+            return None
+        shown = source if len(source) <= 120 else source[:120] + "..."
+        return f"ce_source {shown!r} is not the publisher of {delivery.topic} ({expected})"
 
     def parse(self, record: ConsumerRecord[Any, Any], headers: dict[str, str]) -> tuple[Any, Delivery]:
         try:
@@ -137,7 +203,7 @@ class Inbox:
         delivery: Delivery,
         record: ConsumerRecord[Any, Any],
         headers: dict[str, str],
-    ) -> None:
+    ) -> bool:
         started = time.perf_counter()
         for attempt in range(1, self.attempts + 1):
             try:
@@ -147,23 +213,26 @@ class Inbox:
                     span.set_attribute("cloudevents.event_subject", delivery.envelope.subject)  # `wijk trace` finds it
                     await handler(event, delivery)
                 self.processed += 1
+                if self.guard is not None:
+                    self.guard.applied(delivery)
                 self.observe(delivery, started)
-                return
+                return True
             except INFRASTRUCTURE_ERRORS:
                 raise  # not acknowledged: redelivered when the store is back
             except Unprocessable as exc:
                 await self.dead_letter(record, headers, "refused", str(exc))
-                return
+                return False
             except self.refusals as exc:
                 await self.refuse(exc, event, delivery, record, headers)
-                return
+                return False
             except Exception as exc:
                 log.warning("%s: handling %s failed (attempt %d): %s", self.service, delivery.envelope.id, attempt,
                             self.describe(exc))  # fmt: skip
                 if attempt == self.attempts:
                     await self.dead_letter(record, headers, "failed", self.describe(exc))
-                    return
+                    return False
                 await asyncio.sleep(self.retry_delay * attempt)
+        return False
 
     def observe(self, delivery: Delivery, started: float) -> None:
         if self.metrics is not None:
@@ -173,12 +242,12 @@ class Inbox:
     async def refuse(
         self, exc: Exception, event: Any, delivery: Delivery, record: ConsumerRecord[Any, Any], headers: dict[str, str]
     ) -> None:
-        """A refusal is recorded by `on_refusal` when there is one, else dead-lettered at once."""
-        if self.on_refusal is None:
-            await self.dead_letter(record, headers, "refused", str(exc))
-            return
-        await self.on_refusal(exc, event, delivery)
-        self.refused += 1
+        """A refusal is recorded by `on_refusal` when there is one (intake's SignalRejected), and dead-lettered:
+        once its cause is fixed (a partner registered), an operator can replay it."""
+        if self.on_refusal is not None:
+            await self.on_refusal(exc, event, delivery)
+            self.refused += 1
+        await self.dead_letter(record, headers, "refused", str(exc))
 
     def describe(self, exc: Exception) -> str:
         """A failure for the log and the dead letter; redacted, only its type (a message may quote the body)."""
@@ -187,8 +256,8 @@ class Inbox:
     async def dead_letter(
         self, record: ConsumerRecord[Any, Any], headers: dict[str, str], kind: str, reason: str
     ) -> None:
-        log.error("%s: dead-lettering %s/%d@%d: %s", self.service, record.topic, record.partition, record.offset,
-                  reason)  # fmt: skip
+        log.error("%s: %s %s/%d@%d: %s", self.service, "HOLDING" if kind == "held" else "dead-lettering",
+                  record.topic, record.partition, record.offset, reason)  # fmt: skip
         kept = {k: v for k, v in headers.items() if k.startswith("ce_") and k != "ce_subject"}
         await self.broker.publish(
             b"" if self.redact else record.value or b"",
@@ -205,8 +274,15 @@ class Inbox:
                 "x-dead-lettered-at": datetime.now(UTC).isoformat(),
             },
         )
+        if self.parked is not None:  # an unreachable store raises here: the message is redelivered, never lost
+            await self.parked.park(self.group, kind, reason, record.topic, record.partition, record.offset, headers)
         self.dead_lettered += 1
         self.dead_letters[kind] += 1
+
+    def dead_letter_counts(self) -> Counter[str]:
+        """Messages parked, by kind: the parked table's count (it survives restarts; a message parked again after a
+        failed replay counts once) where there is one, else what this process dead-lettered."""
+        return self.dead_letters if self.parked_counts is None else Counter(self.parked_counts)
 
 
 async def _raw_body(message: KafkaMessage) -> bytes:

@@ -20,6 +20,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
 
+from wijk.kafka_security import client_options
 from wijk.metrics import ServiceMetrics
 
 log = logging.getLogger(__name__)
@@ -69,8 +70,10 @@ class ConsumerLag:
 
     async def _clients(self) -> tuple[AIOKafkaAdminClient, AIOKafkaConsumer]:
         if self._admin is None or self._consumer is None:
-            admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap, client_id=f"wijk-{self.metrics.service}-lag")
-            consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, enable_auto_commit=False)
+            admin = AIOKafkaAdminClient(
+                bootstrap_servers=self.bootstrap, client_id=f"wijk-{self.metrics.service}-lag", **client_options()
+            )
+            consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, enable_auto_commit=False, **client_options())
             self._admin, self._consumer = admin, consumer
             await admin.start()
             await consumer.start()

@@ -41,13 +41,27 @@ class Delivery:
     topic: str
     partition: int
     offset: int
+    replay: int | None = None
+    """The parked message an operator re-delivered (`wijk deadletters replay`), or None."""
 
     @property
     def tracking(self) -> Tracking:
-        """The dedupe position: the publisher's outbox sequence per (source, topic, partition)."""
+        """The dedupe position: the publisher's outbox sequence per (source, epoch, topic, partition).
+
+        A store generation (`ce_epoch`, ADR 0005) numbers its positions afresh: a restored publisher's new facts
+        are not taken for the old generation's.
+        """
+        if self.replay is not None:  # never applied before (it was parked): its own key, applied exactly once
+            return Tracking(f"replay|{self.replay}", 1)
         if self.envelope.sequence is not None:
-            return Tracking(f"{self.envelope.source}|{self.topic}|{self.partition}", self.envelope.sequence)
+            return Tracking(f"{self.upstream}|{self.topic}|{self.partition}", self.envelope.sequence)
         return Tracking(f"offset|{self.topic}|{self.partition}", self.offset)
+
+    @property
+    def upstream(self) -> str:
+        """The publisher and its store generation: `<ce_source>` or `<ce_source>#<ce_epoch>`."""
+        epoch = self.envelope.epoch
+        return self.envelope.source if epoch is None else f"{self.envelope.source}#{epoch}"
 
 
 Handler = Callable[[Any, Delivery], Awaitable[None]]

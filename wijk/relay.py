@@ -9,6 +9,9 @@ The bus is derivable: the relay remembers the highest offset it saw per partitio
 with a lower offset (or the topic has vanished), the broker has lost its data, and the relay starts again from
 the first notification.
 
+Every fact carries the epoch (store generation) its notification was written in (`wijk.epochs`, ADR 0005): a store
+restored from a backup writes its new facts in a new epoch, so consumers do not take them for the lost history's.
+
 Scale-out: every instance of a service runs this relay, and only the holder of the service's advisory lock
 publishes (`wijk.relay_lock`); the others stand by and take over, from the recorded position, when it dies.
 """
@@ -31,7 +34,9 @@ from opentelemetry import propagate, trace
 
 from contracts.envelope import CloudEventHeaders, event_id
 from contracts.events.base import IntegrationEvent
+from wijk.epochs import Epochs
 from wijk.eventstore import ServiceApplication, stored_trace_context
+from wijk.kafka_security import client_options
 from wijk.relay_lock import Leadership
 from wijk.topics import ensure_topics
 
@@ -75,6 +80,7 @@ class OutboxRelay:
         self.leadership = Leadership(pool, topic, getattr(app.recorder, "channel_name", None))
         self.position = 0
         self.offsets: dict[int, int] = {}
+        self.epochs = Epochs()
         self.published = 0
         self.after_publish: Callable[[], Awaitable[None]] | None = None
         """Test seam: awaited after the broker acknowledged a batch and before the position is recorded."""
@@ -154,7 +160,7 @@ class OutboxRelay:
         """Raise BrokerDataLost when the topic's end offsets are below what this relay saw acknowledged."""
         if not self.offsets:
             return
-        consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, enable_auto_commit=False)
+        consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, enable_auto_commit=False, **client_options())
         await consumer.start()
         try:
             partitions = await consumer._client.fetch_all_metadata()  # fresh metadata, not a cached view
@@ -194,13 +200,15 @@ class OutboxRelay:
         fact = self.translate(domain_event)
         if fact is None:
             return None
+        epoch = self.epochs.of(notification.id)
         envelope = CloudEventHeaders(
-            id=event_id(self.source, notification.id),
+            id=event_id(self.source, notification.id, epoch),
             source=self.source,
             type=fact.type,
             time=domain_event.timestamp,  # type: ignore[attr-defined]
             subject=fact.subject,
             sequence=notification.id,
+            epoch=epoch,
         )
         parent = propagate.extract(stored_trace_context(notification.state))
         with self._tracer.start_as_current_span(f"relay {fact.type}", context=parent) as span:
@@ -216,8 +224,12 @@ class OutboxRelay:
         return future
 
     async def _load(self) -> None:
+        self.epochs = await Epochs.load(self.pool, self._schema)
         async with self.pool.acquire() as conn:
-            await conn.execute(_SCHEMA_SQL.format(schema=self._schema))
+            # The relays of one store (intake's outcome relays) start side by side: CREATE TABLE IF NOT EXISTS is not
+            # safe to race, and the loser's error killed its relay for good (no outcomes for that partner).
+            with contextlib.suppress(asyncpg.UniqueViolationError, asyncpg.DuplicateTableError):
+                await conn.execute(_SCHEMA_SQL.format(schema=self._schema))
             row = await conn.fetchrow(
                 f'SELECT position, offsets FROM "{self._schema}".relay_position WHERE topic=$1', self.topic
             )

@@ -13,9 +13,10 @@ from prometheus_client.metrics_core import CounterMetricFamily, GaugeMetricFamil
 
 from wijk.auth.wiring import access_metrics
 from wijk.metrics import Figures
+from wijk.parked import KINDS
 
 SERVICE = ["service"]
-DEAD_LETTER_KINDS = ("invalid", "refused", "failed")
+DEAD_LETTER_KINDS = KINDS
 """Always exposed, at 0 until the first one: a rate over a series that appears late misses its first letter."""
 
 if TYPE_CHECKING:
@@ -26,6 +27,17 @@ def install(runtime: ServiceRuntime) -> None:
     """Expose `runtime`'s figures on its metrics registry."""
     runtime.metrics.add(Figures(lambda: figures(runtime)))
     runtime.metrics.on_scrape(lambda: refresh_relay_lag(runtime))
+    runtime.metrics.on_scrape(lambda: refresh_parked(runtime))
+
+
+async def refresh_parked(runtime: ServiceRuntime) -> None:
+    """Dead letters by group and kind as the parked table counts them: the counts survive a restart."""
+    stores = {inbox.parked for inbox in runtime.inboxes if inbox.parked is not None}
+    for store in stores:
+        counts = await store.counts()
+        for inbox in runtime.inboxes:
+            if inbox.parked is store:
+                inbox.parked_counts = {kind: n for (group, kind), n in counts.items() if group == inbox.group}
 
 
 def prepare(runtime: ServiceRuntime) -> None:
@@ -68,13 +80,15 @@ def inbox_figures(runtime: ServiceRuntime) -> Iterator[Metric]:
     processed = CounterMetricFamily("wijk_inbox_processed", "Facts applied, by consumer group.", labels=labels)
     refused = CounterMetricFamily("wijk_inbox_refused", "Facts refused and recorded, not dead-lettered.", labels=labels)
     dead = CounterMetricFamily(
-        "wijk_dead_letters", "Messages sent to the service's dead-letter topic, by consumer group and kind "
-        "(invalid: not a valid fact; refused: the service will never take it; failed: it kept failing).",
+        "wijk_dead_letters", "Messages parked (dead-letter topic and table), by consumer group and kind "
+        "(invalid: not a valid fact; forged: not from its topic's publisher; refused: the service will never take "
+        "it; failed: it kept failing; held: its sequence jumps past its publisher's). Counted from the table.",
         labels=[*labels, "kind"],
     )  # fmt: skip
     for inbox in runtime.inboxes:
         processed.add_metric([runtime.name, inbox.group], inbox.processed)
         refused.add_metric([runtime.name, inbox.group], inbox.refused)
-        for kind in sorted({*DEAD_LETTER_KINDS, *inbox.dead_letters}):
-            dead.add_metric([runtime.name, inbox.group, kind], inbox.dead_letters[kind])
+        counts = inbox.dead_letter_counts()
+        for kind in sorted({*DEAD_LETTER_KINDS, *counts}):
+            dead.add_metric([runtime.name, inbox.group, kind], counts[kind])
     yield from (processed, refused, dead)

@@ -21,9 +21,10 @@ from faststream.kafka import KafkaBroker
 from faststream.kafka.opentelemetry import KafkaTelemetryMiddleware
 
 from contracts.envelope import source_urn
-from contracts.topics import dead_letter, facts
+from contracts.topics import PUBLISHING_SERVICES, dead_letter, facts, replay
 from kernel import clock
 from kernel.errors import DomainError
+from kernel.municipality import municipality_of
 from wijk import runtime_metrics, telemetry, write_probe
 from wijk.auth.browser import LOGIN_PATHS, BrowserClient, install_browser_login
 from wijk.auth.guard import AccessControl
@@ -34,8 +35,11 @@ from wijk.consumer_lag import ConsumerLag
 from wijk.db import create_pool
 from wijk.eventstore import ServiceApplication
 from wijk.http import EmbeddedServer, create_http_app, http_server
+from wijk.kafka_security import broker_security
 from wijk.metrics import ServiceMetrics
+from wijk.parked import ParkedStore
 from wijk.relay import OutboxRelay, Translator
+from wijk.sequence_guard import SequenceGuard, tracked_positions
 from wijk.settings import SERVICES, PlatformSettings, ServiceSettings, load_settings
 from wijk.topics import ensure_topics
 from wijk.web_guard import MAX_BODY_BYTES
@@ -87,7 +91,13 @@ class ServiceRuntime:
         self.on_stop: list[Callable[[], Any]] = []
         self._periodic: list[tuple[str, float, Callable[[], object]]] = []
         self.metrics = ServiceMetrics(self.name, SERVICES)
+        self.oin = municipality_of(self.settings.municipality_config).oin
+        """The municipality's own OIN: every fact's `ce_source` names it (NL GOV profile)."""
         runtime_metrics.install(self)
+
+    def source(self, service: str) -> str:
+        """The `ce_source` of a service of this municipality: `urn:nld:oin:<OIN>:systeem:<service>`."""
+        return source_urn(service, self.oin)
 
     def every(self, name: str, seconds: float, job: Callable[[], object]) -> None:
         """Run a synchronous job off the event loop every `seconds` while the service runs (first run at start).
@@ -125,8 +135,10 @@ class ServiceRuntime:
             middlewares=[KafkaTelemetryMiddleware(tracer_provider=provider)],
             client_id=f"wijk-{self.name}",
             graceful_timeout=10.0,
+            security=broker_security(self.settings),
         )
         self.compose(broker)
+        await self._guard_inboxes()
         runtime_metrics.prepare(self)
         await ensure_topics(self.settings.kafka_bootstrap, self._topics(), self.settings.topic_partitions)
         for hook in self.on_start:
@@ -152,8 +164,12 @@ class ServiceRuntime:
                 inbox.subscribe()
 
     def add_inbox(self, **options: Any) -> Inbox:
-        """Another inbox of this service on its broker (intake's partner signals), with the platform's settings."""
+        """Another inbox of this service on its broker (intake's partner signals), with the platform's settings.
+
+        By default every facts topic is checked: a fact on it must carry its publisher's `ce_source`.
+        """
         assert self.broker is not None
+        options.setdefault("publishers", {facts(s): self.source(s) for s in PUBLISHING_SERVICES})
         inbox = Inbox(
             self.name,
             self.broker,
@@ -165,9 +181,23 @@ class ServiceRuntime:
         self.inboxes.append(inbox)
         return inbox
 
+    async def _guard_inboxes(self) -> None:
+        """Every inbox parks its dead letters in the store; those of a tracking store also hold sequence jumps."""
+        assert self.pool is not None
+        parked = ParkedStore(self.pool, self.name)
+        await parked.prepare()
+        recorder = getattr(self.app, "process_recorder", None) if self.app is not None else None
+        table = getattr(recorder, "tracking_table_name", None)
+        known = tracked_positions(self.pool, self.name, table) if table else None
+        for inbox in self.inboxes:
+            inbox.parked = parked
+            if known is not None and inbox.redact is False:  # partner signals carry no outbox sequence
+                inbox.guard = SequenceGuard(known, self.settings.sequence_jump_limit)
+
     def _topics(self) -> list[str]:
         own = [facts(self.name)] if self.definition.translate else []
-        return [*own, *(topic for inbox in self.inboxes for topic in inbox.topics()), dead_letter(self.name)]
+        inboxes = [topic for inbox in self.inboxes for topic in inbox.topics()]
+        return [*own, *inboxes, dead_letter(self.name), replay(self.name)]
 
     def _start_relay(self) -> None:
         if self.app is None or self.definition.translate is None:
@@ -179,7 +209,7 @@ class ServiceRuntime:
             self.broker,
             self.pool,
             topic=facts(self.name),
-            source=source_urn(self.name),
+            source=self.source(self.name),
             bootstrap=self.settings.kafka_bootstrap,
             partitions=self.settings.topic_partitions,
             batch_size=self.settings.relay_batch_size,

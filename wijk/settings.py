@@ -57,6 +57,13 @@ class PlatformSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="WIJK_", extra="ignore")
 
     kafka_bootstrap: str = Field("127.0.0.1:29092", description="Kafka bootstrap servers, comma separated.")
+    kafka_security_protocol: Literal["PLAINTEXT", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        "PLAINTEXT",
+        description="PLAINTEXT only for the embedded broker on loopback; compose: SASL_PLAINTEXT on its internal "
+        "network, SASL_SSL anywhere else (infra/kafka/README.md).",
+    )
+    kafka_username: str = Field("", description="The service's own Kafka principal for SASL/SCRAM-SHA-512.")
+    kafka_password_file: str = Field("", description="File holding the Kafka principal's password (a secret).")
     pg_host: str = Field("127.0.0.1", description="PostgreSQL host name, or the directory of its Unix socket.")
     pg_port: int = Field(5432, description="PostgreSQL port.")
     pg_user: str = Field("postgres", description="PostgreSQL user.")
@@ -93,6 +100,12 @@ class PlatformSettings(BaseSettings):
         "memory, gone with the process: the application tests). A running service needs postgres.",
     )
     dead_letter_attempts: int = Field(3, description="Attempts before an unprocessable message is dead-lettered.")
+    sequence_jump_limit: int = Field(
+        1_000_000,
+        ge=1,
+        description="A fact whose ce_sequence lies more than this past the highest position applied from its "
+        "publisher is held, not applied (docs/adr/0005-sequence-epochs.md).",
+    )
     consumer_session_timeout_ms: int = Field(
         10_000,
         ge=1_000,

@@ -11,12 +11,12 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError, TopicAlreadyExistsError
 
 from contracts import topics
+from wijk.kafka_security import client_options
 
 log = logging.getLogger(__name__)
 
 
 THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000
-PARTNER_SIGNAL_TOPICS = frozenset(topics.partner_signals(p) for p in topics.PARTNER_TYPES)
 PARTNER_SIGNAL_RETENTION_MS = 24 * 3600 * 1000
 """Raw partner signals carry identifying data: kept only long enough to survive an intake outage (ADR 0003)."""
 PARTNER_SIGNAL_SEGMENT_MS = 3600 * 1000
@@ -24,10 +24,10 @@ PARTNER_SIGNAL_SEGMENT_MS = 3600 * 1000
 
 
 def retention(topic: str) -> dict[str, str]:
-    """Facts keep everything (the replayable record); raw partner signals a day; dead letters 30 days."""
+    """Facts keep everything (the replayable record); raw partner signals and replays a day; dead letters 30 days."""
     if topic in topics.FACT_TOPICS:
         return {"retention.ms": "-1", "cleanup.policy": "delete"}
-    if topic in PARTNER_SIGNAL_TOPICS:
+    if topics.is_partner_signals(topic) or topic.endswith(".replay"):  # a replay may carry a raw signal
         return {
             "retention.ms": str(PARTNER_SIGNAL_RETENTION_MS),
             "segment.ms": str(PARTNER_SIGNAL_SEGMENT_MS),
@@ -36,17 +36,19 @@ def retention(topic: str) -> dict[str, str]:
     return {"retention.ms": str(THIRTY_DAYS_MS), "cleanup.policy": "delete"}
 
 
-def all_topics(consumers: Iterable[str] = ()) -> list[str]:
-    """Every fact and partner topic, plus the dead-letter topics of the given consuming services."""
-    partner = [topics.partner_signals(p) for p in topics.PARTNER_TYPES]
-    return [*topics.FACT_TOPICS, *partner, *(topics.dead_letter(c) for c in consumers)]
+def all_topics(consumers: Iterable[str] = (), partners: Iterable[str] = ()) -> list[str]:
+    """Every fact topic, the signal and outcome topics of the given partner ids, and the dead-letter and replay
+    topics of the given consuming services."""
+    partner = [name(p) for p in partners for name in (topics.partner_signals, topics.partner_outcomes)]
+    own = [name(c) for c in consumers for name in (topics.dead_letter, topics.replay)]
+    return [*topics.FACT_TOPICS, *partner, *own]
 
 
 async def ensure_topics(bootstrap: str, names: Iterable[str], partitions: int, attempts: int = 30) -> None:
     """Create missing topics with a fixed partition count; waits for the broker for up to `attempts` seconds."""
     wanted = sorted(set(names))
     for attempt in range(attempts):
-        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_options())
         try:
             await admin.start()
             existing = set(await admin.list_topics())

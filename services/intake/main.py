@@ -16,7 +16,7 @@ from services.intake.domain.household import HouseholdErased
 from services.intake.domain.routing import District, Routing
 from services.intake.key_wrapping import KeyEncryptionKeyError, local_kek
 from services.intake.outcomes import OutcomeRelays
-from services.intake.partner_inbox import INBOX_OPTIONS, PartnerSignals
+from services.intake.partner_inbox import PartnerSignals
 from services.intake.partners_config import load_partners
 from services.intake.settings import IntakeSettings
 from services.intake.translator import translate
@@ -43,9 +43,10 @@ def wire(runtime: ServiceRuntime) -> None:
     app = runtime.app
     assert isinstance(app, IntakeApplication) and runtime.broker is not None and runtime.inbox is not None
     settings = runtime.settings
-    partners = load_partners(settings.partners_config or config_dir(settings.municipality_config) / "partners.json")
-    signals = PartnerSignals(app, partners)
-    inbox = signals.subscribe(runtime.add_inbox(**INBOX_OPTIONS, on_refusal=signals.reject))
+    partners_file = settings.partners_config or config_dir(settings.municipality_config) / "partners.json"
+    signals = PartnerSignals(app, load_partners(partners_file), reload=lambda: load_partners(partners_file))
+    partners = signals.partners
+    inbox = signals.subscribe(runtime.add_inbox(**signals.options()))
     relays = OutcomeRelays(runtime, partners.partners, poll_seconds=runtime.settings.relay_poll_seconds)
     runtime.extras.update(partner_inbox=inbox, outcome_relays=relays)
 

@@ -14,11 +14,11 @@ from typing import Any
 
 from faststream.kafka import KafkaBroker
 
-from contracts.envelope import source_urn
 from contracts.partner_signals import SignalOutcome
 from contracts.topics import partner_outcomes
 from services.intake.domain.partners import Partner
 from services.intake.domain.signal import Signal
+from wijk.kafka_security import broker_security
 from wijk.relay import OutboxRelay
 from wijk.service import ServiceRuntime
 from wijk.topics import ensure_topics
@@ -58,12 +58,14 @@ class OutcomeRelays:
         settings = runtime.settings
         topics = [partner_outcomes(p.id) for p in self.partners]
         await ensure_topics(settings.kafka_bootstrap, topics, settings.topic_partitions)
-        self.broker = KafkaBroker(settings.kafka_bootstrap, client_id="wijk-intake-outcomes")
+        self.broker = KafkaBroker(
+            settings.kafka_bootstrap, client_id="wijk-intake-outcomes", security=broker_security(settings)
+        )
         await self.broker.start()
         for partner, topic in zip(self.partners, topics, strict=True):
             relay = OutboxRelay(
                 runtime.app, outcome_of(partner.id), self.broker, runtime.pool, topic=topic,
-                source=source_urn("intake-partner-outcomes"), bootstrap=settings.kafka_bootstrap,
+                source=runtime.source("intake-partner-outcomes"), bootstrap=settings.kafka_bootstrap,
                 partitions=settings.topic_partitions, poll_seconds=self.poll_seconds,
                 wake_on_commit=False,  # partners read outcomes in batches: polling is enough, and cheaper
             )  # fmt: skip

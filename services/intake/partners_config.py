@@ -12,11 +12,13 @@ DEFAULT_PATH = Path(__file__).resolve().parents[2] / "config" / "almere" / "part
 
 
 class PartnerEntry(BaseModel):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$", description="Also names the partner's outcome topic.")
+    id: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]{1,62}$",
+        description="Also names the partner's own topics: `nl.wijkteam.partner.<id>.signals` and `.outcomes`.",
+    )
     name: str
     type: str
     source: str = Field(min_length=1, description="The CloudEvents `source` the partner signs its signals with.")
-    topics: list[str] = Field(min_length=1)
 
 
 class PartnersFile(BaseModel):
@@ -25,4 +27,4 @@ class PartnersFile(BaseModel):
 
 def load_partners(path: str | Path = "") -> PartnerRegistry:
     file = PartnersFile.model_validate_json(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
-    return PartnerRegistry([Partner(p.id, p.type, p.source, tuple(p.topics)) for p in file.partners])
+    return PartnerRegistry([Partner(p.id, p.type, p.source) for p in file.partners])

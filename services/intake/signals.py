@@ -25,7 +25,7 @@ from services.intake.domain.household import Household, HouseholdErased
 from services.intake.domain.partners import Partner
 from services.intake.domain.rejected_signal import RejectedSignal
 from services.intake.domain.routing import normalise_postcode
-from services.intake.domain.signal import Signal, TakenSignal, signal_id
+from services.intake.domain.signal import Signal, TakenSignal, admitted_signal_id, signal_id
 from services.intake.domain.support_request import SupportRequest
 from services.intake.meldingen import open_case
 from services.intake.sealing import address_index, bsn_index, seal
@@ -47,8 +47,12 @@ class Arrival:
 
 
 def take_signal(intake: Intake, signal: PartnerSignal, partner: Partner, event_id: str, today: date) -> UUID | None:
-    """Take a signal into a household's case; None when this signal (source and ce_id) was taken before."""
-    arrival = Arrival(signal, partner, signal_id(partner.source, event_id), event_id, today)
+    """Take a signal into a household's case; None when this signal (source and ce_id) was taken before. A signal
+    refused before (its sender was not registered yet) and replayed is taken under `admitted_signal_id`."""
+    taken_id = signal_id(partner.source, event_id)
+    if taken_id in intake.repository and isinstance(intake.repository.get(taken_id), RejectedSignal):
+        taken_id = admitted_signal_id(partner.source, event_id)
+    arrival = Arrival(signal, partner, taken_id, event_id, today)
     if arrival.signal_id in intake.repository:
         return None
     digests = _digests(intake.secret, signal)

@@ -135,7 +135,7 @@ def signal_section(
         offers[partner_type(offer["partner_id"])] += offer["offers"]
     refused: Counter[str] = Counter()
     for refusal in rejected:
-        refused[topic_partner_type(refusal["signal_topic"])] += refusal["rejected"]
+        refused[topic_partner_type(refusal["signal_topic"], partner_type)] += refusal["rejected"]
     return SignalSection(
         received=rows,
         per_partner_type=dict(sorted(per_type.items())),
@@ -145,10 +145,18 @@ def signal_section(
     )
 
 
-def topic_partner_type(topic: str) -> str:
-    """`nl.wijkteam.partner.<type>.signals` -> `<type>`; anything else is `unknown`."""
+TOPIC_TYPES = ("school", "gp", "housing", "energy", "water", "insurer")
+"""Before each partner had its own topic, partners of one type shared `nl.wijkteam.partner.<type>.signals`."""
+
+
+def topic_partner_type(topic: str, partner_type: Callable[[str], str] = lambda _: "unknown") -> str:
+    """The partner type of a signal topic: `nl.wijkteam.partner.<partner-id>.signals` by the partner's registration,
+    a former per-type topic by its name; anything else is `unknown`."""
     parts = topic.split(".")
-    return parts[3] if len(parts) == 5 and parts[2] == "partner" else "unknown"
+    if len(parts) != 5 or parts[2] != "partner":
+        return "unknown"
+    found = partner_type(parts[3])
+    return parts[3] if found == "unknown" and parts[3] in TOPIC_TYPES else found
 
 
 def feedback(rows: Iterable[Row]) -> list[FeedbackRow]:

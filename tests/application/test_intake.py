@@ -32,7 +32,7 @@ from services.intake.domain.residents import Address, HouseholdDetails, Resident
 from tests.support.application import IN_MEMORY, build, facts_of, of_type, running
 from wijk.settings import PlatformSettings
 
-HOUSING = Partner("woonstad-almere", "housing", "urn:test:woonstad", ("nl.wijkteam.partner.housing.signals",))
+HOUSING = Partner("woonstad-almere", "housing", "urn:test:woonstad")
 DETAILS = HouseholdDetails(
     Address("Kwikstaartlaan", "117B", "1353 QX", "Almere"), (Resident("Zwaantje", "Elberink", "999990081"),)
 )
@@ -115,7 +115,7 @@ class IntakeCase:
     def test_a_refused_signal_is_recorded_once_without_its_content(self, app: IntakeApplication) -> None:
         for _ in range(2):
             app.reject_signal(
-                "urn:test:stranger", "nl.wijkteam.partner.housing.signals", "x-1", "not registered", today()
+                "urn:test:stranger", "nl.wijkteam.partner.woonstad-almere.signals", "x-1", "not registered", today()
             )
         [rejected] = of_type(facts_of(app, "intake"), SignalRejected)
         assert (rejected.reason, rejected.source) == ("not registered", "urn:test:stranger")

@@ -23,23 +23,31 @@ from contracts.events.budget import FundsReserved
 from contracts.events.intake import CaseOpened, DebtConcernFlagged, SignalReceived, SignalRejected
 from contracts.events.planning import DecisionTaken
 from contracts.partner_signals import PaymentArrearsSignal
-from contracts.topics import dead_letter, partner_signals
+from contracts.topics import dead_letter, partner_signals, publisher, replay
 from kernel.errors import NotFound
+from kernel.municipality import load_municipality
+from services.intake.partners_config import DEFAULT_PATH as ALMERE_PARTNERS
+from services.intake.partners_config import load_partners
 from tests.support.application import IN_MEMORY, build, facts_of, of_type
 from tooling.catalog import definition
-from tooling.simulate_settle import CONSUMERS
+from tooling.simulate_settle import CONSUMERS, PARTNER_GROUP
 from wijk.service import ServiceRuntime
 from wijk.settings import SERVICES
 
+HOUSING_TOPIC = partner_signals("woonstad-almere")  # each partner writes its own topic (config/almere/partners.json)
 pytestmark = pytest.mark.application
 HOUSING = "urn:nld:oin:00000009000000000001:systeem:huurincasso"  # registered in config/almere/partners.json
 GROUPS = {"intake": ("intake", "intake-partners")}
 """Each service's consumer groups: its own name, and intake's partner inbox besides."""
+ALMERE_OIN = load_municipality().oin
+READS = {**CONSUMERS, PARTNER_GROUP: tuple(load_partners(ALMERE_PARTNERS).topics)}
 SUBSCRIBED = {
-    service: {group: set(CONSUMERS[group]) for group in GROUPS.get(service, (service,))} for service in SERVICES
+    service: {group: {*READS[group], replay(service)} for group in GROUPS.get(service, (service,))}
+    for service in SERVICES
 }
 """What each service should read: the simulator's table of the bus (tooling.simulate_settle.CONSUMERS), which
-this test and the simulated-calendar test both hold against the real wiring."""
+this test and the simulated-calendar test both hold against the real wiring; and the service's replay topic, where
+an operator re-delivers parked messages."""
 
 
 class Wired:
@@ -71,8 +79,8 @@ async def deliver(broker: TestKafkaBroker, topic: str, fact: IntegrationEvent, b
                   source: str | None = None) -> None:  # fmt: skip
     """Publish a fact (or any body behind its valid envelope) as its publisher would."""
     envelope = CloudEventHeaders(
-        id=str(uuid.uuid4()), source=source or source_urn("wiring-test"), type=fact.type, time=now(),
-        subject=fact.subject, sequence=1,
+        id=str(uuid.uuid4()), source=source or source_urn(publisher(topic) or "wiring-test", ALMERE_OIN),
+        type=fact.type, time=now(), subject=fact.subject, sequence=1,
     )  # fmt: skip
     body = fact.model_dump_json().encode() if body is None else body
     await broker.publish(body, topic, key=fact.subject.encode(), headers=envelope.to_kafka_headers())
@@ -84,7 +92,7 @@ def valid(service: str) -> tuple[str, IntegrationEvent, Callable[[Wired], Any]]:
     if service == "intake":
         signal = PaymentArrearsSignal(reference="HUUR-9", bsn="999990019", postcode="1353 AB", house_number="5",
                                       signalled_on=day, arrears_cents=45_000)  # fmt: skip
-        return partner_signals("housing"), signal, lambda w: of_type(facts_of(w.runtime.app, "intake"), SignalReceived)
+        return HOUSING_TOPIC, signal, lambda w: of_type(facts_of(w.runtime.app, "intake"), SignalReceived)
     if service in ("planning", "reporting"):
         opened = CaseOpened(household_id=household, case_id=uuid.uuid4(), request_id=uuid.uuid4(),
                             district="Almere Haven", team_id="wijkteam-haven", opened_on=day)  # fmt: skip
@@ -160,11 +168,35 @@ async def _append(wired: Wired, event: IntegrationEvent) -> bool:
     return True
 
 
-async def test_a_signal_from_an_unregistered_partner_is_a_refusal_intake_records() -> None:
+async def test_a_signal_from_an_unregistered_partner_is_a_refusal_intake_records_and_dead_letters() -> None:
     wired = Wired("intake")
     topic, signal, _ = valid("intake")
     async with TestKafkaBroker(wired.broker) as broker:
         await deliver(broker, topic, signal, source="urn:nld:oin:00000009999999999999:systeem:onbekend")
     [rejected] = of_type(facts_of(wired.runtime.app, "intake"), SignalRejected)
-    assert "not a registered partner" in rejected.reason and wired.dead_letters == []
+    assert "not a registered partner" in rejected.reason
+    [letter] = wired.dead_letters  # replayable once the partner is registered, and without the signal's data
+    assert letter.headers["x-dead-letter-kind"] == "refused" and letter.body == b""
     assert wired.runtime.extras["partner_inbox"].refused == 1
+
+
+@pytest.mark.parametrize("service", ["budget", "backoffice"])
+async def test_a_fact_not_signed_by_its_topics_publisher_is_dead_lettered_as_forged(service: str) -> None:
+    """A DecisionTaken on planning's topic must come from planning of this municipality (FundsReserved on budget's
+    from budget): another OIN (another municipality, or anyone on the bus) or another system is refused with the
+    reason, and the handler never runs."""
+    wired = Wired(service)
+    if service == "budget":
+        wired.runtime.app.allocate_budgets()  # its start hook
+    topic, fact, effect = valid(service)
+    forgers = [source_urn(str(publisher(topic)), "00000009999999999999"), source_urn("care", ALMERE_OIN)]
+    async with TestKafkaBroker(wired.broker) as broker:
+        for forger in forgers:
+            await deliver(broker, topic, fact, source=forger)
+        assert not effect(wired), "a forged fact reached the handler"
+        await deliver(broker, topic, fact)  # the same fact from planning itself
+        assert effect(wired)
+    assert [m.headers["x-dead-letter-kind"] for m in wired.dead_letters] == ["forged", "forged"]
+    reasons = [m.headers["x-dead-letter-reason"] for m in wired.dead_letters]
+    assert all(f"is not the publisher of {topic}" in r for r in reasons)
+    assert forgers[0] in reasons[0] and forgers[1] in reasons[1]

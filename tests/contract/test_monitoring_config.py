@@ -30,7 +30,7 @@ def load(path: Path) -> Any:
 def exported() -> set[str]:
     """Every series name a service's /metrics can hold: its instruments and the figures read from its parts."""
     metrics = ServiceMetrics("probe")
-    inbox = SimpleNamespace(group="probe", processed=0, refused=0, dead_letters=Counter())
+    inbox = SimpleNamespace(group="probe", processed=0, refused=0, dead_letter_counts=Counter)
     running = SimpleNamespace(
         name="probe", metrics=metrics, inboxes=[inbox], access=None,
         relay=SimpleNamespace(published=0, leadership=SimpleNamespace(held=True)),

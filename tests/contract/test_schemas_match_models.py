@@ -8,8 +8,7 @@ import re
 import pytest
 
 from contracts import REGISTRY, export
-from contracts.partner_signals import ARREARS_PARTNERS
-from contracts.topics import PARTNER_TYPES, facts, partner_signals
+from contracts.topics import PARTNER_SIGNALS_ADDRESS, facts
 
 pytestmark = pytest.mark.contract
 TYPE_NAME = re.compile(r"^nl\.wijkteam\.(?P<service>[a-z]+)\.[a-z]+(-[a-z]+)*\.v[1-9][0-9]*$")
@@ -55,7 +54,23 @@ def test_partners_find_their_signal_and_outcome_channels() -> None:
         for channel in export.asyncapi()["channels"].values()
         for message in channel["messages"]
     }
-    for kind in PARTNER_TYPES:
-        assert (partner_signals(kind), "ConcernSignal") in listed
-        assert ((partner_signals(kind), "PaymentArrearsSignal") in listed) == (kind in ARREARS_PARTNERS)
+    assert PARTNER_SIGNALS_ADDRESS == "nl.wijkteam.partner.{partnerId}.signals"
+    assert (PARTNER_SIGNALS_ADDRESS, "ConcernSignal") in listed
+    assert (PARTNER_SIGNALS_ADDRESS, "PaymentArrearsSignal") in listed
     assert ("nl.wijkteam.partner.{partnerId}.outcomes", "SignalOutcome") in listed
+
+
+def test_the_asyncapi_document_resolves_inside_itself_and_says_how_clients_authenticate() -> None:
+    """What the official parser (`make asyncapi-check`) refused before: a `$defs` ref in components.schemas, and a
+    header schema with `anyOf` integer/null beside `type: string`."""
+    document = export.asyncapi()
+    text = json.dumps(document)
+    assert "#/$defs/" not in text and "$defs" not in text
+    assert document["components"]["schemas"]["PlanEvaluated"]["properties"]["results"]["items"]["$ref"] == (
+        "#/components/schemas/GoalEvaluation"
+    )
+    headers = document["components"]["schemas"]["CloudEventHeaders"]["properties"]
+    assert all(h["type"] == "string" and "anyOf" not in h for h in headers.values())
+    assert headers["ce_sequence"]["pattern"] == r"^[0-9]{1,19}$" and "ce_epoch" in headers
+    assert document["components"]["securitySchemes"]["scram"]["type"] == "scramSha512"
+    assert document["servers"]["production"]["security"] == [{"$ref": "#/components/securitySchemes/scram"}]

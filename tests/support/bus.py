@@ -1,11 +1,12 @@
 """The bus as the tests drive it: publish contract facts as their services would, and read the topics back.
 
 A fact goes out as a CloudEvent in Kafka binary mode, keyed by its subject (the household), with an increasing
-`sequence`, so a consumer's dedupe position behaves as it does behind a real relay. Every publisher has a
-source of its own (its own OIN): on the shared stack a consumer's dedupe position per source never mixes one
-test's numbering with another's, nor with the real relays'. Readers start at the beginning of a topic and, on
-the shared stack, keep only the messages of the test's own households (`of`); `produce` and `redeliver` copy or
-inject messages the way a faulty network would.
+`sequence`, so a consumer's dedupe position behaves as it does behind a real relay. Every publisher signs as the
+fact's real publisher (the municipality's OIN and the publishing service: inboxes refuse any other source) in an
+epoch of its own (`ce_epoch`, ADR 0005): on the shared stack a consumer's dedupe position per (source, epoch)
+never mixes one test's numbering with another's, nor with the real relays'. Readers start at the beginning of a
+topic and, on the shared stack, keep only the messages of the test's own households (`of`); `produce` and
+`redeliver` copy or inject messages the way a faulty network would.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPa
 from contracts.envelope import CloudEventHeaders, now, source_urn
 from contracts.events.base import IntegrationEvent
 from contracts.registry import REGISTRY
+from kernel.municipality import load_municipality
 
 Record: TypeAlias = ConsumerRecord[Any, Any]
 Message: TypeAlias = tuple[str, bytes | None, bytes, list[tuple[str, bytes]]]  # (topic, key, value, headers)
@@ -43,11 +45,18 @@ class Publisher:
     Every envelope carries `time` when given, else the moment it is made, and this publisher's own source.
     """
 
-    def __init__(self, bootstrap: str, time: datetime | None = None, first_sequence: int = 1) -> None:
+    def __init__(
+        self, bootstrap: str, time: datetime | None = None, first_sequence: int = 1, oin: str | None = None
+    ) -> None:
         self.producer = AIOKafkaProducer(bootstrap_servers=bootstrap)
         self.time = time
         self.sequences = itertools.count(first_sequence)
-        self.oin = f"{random.randrange(10**20):020d}"
+        self.oin = oin or load_municipality().oin
+        self.epoch = f"test-{random.randrange(16**12):012x}"
+
+    def upstream(self, model: type[IntegrationEvent]) -> str:
+        """The dedupe key's publisher part for this publisher's facts of `model` (`Delivery.upstream`)."""
+        return f"{source_urn(publisher_of(model), self.oin)}#{self.epoch}"
 
     async def __aenter__(self) -> Publisher:
         await self.producer.start()
@@ -72,6 +81,7 @@ class Publisher:
             time=time or self.time or now(),
             subject=subject,
             sequence=next(self.sequences) if sequence is None else sequence,
+            epoch=self.epoch,
         )
 
     async def publish(

@@ -18,12 +18,20 @@ class SignalRefused(Forbidden):
     """The sender is not registered for this topic, or its partner type may not send this kind of signal."""
 
 
+SIGNAL_TOPIC = "nl.wijkteam.partner.{}.signals"
+"""Each partner's own signal topic, by its id (contracts.topics.partner_signals; the domain imports no contracts)."""
+
+
 @dataclass(frozen=True)
 class Partner:
     id: str
     type: str
     source: str
-    topics: tuple[str, ...]
+
+    @property
+    def topic(self) -> str:
+        """The one topic this partner writes its signals on; the broker's ACLs let no one else write there."""
+        return SIGNAL_TOPIC.format(self.id)
 
 
 class PartnerRegistry:
@@ -40,13 +48,18 @@ class PartnerRegistry:
     def partners(self) -> list[Partner]:
         return list(self._by_source.values())
 
+    @property
+    def topics(self) -> list[str]:
+        """Every registered partner's signal topic."""
+        return [p.topic for p in self._by_source.values()]
+
     def admit(self, source: str, topic: str, kind: str) -> Partner:
-        """The registered partner behind `source`, when it may send a signal of `kind` on `topic`."""
+        """The registered partner behind `source`, when `topic` is its own and it may send a signal of `kind`."""
         partner = self._by_source.get(source)
         if partner is None:
             raise SignalRefused(f"source {source!r} is not a registered partner")
-        if topic not in partner.topics:
-            raise SignalRefused(f"partner {partner.id} is not registered for topic {topic}")
+        if topic != partner.topic:
+            raise SignalRefused(f"partner {partner.id} signs its signals on {partner.topic}, not on {topic}")
         if kind == "payment_arrears" and partner.type not in ARREARS_PARTNER_TYPES:
             raise SignalRefused(f"partner {partner.id} ({partner.type}) may not signal payment arrears")
         return partner

@@ -26,6 +26,12 @@ def signal_id(source: str, event_id: str) -> UUID:
     return uuid.uuid5(NAMESPACE, f"{source}|{event_id}")
 
 
+def admitted_signal_id(source: str, event_id: str) -> UUID:
+    """The id of a signal taken in after it was first refused (its sender was registered later and the letter
+    replayed): the refusal keeps `signal_id`, which stays on record."""
+    return uuid.uuid5(NAMESPACE, f"admitted|{source}|{event_id}")
+
+
 @dataclass(frozen=True)
 class TakenSignal:
     """A partner's signal as intake took it: its CloudEvents id, the partner, its kind, and the case it joined."""

@@ -13,7 +13,6 @@ from uuid import uuid4
 import httpx
 import pytest
 
-from contracts.envelope import source_urn
 from contracts.events.debt import DebtReferralReceived, DebtTermMissed
 from contracts.events.intake import DebtConcernFlagged, HelpOffered
 from contracts.topics import facts
@@ -63,7 +62,7 @@ async def test_an_overdue_first_conversation_is_recorded_once_as_a_missed_term(s
             return (await client.get("/trajectories", params={"household_id": str(household)})).json()
 
         trajectories = await eventually(listed, lambda t: len(t) == 2, timeout=60)
-        await eventually(lambda: tracked(stack, source_urn("intake", publisher.oin)), lambda n: n >= 3)
+        await eventually(lambda: tracked(stack, publisher.upstream(HelpOffered)), lambda n: n >= 3)
         assert len(await listed()) == 2  # the third fact named the arrears case again: still two
         by_source = {t["source"]: t for t in trajectories}
         assert by_source["intake"]["first_conversation_due"] == "2026-03-11"  # 3 working days

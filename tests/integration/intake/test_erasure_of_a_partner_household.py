@@ -33,7 +33,7 @@ SIGNAL = {"reference": "HUUR-7731-WB", "bsn": "999990147", "postcode": "1353 RT"
 IDENTIFYING = ["999990147", "1353 RT", "1353RT", "Geertruida Wolthuis-Bakema", "Wolthuis", "0687123490",
                "g.wolthuis@example.net", "HUUR-7731-WB"]  # fmt: skip
 """The signal's identifying values (the bare house number is too short to search for without false hits)."""
-RAW_TOPIC = partner_signals("housing")
+RAW_TOPIC = partner_signals("woonstad-almere")
 
 
 async def test_an_erased_partner_household_is_nowhere_but_in_the_partners_own_raw_signal(stack: Stack) -> None:

@@ -20,6 +20,7 @@ from tests.support.people import bsn, house_number, reference
 from tests.support.stack import Stack, eventually
 from tooling.partner_signal import send_signal
 
+HOUSING_TOPIC = partner_signals("woonstad-almere")  # each partner writes its own topic (config/almere/partners.json)
 pytestmark = pytest.mark.integration
 HOUSING = "urn:nld:oin:00000009000000000001:systeem:huurincasso"
 RESIDENT = {"given_name": "Anna", "family_name": "Jansen", "bsn": "999990019"}
@@ -46,7 +47,7 @@ async def test_a_second_household_with_a_registered_bsn_is_409_and_signals_stay_
     assert first.json()["household_id"] not in second.text  # it names nothing the caller did not send
     bootstrap = stack.settings.kafka_bootstrap
     arrears = {**ARREARS, "reference": event_id, "bsn": own_bsn}
-    await send_signal(bootstrap, partner_signals("housing"), HOUSING, PaymentArrearsSignal.type, event_id, arrears)
+    await send_signal(bootstrap, HOUSING_TOPIC, HOUSING, PaymentArrearsSignal.type, event_id, arrears)
     [received] = await eventually(
         lambda: intake_facts_about(bootstrap, signal_id(HOUSING, event_id)),
         lambda found: any(isinstance(f, SignalReceived) for f in found),
@@ -104,7 +105,7 @@ async def intake_facts_about(bootstrap: str, signal: uuid.UUID) -> list[Any]:
 async def test_a_partner_bsn_failing_the_11_proef_is_dead_lettered_not_taken(stack: Stack) -> None:
     bootstrap, event_id = stack.settings.kafka_bootstrap, f"h-{uuid.uuid4().hex[:12]}"
     wrong = {**ARREARS, "bsn": "123456789"}  # nine digits, fails the 11-proef
-    await send_signal(bootstrap, partner_signals("housing"), HOUSING, PaymentArrearsSignal.type, event_id, wrong)
+    await send_signal(bootstrap, HOUSING_TOPIC, HOUSING, PaymentArrearsSignal.type, event_id, wrong)
     [letter] = await eventually(lambda: letters_of(bootstrap, event_id), bool)
     assert "11-proef" in headers_of(letter)["x-dead-letter-reason"]
     assert await intake_facts_about(bootstrap, signal_id(HOUSING, event_id)) == []
@@ -119,7 +120,7 @@ async def test_a_5_kb_source_is_not_stored_in_a_signal_rejected_fact(stack: Stac
     await producer.start()
     try:
         await producer.send_and_wait(
-            partner_signals("housing"),
+            HOUSING_TOPIC,
             b'{"reference": "HUUR-7", "bsn": "999990019", "signalled_on": "2026-03-02", "arrears_cents": 100}',
             key=b"HUUR-7",
             headers=[(k, v.encode()) for k, v in headers.items()],

@@ -21,6 +21,9 @@ from tests.support.people import bsn, house_number, reference, signal_of
 from tests.support.stack import Stack, eventually
 from tooling.partner_signal import send_signal as send
 
+HOUSING_TOPIC = partner_signals("woonstad-almere")  # each partner writes its own topic (config/almere/partners.json)
+ENERGY_TOPIC = partner_signals("energie-flevoland")  # each partner writes its own topic (config/almere/partners.json)
+SCHOOL_TOPIC = partner_signals("school-de-haven")  # each partner writes its own topic (config/almere/partners.json)
 pytestmark = pytest.mark.integration
 HOUSING = "urn:nld:oin:00000009000000000001:systeem:huurincasso"
 ENERGY = "urn:nld:oin:00000009000000000002:systeem:incasso"
@@ -53,12 +56,12 @@ async def outcomes_of(stack: Stack, partner: str, signals: set[str]) -> list[Any
 async def test_payment_arrears_become_a_case_with_an_offer_of_help_reported_back(stack: Stack) -> None:
     bootstrap, arrears = stack.bootstrap, arrears_signal()
     first, energy_id = reference("huur"), reference("energie")
-    await send(bootstrap, partner_signals("housing"), HOUSING, PaymentArrearsSignal.type, first, arrears)
-    await send(bootstrap, partner_signals("housing"), HOUSING, PaymentArrearsSignal.type, first, arrears)  # again
+    await send(bootstrap, HOUSING_TOPIC, HOUSING, PaymentArrearsSignal.type, first, arrears)
+    await send(bootstrap, HOUSING_TOPIC, HOUSING, PaymentArrearsSignal.type, first, arrears)  # again
     household: UUID = (await received(stack, HOUSING, first)).household_id
     await read_facts(bootstrap, facts("intake"), 8, polls=120, of=[household])  # taken in, before the next merges
     energy = {**arrears, "reference": reference("EN"), "postcode": None, "house_number": None, "arrears_cents": 21_000}
-    await send(bootstrap, partner_signals("energy"), ENERGY, PaymentArrearsSignal.type, energy_id, energy)
+    await send(bootstrap, ENERGY_TOPIC, ENERGY, PaymentArrearsSignal.type, energy_id, energy)
 
     published = await read_facts(bootstrap, facts("intake"), 11, polls=120, of=[household])
     opened = [f for f in published if isinstance(f, CaseOpened)]
@@ -89,7 +92,7 @@ async def test_a_concern_signal_by_address_is_taken_into_a_case_and_reported(sta
     event_id = reference("school")
     concern = {"reference": reference("LL"), "postcode": "1361 EF", "house_number": house_number(),
                "signalled_on": "2026-03-02", "life_domains": ["youth"]}  # fmt: skip
-    await send(stack.bootstrap, partner_signals("school"), SCHOOL, ConcernSignal.type, event_id, concern)
+    await send(stack.bootstrap, SCHOOL_TOPIC, SCHOOL, ConcernSignal.type, event_id, concern)
     signal = await received(stack, SCHOOL, event_id)
     published = await read_facts(stack.bootstrap, facts("intake"), 6, polls=120, of=[signal.household_id])
     assert signal.kind == "concern" and signal.team_id == "wijkteam-poort"
@@ -104,11 +107,11 @@ async def test_unknown_partners_are_refused_and_recorded_and_bad_signals_dead_le
     stored = app.recorder.max_notification_id()
     stranger = "urn:nld:oin:00000009999999999999:systeem:onbekend"
     sent = {key: reference(key) for key in ("stranger", "school", "topic", "broken")}
-    await send(bootstrap, partner_signals("housing"), stranger, PaymentArrearsSignal.type, sent["stranger"], arrears)
-    await send(bootstrap, partner_signals("school"), SCHOOL, PaymentArrearsSignal.type, sent["school"], arrears)
-    await send(bootstrap, partner_signals("energy"), HOUSING, PaymentArrearsSignal.type, sent["topic"], arrears)
+    await send(bootstrap, HOUSING_TOPIC, stranger, PaymentArrearsSignal.type, sent["stranger"], arrears)
+    await send(bootstrap, SCHOOL_TOPIC, SCHOOL, PaymentArrearsSignal.type, sent["school"], arrears)
+    await send(bootstrap, ENERGY_TOPIC, HOUSING, PaymentArrearsSignal.type, sent["topic"], arrears)
     broken = {k: v for k, v in arrears.items() if k != "arrears_cents"}
-    await send(bootstrap, partner_signals("housing"), HOUSING, PaymentArrearsSignal.type, sent["broken"], broken)
+    await send(bootstrap, HOUSING_TOPIC, HOUSING, PaymentArrearsSignal.type, sent["broken"], broken)
 
     ids = {signal_of(stranger, sent["stranger"]), signal_of(SCHOOL, sent["school"]), signal_of(HOUSING, sent["topic"])}
     published = await read_facts(bootstrap, facts("intake"), 3, polls=120, of=ids)
@@ -116,7 +119,7 @@ async def test_unknown_partners_are_refused_and_recorded_and_bad_signals_dead_le
     reasons = sorted(f.reason for f in published if isinstance(f, SignalRejected))
     assert any("not a registered partner" in r for r in reasons)
     assert any("may not signal payment arrears" in r for r in reasons)
-    assert any("not registered for topic nl.wijkteam.partner.energy.signals" in r for r in reasons)
+    assert any(f"signs its signals on {HOUSING_TOPIC}, not on {ENERGY_TOPIC}" in r for r in reasons)
     assert arrears["bsn"].encode() not in b"".join(r.value for r in await read_topic(bootstrap, facts("intake")))
 
     async def parked() -> list[Any]:

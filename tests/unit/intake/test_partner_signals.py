@@ -18,20 +18,20 @@ from services.intake.partners_config import load_partners
 
 pytestmark = pytest.mark.unit
 TODAY = date(2026, 3, 2)
-HOUSING = Partner("woon", "housing", "urn:woon", ("nl.wijkteam.partner.housing.signals",))
-SCHOOL = Partner("school", "school", "urn:school", ("nl.wijkteam.partner.school.signals",))
+HOUSING = Partner("woon", "housing", "urn:woon")
+SCHOOL = Partner("school", "school", "urn:school")
 PARTNERS = PartnerRegistry([HOUSING, SCHOOL])
 
 
 def test_a_registered_partner_is_admitted_on_its_topic() -> None:
-    assert PARTNERS.admit("urn:woon", "nl.wijkteam.partner.housing.signals", "payment_arrears") == HOUSING
+    assert PARTNERS.admit("urn:woon", "nl.wijkteam.partner.woon.signals", "payment_arrears") == HOUSING
 
 
 @pytest.mark.parametrize(
     ("source", "topic", "kind", "problem"),
     [
-        ("urn:nobody", "nl.wijkteam.partner.housing.signals", "concern", "not a registered partner"),
-        ("urn:woon", "nl.wijkteam.partner.energy.signals", "payment_arrears", "not registered for topic"),
+        ("urn:nobody", "nl.wijkteam.partner.woon.signals", "concern", "not a registered partner"),
+        ("urn:woon", "nl.wijkteam.partner.school.signals", "payment_arrears", "not on nl.wijkteam.partner.school"),
         ("urn:school", "nl.wijkteam.partner.school.signals", "payment_arrears", "may not signal payment arrears"),
     ],
 )

@@ -14,6 +14,8 @@ from wijk.http import create_http_app
 from wijk.metrics import ServiceMetrics
 from wijk.settings import SERVICES
 
+OIN = "00000001003214345000"  # a municipality OIN (Almere)
+
 pytestmark = pytest.mark.unit
 
 
@@ -27,7 +29,7 @@ def samples(text: str) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
 
 def test_a_facts_upstream_is_one_of_our_services_or_partner() -> None:
     metrics = ServiceMetrics("planning", SERVICES)
-    assert metrics.upstream(source_urn("intake")) == "intake"
+    assert metrics.upstream(source_urn("intake", OIN)) == "intake"
     assert metrics.upstream("urn:nld:kvk:12345678:systeem:woningcorporatie") == "partner"
     assert metrics.upstream("urn:nld:oin:1:systeem:a-service-nobody-knows") == "partner"  # bounded: never the source
 
@@ -35,7 +37,7 @@ def test_a_facts_upstream_is_one_of_our_services_or_partner() -> None:
 async def test_a_hop_is_measured_in_seconds_from_the_facts_ce_time() -> None:
     metrics = ServiceMetrics("planning", SERVICES)
     recorded = datetime.now(UTC) - timedelta(seconds=2)
-    metrics.handled("planning", "nl.wijkteam.intake.case-opened.v1", source_urn("intake"), recorded, 0.004)
+    metrics.handled("planning", "nl.wijkteam.intake.case-opened.v1", source_urn("intake", OIN), recorded, 0.004)
     found = samples((await metrics.exposition()).decode())
     hop = {"service": "planning", "group": "planning", "upstream": "intake"}
     assert found[("wijk_event_hop_lag_seconds_count", frozenset(hop.items()))] == 1

@@ -8,13 +8,15 @@ import pytest
 
 from contracts.envelope import CloudEventHeaders, EnvelopeError, event_id, source_urn
 
+OIN = "00000001003214345000"  # a municipality OIN (Almere)
+
 pytestmark = pytest.mark.unit
 
 
 def envelope(**changes: object) -> CloudEventHeaders:
     fields = {
-        "id": event_id(source_urn("intake"), 7),
-        "source": source_urn("intake"),
+        "id": event_id(source_urn("intake", OIN), 7),
+        "source": source_urn("intake", OIN),
         "type": "nl.wijkteam.intake.case-opened.v1",
         "time": datetime(2026, 3, 2, 9, 30, tzinfo=UTC),
         "subject": "2f1c6a1e-1111-4c1e-9a43-8d2f3b9e7a10",
@@ -31,13 +33,13 @@ def test_headers_round_trip_through_kafka_binary_mode() -> None:
 
 
 def test_the_same_outbox_entry_always_gets_the_same_event_id() -> None:
-    assert event_id(source_urn("intake"), 7) == event_id(source_urn("intake"), 7)
-    assert event_id(source_urn("intake"), 7) != event_id(source_urn("intake"), 8)
-    assert event_id(source_urn("intake"), 7) != event_id(source_urn("planning"), 7)
+    assert event_id(source_urn("intake", OIN), 7) == event_id(source_urn("intake", OIN), 7)
+    assert event_id(source_urn("intake", OIN), 7) != event_id(source_urn("intake", OIN), 8)
+    assert event_id(source_urn("intake", OIN), 7) != event_id(source_urn("planning", OIN), 7)
 
 
 def test_source_follows_the_nl_gov_profile() -> None:
-    assert source_urn("care", oin="00000001003214345000") == "urn:nld:oin:00000001003214345000:systeem:care"
+    assert source_urn("care", oin=OIN) == "urn:nld:oin:00000001003214345000:systeem:care"
 
 
 def test_missing_headers_are_named() -> None:

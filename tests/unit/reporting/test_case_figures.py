@@ -97,13 +97,16 @@ def test_signals_per_partner_type_and_district_and_refusals_per_topic() -> None:
     types = {"woonstad": "housing", "school": "school"}.get
     section = signal_section(
         received, [{"partner_id": "woonstad", "offers": 2}],
-        [{"signal_topic": "nl.wijkteam.partner.gp.signals", "rejected": 3}, {"signal_topic": "odd", "rejected": 1}],
+        [{"signal_topic": "nl.wijkteam.partner.gp.signals", "rejected": 3}, {"signal_topic": "odd", "rejected": 1},
+         {"signal_topic": "nl.wijkteam.partner.woonstad.signals", "rejected": 2}],
         lambda partner: types(partner) or "unknown",
     )  # fmt: skip
     assert section.per_partner_type == {"housing": 2, "school": 1}
     assert section.per_district == {"Haven": 2, "onbekend": 1}
-    assert section.help_offered == {"housing": 2} and section.rejected == {"gp": 3, "unknown": 1}
-    assert topic_partner_type("nl.wijkteam.partner.energy.signals") == "energy"
+    assert section.help_offered == {"housing": 2} and section.rejected == {"gp": 3, "housing": 2, "unknown": 1}
+    assert topic_partner_type("nl.wijkteam.partner.energy.signals") == "energy"  # a former per-type topic
+    assert topic_partner_type("nl.wijkteam.partner.woonstad.signals", lambda p: types(p) or "unknown") == "housing"
+    assert topic_partner_type("nl.wijkteam.partner.stranger.signals") == "unknown"
 
 
 def test_support_feedback_and_satisfaction_shares() -> None:

@@ -13,6 +13,8 @@ from contracts.events.care import CareStarted
 from services.reporting.projection import fact_row
 from wijk.consumer import Delivery
 
+OIN = "00000001003214345000"  # a municipality OIN (Almere)
+
 pytestmark = pytest.mark.unit
 
 
@@ -23,7 +25,7 @@ def test_the_row_carries_envelope_position_and_body() -> None:
     )
     envelope = CloudEventHeaders(
         id="ce-1",
-        source=source_urn("care"),
+        source=source_urn("care", OIN),
         type=CareStarted.type,
         time=datetime(2025, 3, 1, 8, 0, tzinfo=UTC),
         subject=str(household),
@@ -32,7 +34,7 @@ def test_the_row_carries_envelope_position_and_body() -> None:
     assert row[:8] == (
         "ce-1",
         CareStarted.type,
-        source_urn("care"),
+        source_urn("care", OIN),
         str(household),
         datetime(2025, 3, 1, 8, 0, tzinfo=UTC),
         CareStarted.topic,

@@ -20,12 +20,14 @@ from services.reporting.projection import fact_date
 from services.reporting.rebuild import differences
 from services.reporting.replay import Replay, fact_topics, parse
 
+OIN = "00000001003214345000"  # a municipality OIN (Almere)
+
 pytestmark = pytest.mark.unit
 
 
 def record(event: Any, offset: int = 0, body: bytes | None = None, **envelope: Any) -> ConsumerRecord[Any, Any]:
     headers = CloudEventHeaders(
-        id=envelope.get("id", f"ce-{offset}"), source=source_urn("budget"), type=type(event).type,
+        id=envelope.get("id", f"ce-{offset}"), source=source_urn("budget", OIN), type=type(event).type,
         time=datetime(2025, 1, 2, tzinfo=UTC), subject=envelope.get("subject", event.subject),
     ).to_kafka_headers()  # fmt: skip
     return ConsumerRecord(
