@@ -30,6 +30,7 @@ from contracts.events.care import CareStarted
 from contracts.topics import facts
 from tooling.bench_cpu import cpu_seconds, per_household, postmaster_pid
 from tooling.bench_raw import create_topic, kafka_consume, kafka_produce, pg_inserts, rate
+from tooling.bench_rebuild import rebuild_at_scale
 from tooling.progress import Progress
 from tooling.simulate_steps import plan_of, post
 from wijk.settings import SERVICES, PlatformSettings
@@ -149,7 +150,7 @@ async def reporting_rebuild(settings: PlatformSettings) -> dict[str, Any]:
     }
 
 
-async def measure(stack: Any, households: int, messages: int) -> dict[str, Any]:
+async def measure(stack: Any, households: int, messages: int, rebuild_facts: int = 0) -> dict[str, Any]:
     urls, bootstrap = {name: stack.url(name) for name in SERVICES}, stack.broker.bootstrap
     async with httpx.AsyncClient(timeout=30) as client:
         before = (await client.get(f"{urls['reporting']}/facts/count")).json()["facts"]
@@ -164,10 +165,14 @@ async def measure(stack: Any, households: int, messages: int) -> dict[str, Any]:
     raw = await kafka_produce(bootstrap, topic, messages, piped["mean_fact_bytes"])
     raw |= await kafka_consume(bootstrap, topic, messages)
     raw |= await pg_inserts(stack.postgres.endpoint, 2000, 20_000, piped["mean_fact_bytes"])
-    return {
+    result = {
         "pipeline": piped, "cpu_ms_per_household": cpu, "reporting_rebuild": replay, "raw": raw,
         "ratios": ratios(piped, replay, raw, cpu),
     }  # fmt: skip
+    if rebuild_facts:  # last: it takes the services off the bus
+        scaled = result["rebuild_at_scale"] = await rebuild_at_scale(stack, rebuild_facts)
+        result["ratios"]["rebuild_at_scale_vs_raw_consume"] = round(scaled["facts_per_s"] / raw["consume_msg_per_s"], 4)
+    return result
 
 
 async def settled_fact_count(reporting: str, timeout: float = 120) -> int:
@@ -199,14 +204,14 @@ def ratios(
     }
 
 
-def command(households: int, messages: int, out: Path) -> int:
+def command(households: int, messages: int, out: Path, rebuild_facts: int = 0) -> int:
     from tooling.simulate_run import start_stack
 
     began = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="wijk-bench-") as data:
         stack = start_stack(Path(data), None)
         try:
-            result = asyncio.run(measure(stack, households, messages))
+            result = asyncio.run(measure(stack, households, messages, rebuild_facts))
         finally:
             stack.stop()
     result["seconds"] = round(time.monotonic() - began, 1)
@@ -214,7 +219,9 @@ def command(households: int, messages: int, out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}.json"
     path.write_text(json.dumps(result, indent=2), encoding="utf-8")
-    for section in ("pipeline", "cpu_ms_per_household", "reporting_rebuild", "raw", "ratios"):
+    for section in ("pipeline", "cpu_ms_per_household", "reporting_rebuild", "rebuild_at_scale", "raw", "ratios"):
+        if section not in result:
+            continue
         print(f"\n{section}:")
         for name, value in result[section].items():
             shown = ("yes" if value else "no") if isinstance(value, bool) else value

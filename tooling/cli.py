@@ -76,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser("bench", help="raw broker and PostgreSQL limits against the full pipeline")
     bench.add_argument("--households", type=positive, default=60, help="households through the pipeline (default 60)")
     bench.add_argument("--messages", type=positive, default=20000, help="raw produce/consume messages (default 20000)")
+    bench.add_argument(
+        "--rebuild-facts", type=int, default=100_000, help="facts for the rebuild at scale (default 100000; 0: none)"
+    )
     bench.add_argument("--out", type=Path, default=Path("bench-results"), help="folder for the results file")
 
     from tooling.admin_cli import register as register_admin
@@ -109,7 +112,7 @@ def _simulate(args: argparse.Namespace) -> int:
 def _bench(args: argparse.Namespace) -> int:
     from tooling.bench import command
 
-    return command(args.households, args.messages, args.out)
+    return command(args.households, args.messages, args.out, args.rebuild_facts)
 
 
 def _service(args: argparse.Namespace) -> int:
