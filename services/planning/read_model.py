@@ -46,7 +46,7 @@ def writes(aggregates: Iterable[Any]) -> list[tuple[str, tuple[Any, ...]]]:
 
 
 def upsert(plan: Plan) -> tuple[str, tuple[Any, ...]]:
-    view = json.dumps(jsonable_encoder(plan_view(plan)))
+    view = json.dumps(plan_view(plan), default=jsonable_encoder)  # the view is plain JSON data: no walk over it
     return UPSERT, (plan.id, plan.household_id, plan.created_on, plan.version, view)
 
 

@@ -49,6 +49,11 @@ differ (a redelivered copy, the moment it was recorded) and no report reads them
 UNREAD = f"""SELECT event_id FROM reporting.fact f
 WHERE NOT EXISTS (SELECT 1 FROM {STAGING} s WHERE s.event_id = f.event_id)"""
 """The live facts the first read did not see (published meanwhile and recorded by the live inbox already)."""
+SECONDARY_INDEXES = """SELECT i.indexname, i.indexdef FROM pg_indexes i
+JOIN pg_class c ON c.relname = i.indexname AND c.relnamespace = 'reporting'::regnamespace
+JOIN pg_index x ON x.indexrelid = c.oid
+WHERE i.schemaname = 'reporting' AND i.tablename = 'fact' AND NOT x.indisprimary ORDER BY i.indexname"""
+"""`reporting.fact`'s indexes but its primary key, with the statements that create them again."""
 
 
 @dataclass
@@ -234,7 +239,14 @@ async def _replace(
         started = time.perf_counter()
         await conn.execute("TRUNCATE reporting.fact")
         bar = ProgressBar("rebuilding read model", kept, stream)
+        # The secondary indexes are built once over the new rows, not kept up to date row by row. Dropping them
+        # locks out readers, but TRUNCATE did already, until the commit.
+        indexes = await conn.fetch(SECONDARY_INDEXES)
+        for index in indexes:
+            await conn.execute(f'DROP INDEX reporting."{index["indexname"]}"')
         await conn.execute(f"INSERT INTO reporting.fact ({COLUMNS}) SELECT {COLUMNS} FROM {STAGING}")
+        for index in indexes:
+            await conn.execute(index["indexdef"])
         bar.advance(kept)
         bar.close()
         outcome.seconds["swap"] = time.perf_counter() - started
