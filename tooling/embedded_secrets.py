@@ -23,6 +23,7 @@ def generate() -> dict[str, str]:
         "WIJK_INTAKE_BLIND_INDEX_SECRET": secrets.token_urlsafe(48),
         "WIJK_INTAKE_KEY_ENCRYPTION_KEY": base64.b64encode(secrets.token_bytes(32)).decode("ascii"),
         "WIJK_IWMO_CLIENT_DIGEST_SECRET": secrets.token_urlsafe(48),
+        "WIJK_TEXT_KEY_ENCRYPTION_KEY": base64.b64encode(secrets.token_bytes(32)).decode("ascii"),
     }
 
 

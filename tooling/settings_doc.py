@@ -16,6 +16,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 from pydantic_settings import BaseSettings
 
+from wijk.household_keys import TextKeySettings
 from wijk.settings import DEFAULT_PORTS, SERVICES, PlatformSettings, ServiceSettings
 
 DEPLOYMENT = Path(__file__).resolve().parent.parent / "docs" / "deployment.md"
@@ -39,6 +40,7 @@ def every_setting() -> list[tuple[str, str, FieldInfo]]:
     """(environment variable, who reads it, field) for every setting there is."""
     rows = [(f"WIJK_{name.upper()}", "every service", field) for name, field in PlatformSettings.model_fields.items()]
     rows += [(f"WIJK_<SERVICE>_{n.upper()}", "each service", f) for n, f in ServiceSettings.model_fields.items()]
+    rows += [(f"WIJK_{n.upper()}", "services sealing free text", f) for n, f in TextKeySettings.model_fields.items()]
     for service, settings in service_settings().items():
         prefix = str(settings.model_config.get("env_prefix", ""))
         rows += [(f"{prefix}{name.upper()}", service, field) for name, field in settings.model_fields.items()]

@@ -16,6 +16,7 @@ import json
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
+from uuid import UUID
 
 import eventsourcing.domain
 import psycopg
@@ -25,6 +26,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import (
     IntegrityError,
     JSONTranscoder,
+    Mapper,
     ProcessRecorder,
     Tracking,
     Transcoder,
@@ -33,10 +35,13 @@ from eventsourcing.persistence import (
 from eventsourcing.utils import strtobool
 from opentelemetry import propagate
 
+from contracts.sealed import SealedText
 from kernel import clock
 from kernel.errors import Conflict, NotFound
+from wijk.household_keys import TextKeys, open_text_keys, readable
 from wijk.pg_recorder import READ_MODEL_WRITES, UnpipelinedProcessRecorder
 from wijk.pg_recorder import TOPIC as UNPIPELINED_RECORDER
+from wijk.sealing_mapper import FreeTextFields, SealedTextAsString, SealingMapper
 from wijk.settings import PlatformSettings
 
 TRACE_KEY = "_otel"
@@ -173,9 +178,17 @@ class ServiceApplication(Application[Any]):
     """Base of every service's application: a process recorder, date support and trace stamping."""
 
     name = "service"
+    free_text: FreeTextFields = {}
+    """Where the service's internal events hold free text about a household: sealed with the household's text key
+    in the store and on the bus (`wijk.sealing_mapper`, ADR 0006)."""
+    opens_text_keys: bool = False
+    """Opens the text keys without free text of its own: the service that erases households (intake) destroys them."""
 
     def __init__(self, settings: PlatformSettings | None = None, env: dict[str, str] | None = None) -> None:
         self.settings = settings or PlatformSettings()
+        self.text_keys: TextKeys | None = (
+            open_text_keys(self.settings) if self.free_text or self.opens_text_keys else None
+        )
         self.on_recorded: list[Callable[[], None]] = []
         """Called (in the writing thread) after every commit of new events: the relay wakes on it."""
         if self.settings.persistence == "postgres":
@@ -228,7 +241,38 @@ class ServiceApplication(Application[Any]):
         transcoder = TraceStampingTranscoder()
         self.register_transcodings(transcoder)
         transcoder.register(DateAsISO())
+        transcoder.register(SealedTextAsString())
         return transcoder
+
+    def construct_mapper(self) -> Mapper[Any]:
+        """eventsourcing's mapper; with free text, one that seals it on the way in and unseals it on the way out."""
+        keys = getattr(self, "text_keys", None)  # None too for an application made without this __init__
+        if keys is None:
+            return super().construct_mapper()
+        return SealingMapper(self.construct_transcoder(), keys, self.free_text)
+
+    @functools.cached_property
+    def fact_mapper(self) -> Mapper[Any]:
+        """The mapper the outbox relay reads with: free text stays sealed, so the facts carry only ciphertext."""
+        keys = getattr(self, "text_keys", None)
+        if keys is None:
+            return self.mapper
+        return SealingMapper(self.construct_transcoder(), keys, self.free_text, unsealing=False)
+
+    def readable_text(self, household_id: UUID, value: SealedText | str | None) -> str:
+        """Free text as a reader who may see the household is shown it: unsealed, or ERASED_TEXT after erasure."""
+        if value is None or isinstance(value, str):
+            return value or ""
+        keys = getattr(self, "text_keys", None)
+        if keys is None:
+            raise TypeError(f"{self.name} reads sealed free text without text keys: give it free_text")
+        return readable(keys, household_id, value)
+
+    def close(self) -> None:
+        super().close()
+        keys = getattr(self, "text_keys", None)
+        if keys is not None:
+            keys.close()
 
     def construct_recorder(self) -> ProcessRecorder:
         recorder = self.factory.process_recorder()

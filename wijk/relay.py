@@ -190,7 +190,7 @@ class OutboxRelay:
         return len(batch)
 
     async def _publish(self, notification: Notification) -> asyncio.Future[Any] | None:
-        domain_event = self.app.mapper.to_domain_event(notification)
+        domain_event = self.app.fact_mapper.to_domain_event(notification)  # free text stays sealed
         fact = self.translate(domain_event)
         if fact is None:
             return None

@@ -7,9 +7,10 @@ from uuid import UUID
 
 from pydantic import Field
 
-from contracts.bounds import Cents, Code, Day, Motivation, Reference, Text, TotalCents, Who, Year
+from contracts.bounds import Cents, Code, Day, Reference, Text, TotalCents, Who, Year
 from contracts.events.base import HouseholdEvent, IntegrationEvent
 from contracts.events.planning import BudgetLine
+from contracts.sealed import FreeMotivation
 from contracts.topics import facts
 
 TOPIC = facts("budget")
@@ -50,7 +51,9 @@ class FundsReserved(HouseholdEvent):
     requested_amount_cents: Cents | None = Field(None, description="A partial award's request.")
     legal_ground: Code | None = Field(None, description="Why a partial award grants less.")
     legal_basis: Reference | None = Field(None, description="The article a partial award's refused rest rests on.")
-    reasons: Motivation | None = Field(None, description="A partial award's motivation (free text).")
+    reasons: FreeMotivation | None = Field(
+        None, description="A partial award's motivation, as planning sealed it with the household's text key."
+    )
 
 
 class FundsRefused(HouseholdEvent):

@@ -7,8 +7,9 @@ from uuid import UUID
 
 from pydantic import Field
 
-from contracts.bounds import Cents, Code, Day, Text, Volume
+from contracts.bounds import Cents, Code, Day, Volume
 from contracts.events.base import HouseholdEvent
+from contracts.sealed import FreeText
 from contracts.topics import facts
 
 TOPIC = facts("care")
@@ -75,7 +76,7 @@ class PlanFeedbackGiven(HouseholdEvent):
     assignment_id: UUID
     provider_id: Code
     plan_fits: bool
-    remarks: Text = ""
+    remarks: FreeText = ""
 
 
 RefusalReason = Literal["no_capacity", "not_contracted", "care_not_suitable", "client_unreachable", "other"]

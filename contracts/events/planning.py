@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, Field
 
-from contracts.bounds import PLAIN, Cents, Code, Day, Measure, Motivation, Reference, Text, Who
+from contracts.bounds import PLAIN, Cents, Code, Day, Measure, Reference, Who
 from contracts.events.base import HouseholdEvent
 from contracts.events.intake import LifeDomain
+from contracts.sealed import FreeMotivation, FreeText, SealedText
 from contracts.topics import facts
 
 BudgetLine = Literal["wmo", "youth", "special_assistance", "discretionary"]
@@ -57,8 +58,8 @@ class DecisionTaken(HouseholdEvent):
     requested_amount_cents: Cents | None = Field(None, description="What was asked for, when more than granted.")
     legal_ground: Code | None = Field(None, description="Why not all of it: own_strength, general_provision, ...")
     legal_basis: Reference | None = Field(None, description="The article and criterion the partial refusal rests on.")
-    reasons: Motivation | None = Field(
-        None, description="The motivation of a partial award (Awb 3:46); free text (issue 18)."
+    reasons: FreeMotivation | None = Field(
+        None, description="The motivation of a partial award (Awb 3:46), sealed with the household's text key."
     )
     replaces_decision_id: UUID | None = Field(None, description="The decision revoked after a bezwaar it replaces.")
 
@@ -85,9 +86,9 @@ class GoalSet(HouseholdEvent):
     plan_id: UUID
     team_id: Code
     life_domain: LifeDomain
-    goal: Text
-    own_strength: Text
-    network: Text = ""
+    goal: FreeText
+    own_strength: FreeText
+    network: FreeText = ""
     set_by: Who
     set_on: Day
 
@@ -107,7 +108,7 @@ class DecisionEscalated(HouseholdEvent):
     period_end: Day
     proposed_by: Who
     escalated_on: Day
-    reason: Text
+    reason: FreeText
     deviating_rules: list[Code] = Field(
         default_factory=list, max_length=20, description="Catalogue rules the decision departs from."
     )
@@ -127,7 +128,9 @@ class DeviationRecorded(HouseholdEvent):
     rule_limit: Literal["min_age", "max_age", "max_amount_cents", "max_duration_days"]
     rule_value: Measure
     actual_value: Measure
-    justification: str = Field(max_length=4000, pattern=PLAIN)
+    justification: SealedText | Annotated[str, Field(max_length=4000, pattern=PLAIN)] = Field(
+        description="The written justification, sealed with the household's text key (plain before issue 18)."
+    )
     decided_by: Who
     proposed_by: Who | None = None
     recorded_on: Day
@@ -152,7 +155,7 @@ class ArrangementRecorded(HouseholdEvent):
 class GoalEvaluation(BaseModel):
     life_domain: LifeDomain
     outcome: Literal["achieved", "partly", "not_achieved"]
-    remarks: Text = ""
+    remarks: FreeText = ""
 
 
 class PlanEvaluated(HouseholdEvent):
@@ -178,7 +181,7 @@ class DecisionCancelled(HouseholdEvent):
     decision_id: UUID
     team_id: Code
     cancelled_by: Who
-    reason: Text = Field(min_length=1)
+    reason: FreeText
     cancelled_on: Day
     replaced_by: UUID | None = Field(
         None, description="The new decision that replaces it (a change after an evaluation): a wijziging, not an end."

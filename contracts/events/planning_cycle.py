@@ -8,17 +8,18 @@ from uuid import UUID
 
 from pydantic import Field
 
-from contracts.bounds import Cents, Code, Day, Motivation, Reference, Text, Who
+from contracts.bounds import Cents, Code, Day, Reference, Who
 from contracts.events.base import HouseholdEvent
 from contracts.events.intake import LifeDomain
 from contracts.events.planning import BudgetLine
+from contracts.sealed import FreeMotivation, FreeText
 from contracts.topics import facts
 
 TOPIC = facts("planning")
 LegalGround = Literal["own_strength", "general_provision", "no_need", "not_necessary", "other"]
 REASONS = (
-    "The motivation the professional recorded (Awb 3:46), printed in the letter. Free text about the household: "
-    "issue 18 seals or removes it."
+    "The motivation the professional recorded (Awb 3:46), printed in the letter; sealed with the household's text "
+    "key (issue 18), readable by the services that hold it until the household's erasure."
 )
 
 
@@ -45,7 +46,7 @@ class DecisionRefused(HouseholdEvent):
     proposed_by: Who | None = None
     legal_ground: LegalGround
     legal_basis: Reference = Field(description="The article and criterion the refusal rests on.")
-    reasons: Motivation = Field(min_length=1, description=REASONS)
+    reasons: FreeMotivation = Field(description=REASONS)
     replaces_decision_id: UUID | None = Field(None, description="The decision revoked after a bezwaar it replaces.")
 
 
@@ -87,9 +88,9 @@ class GoalRevised(HouseholdEvent):
     team_id: Code
     life_domain: LifeDomain
     revision: int = Field(ge=2, le=10_000)
-    goal: Text
-    own_strength: Text
-    network: Text = ""
+    goal: FreeText
+    own_strength: FreeText
+    network: FreeText = ""
     revised_by: Who
     revised_on: Day
 

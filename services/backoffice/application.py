@@ -55,6 +55,16 @@ VALUE_OBJECTS = tuple(
         (Withdrawal, "withdrawal"),
     )
 )
+FREE_TEXT = {
+    Decision.Received: ("decision.reasons",),
+    Decision.Withdrawn: ("withdrawal.reason",),  # type: ignore[attr-defined]
+    Refusal.Received: ("refused.reasons",),
+    Refusal.LetterIssued: ("refused.reasons",),
+    Objection.Lodged: ("objection.grounds", "objection.excusability_reasons"),
+    Objection.Decided: ("reasons",),  # type: ignore[attr-defined]
+    DebtReferral.Sent: ("reason",),  # type: ignore[attr-defined]
+}
+"""Where the backoffice's events hold free text about a household: sealed with its text key (ADR 0006)."""
 """The value objects the backoffice's events carry whole."""
 
 
@@ -72,6 +82,7 @@ class ProviderMismatch(Refused):
 
 class BackofficeApplication(ServiceApplication):
     name = "backoffice"
+    free_text = FREE_TEXT
 
     def __init__(self, catalogue: Catalogue, settings: PlatformSettings | None = None) -> None:
         self.catalogue = catalogue
@@ -91,6 +102,7 @@ class BackofficeApplication(ServiceApplication):
             return None
         terms = self.catalogue.provision(event.provision_code)
         funded = event.model_dump(include={f.name for f in fields(FundedDecision)}, exclude_none=True)
+        funded["reasons"] = self.readable_text(event.household_id, event.reasons)  # for the letter; sealed when stored
         decision = Decision(FundedDecision(**funded, refusal_basis=event.legal_basis or ""))
         household_paid = event.budget_line in PAID_TO_HOUSEHOLD
         extent = (

@@ -33,17 +33,18 @@ def on_decision_refused(app: BackofficeApplication, event: DecisionRefused, trac
     if decision_key(event.decision_id) in app.repository:
         app.record_processed(tracking)  # the same refusal, republished under another position
         return
-    refusal = Refusal(refused_request(event))
+    refusal = Refusal(refused_request(event, app.readable_text(event.household_id, event.reasons)))
     terms = app.catalogue.provision(event.provision_code)
     refusal.issue_letter(today, terms.name, app.catalogue.municipality, objection_deadline(today))
     app.record_processed(tracking, refusal)
 
 
-def refused_request(event: DecisionRefused) -> RefusedRequest:
+def refused_request(event: DecisionRefused, reasons: str) -> RefusedRequest:
+    """The refusal with its reasons as the letter prints them (unsealed; sealed again in the store)."""
     return RefusedRequest(
         event.decision_id, event.household_id, event.plan_id, event.team_id, event.provision_code, event.budget_line,
         event.requested_amount_cents, event.period_start, event.period_end, event.refused_by, event.refused_on,
-        event.on_behalf_of, event.legal_ground, event.legal_basis, event.reasons,
+        event.on_behalf_of, event.legal_ground, event.legal_basis, reasons,
     )  # fmt: skip
 
 
@@ -63,16 +64,17 @@ def on_decision_cancelled(
     if not isinstance(found, Decision) or found.withdrawal is not None or found.revoked_on is not None:
         app.record_processed(tracking)  # a refusal is not withdrawn; a decision is withdrawn or revoked once
         return
-    found.withdraw(withdrawal_of(event, today))
+    found.withdraw(withdrawal_of(event, app.readable_text(event.household_id, event.reason), today))
     app.record_processed(tracking, found)
 
 
-def withdrawal_of(event: DecisionCancelled, today: date) -> Withdrawal:
+def withdrawal_of(event: DecisionCancelled, reason: str, today: date) -> Withdrawal:
+    """The letter, with the team's reason as it prints it (unsealed; sealed again in the store)."""
     dispatch = max(today, event.cancelled_on)
     kind = CHANGE if event.replaced_by is not None else WITHDRAWAL
     return Withdrawal(
         uuid5(NAMESPACE, f"withdrawal:{event.decision_id}"), kind, event.replaced_by, event.cancelled_on, dispatch,
-        objection_deadline(dispatch), event.cancelled_by, event.reason,
+        objection_deadline(dispatch), event.cancelled_by, reason,
     )  # fmt: skip
 
 

@@ -35,6 +35,8 @@ class DeclarationRefused(Refused):
 
 class CareApplication(ServiceApplication):
     name = "care"
+    free_text = {Assignment.FeedbackGiven: ("remarks",)}  # type: ignore[attr-defined]
+    """A provider's remarks on the plan are free text about the household: sealed with its text key (ADR 0006)."""
 
     def __init__(self, policies: Mapping[str, Policy], settings: PlatformSettings | None = None) -> None:
         self.policies = dict(policies)

@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 class DebtApplication(ServiceApplication):
     name = "debt"
+    free_text = {DebtTrajectory.AdmissionDecided: ("admission.reasons",)}  # type: ignore[attr-defined]
+    """A refusal's reasons (Awb 3:46) are free text about the household: sealed with its text key (ADR 0006)."""
 
     def __init__(self, settings: PlatformSettings | None = None) -> None:
         super().__init__(settings)

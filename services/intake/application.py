@@ -50,6 +50,7 @@ VALUE_OBJECTS = (
 
 class IntakeApplication(ServiceApplication):
     name = "intake"
+    opens_text_keys = True  # its erasure destroys the household's text key (ADR 0006)
 
     def __init__(
         self, routing: Routing, secret: bytes, kek: KeyEncryptionKey, settings: PlatformSettings | None = None

@@ -19,6 +19,7 @@ from services.intake.domain.case import Case
 from services.intake.domain.household import Household
 from services.intake.domain.routing import Routing
 from services.intake.vault import KeyVault
+from wijk.household_keys import TextKeys
 
 T = TypeVar("T")
 
@@ -27,6 +28,7 @@ class Intake(Protocol):
     routing: Routing
     secret: bytes
     vault: KeyVault
+    text_keys: TextKeys | None
 
     @property
     def repository(self) -> Repository[UUID]: ...

@@ -61,9 +61,12 @@ def household_view(intake: Intake, household_id: UUID) -> dict[str, Any]:
 
 
 def erase_household(intake: Intake, household_id: UUID, today: date) -> date:
-    """Destroy the household's key, then record the erasure (a retry after a failure in between is safe)."""
+    """Destroy the household's key and its text key (ADR 0006: the free text every service sealed with it), then
+    record the erasure (a retry after a failure in between is safe)."""
     household = intake.present_household(household_id)
     intake.vault.destroy(household_id, today)
+    if intake.text_keys is not None:
+        intake.text_keys.destroy(household_id, today)
     household.erase(today)
     intake.save(household)
     return today

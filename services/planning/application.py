@@ -40,6 +40,21 @@ VALUE_OBJECTS = (
     ValueObjectAsDict(Goal, "planning_goal"),
 )
 """The value objects the plan's events carry whole."""
+GOAL_TEXT = ("goal.goal", "goal.own_strength", "goal.network", "goal.remarks")
+DECISION_TEXT = ("decision.reason", "decision.justification", "decision.reasons")
+FREE_TEXT = {
+    Plan.GoalSet: GOAL_TEXT,
+    Plan.GoalRevised: GOAL_TEXT,
+    Plan.DecisionTaken: DECISION_TEXT,
+    Plan.DecisionRefused: DECISION_TEXT,
+    Plan.DecisionEscalated: DECISION_TEXT,
+    Plan.ArrangementRecorded: DECISION_TEXT,
+    Plan.DeviationRecorded: ("deviation.justification",),
+    Plan.DecisionCancelled: ("reason",),  # type: ignore[attr-defined]
+    Plan.Evaluated: ("results.*.remarks",),  # type: ignore[attr-defined]
+    Plan.FeedbackAttached: ("remarks",),  # type: ignore[attr-defined]
+}
+"""Where the plan's events hold free text about the household: sealed with its text key (ADR 0006)."""
 T = TypeVar("T")
 
 
@@ -49,6 +64,7 @@ class UnknownProfessional(Refused):
 
 class PlanningApplication(ServiceApplication):
     name = "planning"
+    free_text = FREE_TEXT
 
     def __init__(self, config: PlanningConfig, settings: PlatformSettings | None = None) -> None:
         self.config = config
@@ -62,7 +78,7 @@ class PlanningApplication(ServiceApplication):
         return isinstance(self.recorder, PostgresProcessRecorder)
 
     def read_model_writes(self, aggregates: Iterable[Any]) -> list[tuple[str, tuple[Any, ...]]]:
-        return read_model.writes(aggregates)
+        return read_model.writes(aggregates, getattr(self, "text_keys", None))
 
     def _complete_read_model(self) -> None:
         """Create the read model's table, and give every plan without a row its row from the write side."""
@@ -73,7 +89,7 @@ class PlanningApplication(ServiceApplication):
             conn.execute(read_model.SCHEMA)
             missing = read_model.plan_ids(conn.execute(read_model.missing(events), (get_topic(Plan.Drafted),)))
             for plan_id in missing:
-                conn.execute(*read_model.upsert(self.repository.get(plan_id)))
+                conn.execute(*read_model.upsert(self.repository.get(plan_id), getattr(self, "text_keys", None)))
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -106,7 +122,11 @@ class PlanningApplication(ServiceApplication):
             tracking,
             event.household_id,
             lambda p: p.attach_feedback(
-                event.assignment_id, event.provider_id, event.plan_fits, event.remarks, received_on
+                event.assignment_id,
+                event.provider_id,
+                event.plan_fits,
+                self.readable_text(event.household_id, event.remarks),  # sealed again in the plan's store
+                received_on,
             ),
         )
 
@@ -216,16 +236,21 @@ class PlanningApplication(ServiceApplication):
 
     def plans_of(self, household_id: UUID) -> list[dict[str, Any]]:
         if self.read_model:
-            return read_model.household_views(self._query(read_model.OF_HOUSEHOLD, household_id))
+            return [self._view(row) for row in self._query(read_model.OF_HOUSEHOLD, household_id)]
         index = self.household_plans(household_id)
         return [self.plan(plan_id) for plan_id in index.plan_ids] if index else []
 
     def plan(self, plan_id: UUID) -> dict[str, Any]:
         if self.read_model:
-            found = read_model.household_views(self._query(read_model.ONE, plan_id))
+            found = self._query(read_model.ONE, plan_id)
             if found:
-                return found[0]
+                return self._view(found[0])
         return plan_view(self.repository.get(plan_id))  # none such: the write side's NotFound
+
+    def _view(self, row: dict[str, Any]) -> dict[str, Any]:
+        """The stored view, or after the household's erasure the write side's (its texts read `[gewist]`)."""
+        view = read_model.opened(row, getattr(self, "text_keys", None))
+        return view if view is not None else plan_view(self.repository.get(row["plan_id"]))
 
     def _query(self, statement: str, *params: Any) -> list[dict[str, Any]]:
         recorder = self.process_recorder

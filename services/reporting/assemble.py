@@ -55,7 +55,7 @@ class Reports:
         args = where.args()
         return decision_section(
             await fetch(self.pool, queries_decisions.BY_PROVISION, *args),
-            await fetch(self.pool, queries_decisions.BY_DECIDER, *args),
+            await fetch(self.pool, queries_decisions.BY_MANDATE, *args),
             (await fetch(self.pool, queries_decisions.ESCALATIONS, *args))[0],
             await fetch(self.pool, queries_decisions.DEVIATIONS, *args),
         )

@@ -52,7 +52,7 @@ def _summary(r: Accountability) -> str:
         ("Geopende zaken", number(s.cases_opened)),
         ("Besluiten onder mandaat", number(r.decisions.decisions)),
         ("Waarvan na escalatie", number(r.decisions.escalated)),
-        ("Afwijkingen van de regels", number(len(r.decisions.deviations))),
+        ("Afwijkingen van de regels", number(sum(x.deviations for x in r.decisions.deviations))),
         ("Beschikkingen verzonden", number(s.letters_issued)),
         ("Afwijzingen", number(s.refusals)),
         ("Doorverwijzingen schuldhulpverlening", number(s.debt_referrals)),
@@ -88,22 +88,22 @@ def _decisions(r: Accountability) -> str:
     d = r.decisions
     provisions = [(p.provision_code, LINES.get(p.budget_line, p.budget_line), p.decisions, money(p.amount_cents),
                    p.escalated) for p in d.by_provision]  # fmt: skip
-    deciders = [(x.team_id, x.decided_by, x.mandate_ref or "-", x.decisions, money(x.amount_cents), x.escalated)
-                for x in d.by_decider]  # fmt: skip
+    mandates = [(x.team_id, x.mandate_ref or "-", x.deciders, x.decisions, money(x.amount_cents), x.escalated)
+                for x in d.by_mandate]  # fmt: skip
     per_rule: dict[str, int] = {}
     for deviation in d.deviations:
-        per_rule[deviation.rule_ref] = per_rule.get(deviation.rule_ref, 0) + 1
-    deviations = [(x.day.strftime("%d-%m-%Y"), x.team_id, x.provision_code, x.rule_ref, x.rule_value, x.actual_value,
-                   x.decided_by, x.justification) for x in d.deviations]  # fmt: skip
+        per_rule[deviation.rule_ref] = per_rule.get(deviation.rule_ref, 0) + deviation.deviations
+    deviations = [(x.team_id, x.provision_code, x.rule_ref, x.rule_value, x.deviations, x.approved_on_escalation,
+                   x.largest_departure) for x in d.deviations]  # fmt: skip
     return (
         "<section><h2>3. Besluiten, mandaat en afwijkingen</h2>"
         + table(("Voorziening", "Budgetlijn", "Besluiten", "Bedrag", "Na escalatie"), provisions, 2)
-        + table(("Team", "Besluit door", "Mandaat", "Besluiten", "Bedrag", "Na escalatie"), deciders, 3)
+        + table(("Team", "Mandaat", "Beslissers", "Besluiten", "Bedrag", "Na escalatie"), mandates, 2)
         + charts.bars("Afwijkingen per regel", sorted(per_rule.items()))
         + table(
-            ("Datum", "Team", "Voorziening", "Regel", "Norm", "Feitelijk", "Besluit door", "Onderbouwing"),
+            ("Team", "Voorziening", "Regel", "Norm", "Afwijkingen", "Na escalatie", "Grootste afwijking"),
             deviations,
-            4,
+            3,
         )
         + "</section>"
     )

@@ -26,11 +26,14 @@ def rows(r: Accountability) -> Iterator[Row]:
         yield from _figures(
             "decisions_by_provision", "", p.provision_code, p, ("decisions", "amount_cents", "escalated")
         )
-    for x in r.decisions.by_decider:
-        item = f"{x.decided_by}/{x.mandate_ref}"
-        yield from _figures("decisions_by_decider", x.team_id, item, x, ("decisions", "amount_cents", "escalated"))
+    for x in r.decisions.by_mandate:
+        by_mandate = ("decisions", "deciders", "amount_cents", "escalated")
+        yield from _figures("decisions_by_mandate", x.team_id, x.mandate_ref or "-", x, by_mandate)
     for d in r.decisions.deviations:
-        yield ("deviations", d.team_id, d.rule_ref, f"{d.decision_id} {d.day}", d.actual_value)
+        item = f"{d.provision_code}/{d.rule_ref}"
+        yield from _figures(
+            "deviations", d.team_id, item, d, ("deviations", "approved_on_escalation", "largest_departure")
+        )
     for s in r.terms.summaries:
         figures = ("started", "on_time", "late", "missed", "running", "share_on_time", "median_days")
         yield from _figures("terms", "", s.clock, s, figures)

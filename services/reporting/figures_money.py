@@ -8,9 +8,9 @@ from typing import Any
 from services.reporting.report import budget_line, total_lines
 from services.reporting.sections import (
     BudgetSection,
-    DeciderDecisions,
     DecisionSection,
     Deviation,
+    MandateDecisions,
     MonthFigures,
     ProvisionDecisions,
     TeamBudgetLine,
@@ -52,7 +52,7 @@ def month_figures(rows: Iterable[Row]) -> list[MonthFigures]:
 
 
 def decision_section(
-    by_provision: Iterable[Row], by_decider: Iterable[Row], escalations: Row, deviations: Iterable[Row]
+    by_provision: Iterable[Row], by_mandate: Iterable[Row], escalations: Row, deviations: Iterable[Row]
 ) -> DecisionSection:
     provisions = [ProvisionDecisions(**dict(row)) for row in by_provision]
     return DecisionSection(
@@ -60,7 +60,7 @@ def decision_section(
         escalated=escalations["escalated"],
         escalations_approved=escalations["approved"],
         by_provision=provisions,
-        by_decider=[DeciderDecisions(**dict(row)) for row in by_decider],
+        by_mandate=[MandateDecisions(**dict(row)) for row in by_mandate],
         deviations=[Deviation(**dict(row)) for row in deviations],
     )
 

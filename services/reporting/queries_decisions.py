@@ -1,5 +1,6 @@
-"""Decisions' SQL: by provision, by who decided under which mandate (Awb 10:1), escalations, and every deviation
-(afwijking) with the rule it departs from and its written justification."""
+"""Decisions' SQL: by provision, by mandate (the register row, Awb 10:1: a mandate level, never a person),
+escalations, and deviations (afwijkingen) counted per rule they depart from. No free text and no professional's
+name reaches a report (issue 18): the justification is sealed in the fact, and the report counts."""
 
 from __future__ import annotations
 
@@ -16,11 +17,12 @@ FROM {FACTS} WHERE type = {t(DecisionTaken)}
 GROUP BY 1, 2 ORDER BY 1, 2
 """
 
-BY_DECIDER = f"""
-SELECT team_id, data->>'decided_by' AS decided_by, COALESCE(data->>'mandate_ref', '') AS mandate_ref,
-       count(*) AS decisions, {AMOUNT} AS amount_cents, {ESCALATED} AS escalated
+BY_MANDATE = f"""
+SELECT team_id, COALESCE(data->>'mandate_ref', '') AS mandate_ref,
+       count(*) AS decisions, count(DISTINCT data->>'decided_by') AS deciders, {AMOUNT} AS amount_cents,
+       {ESCALATED} AS escalated
 FROM {FACTS} WHERE type = {t(DecisionTaken)}
-GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+GROUP BY 1, 2 ORDER BY 1, 2
 """
 
 ESCALATIONS = f"""
@@ -34,10 +36,10 @@ FROM escalated LEFT JOIN taken USING (decision_id)
 """
 
 DEVIATIONS = f"""
-SELECT team_id, district, day, data->>'decision_id' AS decision_id, data->>'provision_code' AS provision_code,
-       data->>'rule_ref' AS rule_ref, data->>'rule_limit' AS rule_limit, (data->>'rule_value')::bigint AS rule_value,
-       (data->>'actual_value')::bigint AS actual_value, data->>'justification' AS justification,
-       data->>'decided_by' AS decided_by, data->>'proposed_by' AS proposed_by
+SELECT team_id, data->>'provision_code' AS provision_code, data->>'rule_ref' AS rule_ref,
+       data->>'rule_limit' AS rule_limit, (data->>'rule_value')::numeric AS rule_value, count(*) AS deviations,
+       count(*) FILTER (WHERE data->>'proposed_by' IS NOT NULL) AS approved_on_escalation,
+       max(abs((data->>'actual_value')::numeric - (data->>'rule_value')::numeric)) AS largest_departure
 FROM {FACTS} WHERE type = {t(DeviationRecorded)}
-ORDER BY day, event_id
+GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
 """

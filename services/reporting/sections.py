@@ -41,28 +41,28 @@ class ProvisionDecisions(BaseModel):
     escalated: int
 
 
-class DeciderDecisions(BaseModel):
+class MandateDecisions(BaseModel):
+    """Decisions per mandate level: the register row they were taken under, never the professional's name."""
+
     team_id: str
-    decided_by: str
     mandate_ref: str = Field(description="The mandate register row (Awb 10:1); empty when none was given.")
     decisions: int
+    deciders: int = Field(description="How many professionals decided under it: a count, not their names.")
     amount_cents: int
     escalated: int
 
 
 class Deviation(BaseModel):
+    """Deviations (afwijkingen) from one catalogue rule, counted: the justification stays with the team."""
+
     team_id: str
-    district: str | None
-    day: date
-    decision_id: str
     provision_code: str
-    rule_ref: str
+    rule_ref: str = Field(description="The catalogue rule departed from.")
     rule_limit: str
-    rule_value: int
-    actual_value: int
-    justification: str
-    decided_by: str
-    proposed_by: str | None
+    rule_value: int = Field(description="The rule's norm.")
+    deviations: int
+    approved_on_escalation: int = Field(description="Of these, proposed by one professional and taken by a holder.")
+    largest_departure: int = Field(description="The largest difference between the actual value and the norm.")
 
 
 class DecisionSection(BaseModel):
@@ -70,7 +70,7 @@ class DecisionSection(BaseModel):
     escalated: int = Field(description="Decisions that went to a mandate holder (DecisionEscalated).")
     escalations_approved: int
     by_provision: list[ProvisionDecisions]
-    by_decider: list[DeciderDecisions]
+    by_mandate: list[MandateDecisions]
     deviations: list[Deviation]
 
 

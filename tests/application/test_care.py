@@ -19,13 +19,16 @@ from contracts.events.care import (
     CareDeclared,
     CareStarted,
     CareStopped,
+    PlanFeedbackGiven,
     ProviderActionRejected,
 )
+from contracts.sealed import SealedText
 from kernel.clock import today
 from kernel.errors import Conflict, Forbidden, NotFound, Refused
 from services.care.application import CareApplication
 from services.care.domain.declaration import Claim
 from tests.support.application import IN_MEMORY, Positions, build, facts_of, of_type, running
+from wijk.household_keys import ERASED_TEXT, unseal
 from wijk.settings import PlatformSettings
 
 AUTO, MANUAL, ELSEWHERE = "zorg-flevoland", "thuiszorg-almere", "zorg-elders"
@@ -106,6 +109,24 @@ class CareCase:
         rejected = of_type(facts_of(app, "care"), ProviderActionRejected)
         assert [(r.acting_provider_id, r.action) for r in rejected] == [(AUTO, "acceptance"), (ELSEWHERE, "acceptance")]
         assert app.assignment(order.assignment_id)["status"] == "received"
+
+    def test_a_providers_remarks_are_sealed_in_the_store_and_the_fact_and_erased_with_the_household(
+        self, app: CareApplication
+    ) -> None:
+        order = assigned(MANUAL)
+        app.on_provider_assigned(order, Positions().next(), today())
+        app.accept(order.assignment_id, MANUAL, today())
+        app.give_feedback(order.assignment_id, MANUAL, False, "Anna Jansen drinkt weer, BSN 999990019", today())
+        stored = app.recorder.select_notifications(1, 100)
+        assert all(b"999990019" not in n.state for n in stored), "the store holds the remarks sealed"
+        [feedback] = of_type(facts_of(app, "care"), PlanFeedbackGiven)
+        assert isinstance(feedback.remarks, SealedText) and "999990019" not in feedback.model_dump_json()
+        assert app.text_keys is not None
+        assert unseal(app.text_keys, order.household_id, feedback.remarks) == "Anna Jansen drinkt weer, BSN 999990019"
+
+        app.text_keys.destroy(order.household_id, today())  # what intake's erasure does
+        assert app.readable_text(order.household_id, feedback.remarks) == ERASED_TEXT
+        assert app.assignment(order.assignment_id)["status"] == "accepted", "the assignment still loads"
 
 
 class TestCareOnPOPO(CareCase):

@@ -51,7 +51,7 @@ def facts_of(app: ServiceApplication, service: str) -> list[IntegrationEvent]:
     translate = definition(service).translate
     assert translate is not None
     notifications = app.recorder.select_notifications(1, 100_000)
-    found = [translate(app.mapper.to_domain_event(n)) for n in notifications]
+    found = [translate(app.fact_mapper.to_domain_event(n)) for n in notifications]  # as the relay reads them
     return [f for f in found if f is not None]
 
 

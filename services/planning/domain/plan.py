@@ -344,12 +344,19 @@ class Plan(Aggregate):
         self, assignment_id: UUID, provider_id: str, plan_fits: bool, remarks: str, received_on: date
     ) -> None:
         """A care provider's feedback on the arrangement (PlanFeedbackGiven): internal to the plan."""
-        self._feedback_attached(assignment_id, provider_id, plan_fits, remarks, received_on)
+        self._feedback_attached(assignment_id, provider_id, plan_fits, remarks, received_on, self.household_id)
 
     @event("FeedbackAttached")
     def _feedback_attached(
-        self, assignment_id: UUID, provider_id: str, plan_fits: bool, remarks: str, received_on: date
+        self,
+        assignment_id: UUID,
+        provider_id: str,
+        plan_fits: bool,
+        remarks: str,
+        received_on: date,
+        household_id: UUID | None = None,
     ) -> None:
+        """`household_id` (issue 18, absent before) lets the store seal the remarks with the household's key."""
         feedback = {"assignment_id": assignment_id, "provider_id": provider_id, "plan_fits": plan_fits}
         self.feedback.append(feedback | {"remarks": remarks, "received_on": received_on})
 

@@ -52,7 +52,7 @@ function render(report) {
   show("support_requests", report.summary.support_requests);
   show("cases_opened", report.summary.cases_opened);
   show("decisions", report.decisions.decisions);
-  show("deviations", report.decisions.deviations.length);
+  show("deviations", report.decisions.deviations.reduce((total, d) => total + d.deviations, 0));
   show("spent", euros(sum("spent_cents")));
   show("remaining", euros(sum("remaining_cents")));
   show("investigation_on_time", percent(investigation ? investigation.share_on_time : null));
@@ -76,10 +76,10 @@ function render(report) {
     ["Termijn", "Gestart", "Op tijd", "Te laat", "Verstreken", "Lopend", "Op tijd %", "Mediaan dagen"],
     report.terms.summaries.map((s) => [s.label, s.started, s.on_time, s.late, s.missed, s.running,
       percent(s.share_on_time), decimal(s.median_days)]));
-  document.getElementById("deviations").innerHTML = table(
-    ["Datum", "Team", "Regel", "Norm", "Feitelijk", "Onderbouwing"],
-    report.decisions.deviations.map((d) => [d.day, d.team_id, d.rule_ref, d.rule_value, d.actual_value,
-      d.justification]));
+  document.getElementById("deviations").innerHTML = table(  // counted per rule: no free text, no names
+    ["Team", "Voorziening", "Regel", "Norm", "Afwijkingen", "Na escalatie", "Grootste afwijking"],
+    report.decisions.deviations.map((d) => [d.team_id, d.provision_code, d.rule_ref, d.rule_value, d.deviations,
+      d.approved_on_escalation, d.largest_departure]));
   document.getElementById("satisfaction").innerHTML = table(
     ["Team", "Antwoorden", "Gemiddeld", "7 of hoger"],
     report.satisfaction.teams.map((t) => [t.team_id, t.answers, decimal(t.average), percent(t.share_satisfied)]));

@@ -68,7 +68,8 @@ async def test_the_year_report_opens_as_pdf_html_and_csv_with_the_apis_numbers(
         percent(investigation["share_on_time"]) in document
         and number(api["satisfaction"]["total"]["average"]) in document
     )
-    assert "Alleenstaande moeder van 17" in document and f"Verantwoording sociale wijkteams {year}" in document
+    assert "JH02.min_age" in document and f"Verantwoording sociale wijkteams {year}" in document
+    assert "Alleenstaande moeder" not in document, "a deviation is counted per rule, its justification not shown"
 
     rows = {
         (r["section"], r["team_id"], r["item"], r["figure"]): r["value"]
@@ -78,6 +79,9 @@ async def test_the_year_report_opens_as_pdf_html_and_csv_with_the_apis_numbers(
     assert rows[("summary", "", "", "cases_opened")] == str(api["summary"]["cases_opened"])
     assert rows[("terms", "", "investigation", "share_on_time")] == str(investigation["share_on_time"])
     assert rows[("satisfaction", "", "", "average")] == str(api["satisfaction"]["total"]["average"])
+    [deviation] = [d for d in api["decisions"]["deviations"] if d["team_id"] == HAVEN]
+    assert rows[("deviations", HAVEN, f"{deviation['provision_code']}/JH02.min_age", "deviations")] == "1"
+    assert "Alleenstaande moeder" not in served_csv and "lead-1" not in served_csv and "prof-1" not in served_csv
     assert rows[("debt", "", "", "with_debts")] == str(api["debt"]["total"]["with_debts"])
 
     pages = page_count(pdf.read_bytes())

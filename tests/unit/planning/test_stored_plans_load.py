@@ -13,12 +13,14 @@ from typing import Any
 import pytest
 from eventsourcing.utils import resolve_topic
 
-from services.planning.application import VALUE_OBJECTS
+from services.planning.application import VALUE_OBJECTS, PlanningApplication
 from services.planning.domain.plan import Plan
 from services.planning.translator import translate
 from services.planning.views import plan_view
-from tests.support.stored_events import golden, loaded, mapper, published, read, without_added_fields
-from tests.unit.planning.factories import decision, plan
+from tests.support.stored_events import as_stored, golden, loaded, mapper, published, read, without_added_fields
+from tests.unit.planning.factories import ALMERE, decision, plan
+from wijk.sealing_mapper import SealingMapper
+from wijk.settings import PlatformSettings
 
 pytestmark = pytest.mark.unit
 STORED_V1 = golden(Path(__file__).parent / "stored" / "plan_v1.json")
@@ -92,3 +94,21 @@ def test_a_decision_is_stored_whole_and_loads_equal() -> None:
     assert roundtrip.to_domain_event(stored).decision == taken
     assert loaded(roundtrip.to_domain_event(roundtrip.to_stored_event(e)) for e in events).decisions == p.decisions
     assert p.decisions[taken.decision_id].deviations == taken.deviations
+
+
+def test_a_plan_stored_with_plain_text_loads_through_the_sealing_mapper_and_is_stored_sealed_again() -> None:
+    """Events stored before issue 18 hold their free text plain: the application's mapper (which seals free text,
+    ADR 0006) reads them as they were; the same events stored now hold no plain text."""
+    app = PlanningApplication(ALMERE, PlatformSettings(persistence="popo"))
+    assert isinstance(app.mapper, SealingMapper)
+    stored = [as_stored(e) for e in STORED_V1["events"]]
+    events = [app.mapper.to_domain_event(e) for e in stored]
+    assert plan_view(loaded(events)) == plan_view(loaded(version_1_events()))
+    texts = {goal.goal for goal in loaded(events).goals.values()} | {
+        goal.own_strength for goal in loaded(events).goals.values()
+    }
+    assert texts and all(texts)
+    again = [app.mapper.to_stored_event(e) for e in events]
+    for text in texts:
+        assert all(text.encode() not in e.state for e in again), text
+    assert plan_view(loaded(app.mapper.to_domain_event(e) for e in again)) == plan_view(loaded(events))

@@ -78,3 +78,24 @@ def test_the_csv_has_one_figure_per_row() -> None:
     assert figures[("refusals", "haven", "hh/own_strength", "refusals")] == "2"
     assert figures[("objections_per_outcome", "", "gegrond", "objections")] == "1"
     assert figures[("penalties", "haven", "", "amount_cents")] == "40200"
+
+
+def test_decisions_show_mandate_levels_and_deviations_per_rule_never_names_or_free_text() -> None:
+    """Issue 18: the council sees aggregates and rule references, not a professional's name or a justification."""
+    by_mandate = [{"team_id": "haven", "mandate_ref": "ALM-M-02", "decisions": 3, "deciders": 2,
+                   "amount_cents": 90_000, "escalated": 1}]  # fmt: skip
+    per_rule = [{"team_id": "haven", "provision_code": "JH02", "rule_ref": "JH02.min_age", "rule_limit": "min_age",
+                 "rule_value": 18, "deviations": 2, "approved_on_escalation": 1, "largest_departure": 2}]  # fmt: skip
+    report = a_report().model_copy(
+        update={"decisions": decision_section([], by_mandate, {"escalated": 1, "approved": 1}, per_rule)}
+    )
+    section = render_document(report, 2025)
+    section = section[section.index("Besluiten, mandaat en afwijkingen") :]
+    assert "ALM-M-02" in section and "JH02.min_age" in section and "Beslissers" in section
+    assert "Besluit door" not in section and "Onderbouwing" not in section
+    figures = {(r[0], r[1], r[2], r[3]): r[4] for r in csv.reader(io.StringIO(to_csv(report)))}
+    assert figures[("decisions_by_mandate", "haven", "ALM-M-02", "deciders")] == "2"
+    assert figures[("deviations", "haven", "JH02/JH02.min_age", "deviations")] == "2"
+    assert set(report.decisions.model_dump()["by_mandate"][0]) == {
+        "team_id", "mandate_ref", "decisions", "deciders", "amount_cents", "escalated",
+    }  # fmt: skip
