@@ -21,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from contracts.events.care import CareStarted
 from contracts.topics import facts
 from tooling.bench_cpu import cpu_seconds, per_household, postmaster_pid
 from tooling.bench_raw import create_topic, kafka_consume, kafka_produce, pg_inserts, rate
+from tooling.bench_rebuild import rebuild_at_scale
 from tooling.identity_tokens import acting, user
 from tooling.progress import Progress
 from tooling.simulate_scenario import Municipality
@@ -160,7 +162,9 @@ async def reporting_rebuild(settings: PlatformSettings) -> dict[str, Any]:
     }
 
 
-async def measure(stack: Any, households: int, messages: int) -> dict[str, Any]:
+async def measure(
+    stack: Any, households: int, messages: int, rebuild_facts: int = 0, steps: list[int] | None = None
+) -> dict[str, Any]:
     urls, bootstrap = {name: stack.url(name) for name in SERVICES}, stack.broker.bootstrap
     auth = stack.auth()  # tokens fetched as real clients do; validated by every service on every request
     async with httpx.AsyncClient(timeout=30, auth=auth) as client:
@@ -171,15 +175,24 @@ async def measure(stack: Any, households: int, messages: int) -> dict[str, Any]:
     settled = await settled_fact_count(urls["reporting"], auth)
     piped["facts_per_household"] = round((settled - before) / (households + UNLOADED), 1)
     replay = await reporting_rebuild(stack.settings())
+    from tooling.bench_scale import scale  # it drives households as `drive` does
+
+    grown = await scale(urls, bootstrap, parts, steps, households + UNLOADED, auth) if steps else []
     topic = f"bench.raw.{int(time.time())}"
     await create_topic(bootstrap, topic)
     raw = await kafka_produce(bootstrap, topic, messages, piped["mean_fact_bytes"])
     raw |= await kafka_consume(bootstrap, topic, messages)
     raw |= await pg_inserts(stack.postgres.endpoint, 2000, 20_000, piped["mean_fact_bytes"])
-    return {
+    result: dict[str, Any] = {
         "pipeline": piped, "cpu_ms_per_household": cpu, "reporting_rebuild": replay, "raw": raw,
         "ratios": ratios(piped, replay, raw, cpu),
     }  # fmt: skip
+    if grown:
+        result["scale"] = grown
+    if rebuild_facts:  # last: it takes the services off the bus
+        scaled = result["rebuild_at_scale"] = await rebuild_at_scale(stack, rebuild_facts)
+        result["ratios"]["rebuild_at_scale_vs_raw_consume"] = round(scaled["facts_per_s"] / raw["consume_msg_per_s"], 4)
+    return result
 
 
 async def settled_fact_count(reporting: str, auth: httpx.Auth, timeout: float = 120) -> int:
@@ -211,26 +224,33 @@ def ratios(
     }
 
 
-def command(households: int, messages: int, out: Path) -> int:
+def command(households: int, messages: int, out: Path, rebuild_facts: int = 0, steps: list[int] | None = None) -> int:
+    from tooling.bench_targets import show, targets
     from tooling.simulate_run import start_stack
 
     began = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="wijk-bench-") as data:
         stack = start_stack(Path(data), None)
         try:
-            result = asyncio.run(measure(stack, households, messages))
+            result = asyncio.run(measure(stack, households, messages, rebuild_facts, steps))
         finally:
             stack.stop()
     result["seconds"] = round(time.monotonic() - began, 1)
     result["machine"] = {"cpus": _cpus(), "python": sys.version.split()[0]}
+    result["load_average"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    result["targets"] = [asdict(t) for t in targets(result)]
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}.json"
     path.write_text(json.dumps(result, indent=2), encoding="utf-8")
-    for section in ("pipeline", "cpu_ms_per_household", "reporting_rebuild", "raw", "ratios"):
+    for section in ("pipeline", "cpu_ms_per_household", "reporting_rebuild", "rebuild_at_scale", "raw", "ratios"):
+        if section not in result:
+            continue
         print(f"\n{section}:")
         for name, value in result[section].items():
             shown = ("yes" if value else "no") if isinstance(value, bool) else value
             print(f"  {name:<52}{shown:>14}")
+    print()
+    show(result)
     print(f"\n{result['seconds']} s in all; written to {path}")
     return 0
 

@@ -29,6 +29,11 @@ def positive(text: str) -> int:
     return number
 
 
+def steps(text: str) -> list[int]:
+    """An argparse type: whole numbers of at least 1, separated by commas (`--scale 100,1000,5000`)."""
+    return [positive(part.strip()) for part in text.split(",") if part.strip()]
+
+
 def year_number(text: str) -> int:
     """An argparse type: a calendar year the municipality's budgets can cover (2000-2999)."""
     year = positive(text)
@@ -79,6 +84,13 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser("bench", help="raw broker and PostgreSQL limits against the full pipeline")
     bench.add_argument("--households", type=positive, default=60, help="households through the pipeline (default 60)")
     bench.add_argument("--messages", type=positive, default=20000, help="raw produce/consume messages (default 20000)")
+    bench.add_argument(
+        "--rebuild-facts", type=int, default=100_000, help="facts for the rebuild at scale (default 100000; 0: none)"
+    )
+    bench.add_argument(
+        "--scale", type=steps, default=None, metavar="N,N,...",
+        help="CPU per household as the work grows: these households in turn on one stack (e.g. 100,1000,5000)",
+    )  # fmt: skip
     bench.add_argument("--out", type=Path, default=Path("bench-results"), help="folder for the results file")
 
     from tooling.admin_cli import register as register_admin
@@ -118,7 +130,7 @@ def _simulate(args: argparse.Namespace) -> int:
 def _bench(args: argparse.Namespace) -> int:
     from tooling.bench import command
 
-    return command(args.households, args.messages, args.out)
+    return command(args.households, args.messages, args.out, args.rebuild_facts, args.scale)
 
 
 def _service(args: argparse.Namespace) -> int:

@@ -145,6 +145,21 @@ class Supervisor:
         with self._lock:
             return {name: c.proc.pid for name, c in self._children.items() if c.proc is not None}
 
+    def stop_child(self, name: str, timeout: float = 15) -> None:
+        """SIGTERM one child's process group and wait for it (SIGKILL after `timeout` s); it stays stopped, not
+        restarted, until the supervisor stops (the bench takes reporting's live inbox off the bus this way)."""
+        with self._lock:
+            child = self._children[name]
+            child.state = "stopped"
+            if child.proc is None:
+                return
+            _signal_group(child, signal.SIGTERM)
+            try:
+                child.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                _signal_group(child, signal.SIGKILL)
+                child.proc.wait()
+
     def stop(self, timeout: float = 15) -> None:
         """SIGTERM every child's process group, wait up to `timeout` s, then SIGKILL the rest.
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 from uuid import UUID
@@ -39,8 +39,8 @@ from contracts.sealed import SealedText
 from kernel import clock
 from kernel.errors import Conflict, NotFound
 from wijk.household_keys import TextKeys, open_text_keys, readable
+from wijk.pg_recorder import READ_MODEL_WRITES, UnpipelinedProcessRecorder
 from wijk.pg_recorder import TOPIC as UNPIPELINED_RECORDER
-from wijk.pg_recorder import UnpipelinedProcessRecorder
 from wijk.sealing_mapper import FreeTextFields, SealedTextAsString, SealingMapper
 from wijk.settings import PlatformSettings
 
@@ -216,6 +216,19 @@ class ServiceApplication(Application[Any]):
             if isinstance(exc, Conflict):
                 raise
             raise ConcurrentChange(*exc.args) from exc
+
+    def read_model_writes(self, aggregates: Iterable[Any]) -> list[tuple[str, tuple[Any, ...]]]:
+        """The statements that keep this service's read models in step with the aggregates being saved, as (SQL,
+        parameters) pairs: run in the same transaction as the aggregates' events (PostgreSQL), so a query reads
+        what the last commit wrote, never more or less. None by default."""
+        return []
+
+    def _record(self, processing_event: ProcessingEvent[Any]) -> list[Any]:
+        if isinstance(self.recorder, UnpipelinedProcessRecorder) and processing_event.events:
+            writes = self.read_model_writes(processing_event.aggregates.values())
+            if writes:
+                processing_event.saved_kwargs[READ_MODEL_WRITES] = writes
+        return super()._record(processing_event)
 
     def _notify(self, recordings: list[Any]) -> None:
         """After `save()` and `record_processed()` committed: wake whoever waits for new notifications."""

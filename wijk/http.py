@@ -20,6 +20,7 @@ import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.telemetry import TelemetryConfig
 from fastapi_offline import FastAPIOffline
 from opentelemetry import propagate, trace
 from opentelemetry.trace import Span, SpanKind, Status, StatusCode
@@ -122,6 +123,13 @@ def correlation_id(span: Span) -> str:
     return format(context.trace_id, "032x") if context.is_valid else uuid.uuid4().hex
 
 
+NO_NATIVE_TELEMETRY: TelemetryConfig = {"tracing": False, "metrics": False, "logs": False, "operation_spans": False}
+"""FastAPI's own OpenTelemetry (0.165+) is off: `TraceMiddleware` makes the request's server span (with the
+`traceresponse` header) and `ServiceMetrics` its metrics. Left on, FastAPI added a second server span and three
+operation spans (dependencies, endpoint, serialization) to every request: 29% of the embedded stack's spans, each
+made and written to the trace file (issue 14)."""
+
+
 def create_http_app(
     service: str,
     ready: ReadinessCheck,
@@ -132,8 +140,9 @@ def create_http_app(
 ) -> FastAPI:
     """A service's FastAPI app; `refinements` give one error a more precise status than its kind's."""
     app = FastAPIOffline(  # Swagger UI and ReDoc from the fastapi-offline package, not a public CDN
-        title=f"wijkteam {service}", version="1.0.0", description=description, max_body_size=max_body_bytes
-    )
+        title=f"wijkteam {service}", version="1.0.0", description=description, max_body_size=max_body_bytes,
+        telemetry=NO_NATIVE_TELEMETRY,
+    )  # fmt: skip
     app.add_middleware(WebGuard, trusted_origins=PlatformSettings().trusted_origins.split(","))
     app.add_middleware(TraceMiddleware, service=service, metrics=metrics)
 

@@ -24,6 +24,9 @@ from eventsourcing.postgres import PostgresProcessRecorder
 from eventsourcing.utils import retry
 from psycopg.sql import SQL, Literal
 
+READ_MODEL_WRITES = "read_model_writes"
+"""The keyword a save passes its read model statements under: (SQL, parameters) pairs run in the same transaction as
+the events, after them (`ServiceApplication.read_model_writes`)."""
 TOPIC = f"{__name__}:UnpipelinedProcessRecorder"
 """The value of eventsourcing's `PROCESS_RECORDER_TOPIC` that selects this recorder."""
 
@@ -44,4 +47,7 @@ class UnpipelinedProcessRecorder(PostgresProcessRecorder):
             if not stored_events:
                 return None
             self._insert_stored_events(curs, stored_events, **kwargs)  # lock, notify, insert ... returning
-            return self._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
+            ids = self._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
+            for statement, params in kwargs.get(READ_MODEL_WRITES, ()):  # the service's read models, in step
+                curs.execute(statement, params)
+            return ids

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID, uuid4
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import JSONTranscoder, Tracking
+from eventsourcing.postgres import PostgresProcessRecorder
+from eventsourcing.utils import get_topic
 
 from contracts.events.backoffice_cycle import DecisionRevoked
 from contracts.events.budget import FundsRefused, FundsReserved
 from contracts.events.care import PlanFeedbackGiven
 from contracts.events.intake import CaseOpened, ClientSupportOffered
 from kernel.errors import Refused
-from services.planning import cycle
+from services.planning import cycle, read_model
 from services.planning.config import PlanningConfig
 from services.planning.cycle import Outcome
 from services.planning.domain.assessment import assess, decision_of
@@ -67,6 +69,27 @@ class PlanningApplication(ServiceApplication):
     def __init__(self, config: PlanningConfig, settings: PlatformSettings | None = None) -> None:
         self.config = config
         super().__init__(settings)
+        if self.read_model:
+            self._complete_read_model()
+
+    @property
+    def read_model(self) -> bool:
+        """Queries read `planning.plan_view` on PostgreSQL; in memory they read the write side."""
+        return isinstance(self.recorder, PostgresProcessRecorder)
+
+    def read_model_writes(self, aggregates: Iterable[Any]) -> list[tuple[str, tuple[Any, ...]]]:
+        return read_model.writes(aggregates, getattr(self, "text_keys", None))
+
+    def _complete_read_model(self) -> None:
+        """Create the read model's table, and give every plan without a row its row from the write side."""
+        recorder = self.process_recorder
+        assert isinstance(recorder, PostgresProcessRecorder)
+        events = f"{recorder.datastore.schema}.{recorder.events_table_name}"
+        with recorder.datastore.get_connection() as conn, conn.transaction():
+            conn.execute(read_model.SCHEMA)
+            missing = read_model.plan_ids(conn.execute(read_model.missing(events), (get_topic(Plan.Drafted),)))
+            for plan_id in missing:
+                conn.execute(*read_model.upsert(self.repository.get(plan_id), getattr(self, "text_keys", None)))
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -212,11 +235,28 @@ class PlanningApplication(ServiceApplication):
         return evaluation_id
 
     def plans_of(self, household_id: UUID) -> list[dict[str, Any]]:
+        if self.read_model:
+            return [self._view(row) for row in self._query(read_model.OF_HOUSEHOLD, household_id)]
         index = self.household_plans(household_id)
         return [self.plan(plan_id) for plan_id in index.plan_ids] if index else []
 
     def plan(self, plan_id: UUID) -> dict[str, Any]:
-        return plan_view(self.repository.get(plan_id))
+        if self.read_model:
+            found = self._query(read_model.ONE, plan_id)
+            if found:
+                return self._view(found[0])
+        return plan_view(self.repository.get(plan_id))  # none such: the write side's NotFound
+
+    def _view(self, row: dict[str, Any]) -> dict[str, Any]:
+        """The stored view, or after the household's erasure the write side's (its texts read `[gewist]`)."""
+        view = read_model.opened(row, getattr(self, "text_keys", None))
+        return view if view is not None else plan_view(self.repository.get(row["plan_id"]))
+
+    def _query(self, statement: str, *params: Any) -> list[dict[str, Any]]:
+        recorder = self.process_recorder
+        assert isinstance(recorder, PostgresProcessRecorder)
+        with recorder.datastore.get_connection() as conn:
+            return conn.execute(statement, params).fetchall()
 
     def team_model(self, team_id: str) -> dict[str, Any]:
         return self.config.teams.describe(team_id)

@@ -7,6 +7,7 @@ other read model to keep in step: a fact is either recorded or not at all, and t
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -45,13 +46,17 @@ def fact_row(event: IntegrationEvent, delivery: Delivery) -> tuple[Any, ...]:
 def fact_date(event: IntegrationEvent) -> date | None:
     """The fact's own business day: its first `..._on` date field (decided_on, paid_on, received_on, ...), else
     its first `..._date` field; None when it has neither (then the day it occurred counts)."""
-    fields = type(event).model_fields
-    for suffix in ("_on", "_date"):
-        for name in fields:
-            value = getattr(event, name)
-            if name.endswith(suffix) and isinstance(value, date) and not isinstance(value, datetime):
-                return value
+    for name in _day_fields(type(event)):
+        value = getattr(event, name)
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
     return None
+
+
+@functools.cache
+def _day_fields(model: type[IntegrationEvent]) -> tuple[str, ...]:
+    """The names `fact_date` looks at, in its order: every `..._on` field, then every `..._date` field."""
+    return tuple(name for suffix in ("_on", "_date") for name in model.model_fields if name.endswith(suffix))
 
 
 class Projection:

@@ -1,12 +1,16 @@
 """Rebuild: empty the read model and replay every fact topic from the start, then prove the result equals the
-live state it replaced, figure for figure, before keeping it.
+live state it replaced, fact for fact, before keeping it.
 
-1. Read every fact topic from the beginning up to its current end (progress bar), once per CloudEvents id.
-2. Wait until the live inbox has recorded all of them (it may lag a little).
-3. In one transaction: lock `reporting.fact` against the live inbox (it waits; readers do not), note the live
-   facts and every report's figures, read on for facts the live side had and the first read had not seen,
-   TRUNCATE, insert the replayed rows (progress bar), compute every report again and compare.
-4. Equal: commit. Different: roll back, so the live state stays, unless asked to keep the rebuild anyway.
+1. Read every fact topic from the beginning up to its current end (progress bar), in large fetches; each fact is
+   parsed once (a copy with a CloudEvents id already taken is not parsed again) and COPYed into a temporary
+   staging table while the next fetch is parsed.
+2. Wait until the live inbox has recorded every staged fact (it may lag a little).
+3. In one transaction: lock `reporting.fact` against the live inbox (it waits; readers do not until the swap),
+   read on for facts the live side had and the first read had not seen, compare the staged facts with the live
+   ones column for column (what every report reads), TRUNCATE and insert the staged rows (progress bar).
+4. Equal: commit. Every report is computed from these columns at read time, so equal facts give equal figures.
+   Different: the reports are computed on both sides to name the figures that would change, and the transaction
+   is rolled back, so the live state stays, unless asked to keep the rebuild anyway.
 
 Facts published after step 1 that the live inbox has not recorded yet are held back: they were not part of the
 state being replaced, and the live inbox records them once the lock is released. TRUNCATE, not DROP: the live
@@ -33,7 +37,23 @@ from services.reporting.replay import FactRow, Replay, TopicReader
 from wijk.db import create_pool
 from wijk.settings import PlatformSettings
 
-BATCH = 500
+STAGING = "reporting_rebuild_staging"
+"""The temporary table (this connection's own) the replayed facts are copied into before the swap."""
+FACT_COLUMNS = ["event_id", "type", "source", "subject", "occurred_at", "topic", "partition", "kafka_offset", "data",
+                "fact_date"]  # fmt: skip
+"""`reporting.fact`'s columns in `fact_row`'s order (`recorded_at` is the moment of the swap)."""
+COLUMNS = ", ".join(FACT_COLUMNS)
+COMPARED = ("type", "source", "subject", "occurred_at", "topic", "data", "fact_date")
+"""What a fact says: the live and rebuilt facts must agree on these; the Kafka position and `recorded_at` may
+differ (a redelivered copy, the moment it was recorded) and no report reads them."""
+UNREAD = f"""SELECT event_id FROM reporting.fact f
+WHERE NOT EXISTS (SELECT 1 FROM {STAGING} s WHERE s.event_id = f.event_id)"""
+"""The live facts the first read did not see (published meanwhile and recorded by the live inbox already)."""
+SECONDARY_INDEXES = """SELECT i.indexname, i.indexdef FROM pg_indexes i
+JOIN pg_class c ON c.relname = i.indexname AND c.relnamespace = 'reporting'::regnamespace
+JOIN pg_index x ON x.indexrelid = c.oid
+WHERE i.schemaname = 'reporting' AND i.tablename = 'fact' AND NOT x.indisprimary ORDER BY i.indexname"""
+"""`reporting.fact`'s indexes but its primary key, with the statements that create them again."""
 
 
 @dataclass
@@ -46,6 +66,8 @@ class RebuildOutcome:
     live_lag: int = 0
     differences: list[str] = field(default_factory=list)
     kept: bool = False
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Where the time went: read, stage, compare, swap, reports."""
 
     @property
     def equal(self) -> bool:
@@ -55,7 +77,9 @@ class RebuildOutcome:
         lines = [
             f"read {self.messages} messages: {self.facts} facts replayed, {self.skipped} not valid facts skipped",
             f"live state replaced: {self.live_facts} facts; held back (published meanwhile): {self.held_back}",
-            "result: equal to the live state, figure for figure" if self.equal else "result: DIFFERENT from live",
+            "result: equal to the live state, fact for fact and so figure for figure"
+            if self.equal
+            else "result: DIFFERENT from live",
             *(f"  {difference}" for difference in self.differences[:20]),
             "rebuild kept" if self.kept else "rebuild rolled back: the live state is unchanged",
         ]
@@ -83,13 +107,16 @@ def differences(before: Any, after: Any, path: str = "") -> list[str]:
     return [] if before == after else [f"{path}: live {before!r}, rebuilt {after!r}"]
 
 
-async def wait_for_live(pool: asyncpg.Pool, ids: list[str], seconds: float) -> int:
-    """Wait until the live inbox has recorded every id; returns how many it still lacks at the deadline."""
+async def wait_for_live(conn: asyncpg.Connection, seconds: float) -> int:
+    """Wait until the live inbox has recorded every staged fact; returns how many it still lacks at the deadline."""
     deadline = time.monotonic() + seconds
     while True:
-        known = await pool.fetchval("SELECT count(*) FROM reporting.fact WHERE event_id = ANY($1::text[])", ids)
-        if known >= len(ids) or time.monotonic() > deadline:
-            return len(ids) - int(known)
+        lacking = await conn.fetchval(
+            f"SELECT count(*) FROM {STAGING} s WHERE NOT EXISTS "
+            "(SELECT 1 FROM reporting.fact f WHERE f.event_id = s.event_id)"
+        )
+        if lacking == 0 or time.monotonic() > deadline:
+            return int(lacking)
         await asyncio.sleep(0.25)
 
 
@@ -120,18 +147,69 @@ async def _rebuild(
     keep: bool,
 ) -> RebuildOutcome:
     replay, outcome = Replay(), RebuildOutcome()
-    bar = ProgressBar("reading fact topics", await reader.size(), stream)
-    await reader.read_until(replay, await reader.ends(), bar.advance)
-    bar.close()
-    first_read = set(replay.facts)
-    outcome.live_lag = await wait_for_live(pool, list(first_read), catch_up_seconds)
-    with contextlib.suppress(_RollBack):  # rolled back: the live state is unchanged
-        await _replace(pool, reader, replay, first_read, context, stream, outcome, keep)
+    async with pool.acquire() as conn:
+        started = time.perf_counter()
+        stager = Stager(conn)
+        await stager.start()
+        try:
+            bar = ProgressBar("reading fact topics", await reader.size(), stream)
+
+            def step(records: int) -> None:
+                bar.advance(records)
+                stager.offer(replay.drain())
+
+            await reader.read_until(replay, await reader.ends(), step)
+            bar.close()
+            await stager.finish()
+            outcome.seconds["read"] = time.perf_counter() - started
+            first_read = set(replay.facts)
+            outcome.live_lag = await wait_for_live(conn, catch_up_seconds)
+            with contextlib.suppress(_RollBack):  # rolled back: the live state is unchanged
+                await _replace(conn, reader, replay, first_read, context, stream, outcome, keep)
+        finally:
+            await stager.close()
     return outcome
 
 
+class Stager:
+    """Copies the replayed rows into a temporary staging table (this connection's own) while the topics are still
+    being read: PostgreSQL stores one chunk while the next is parsed."""
+
+    def __init__(self, conn: asyncpg.Connection) -> None:
+        self.conn = conn
+        self.queue: asyncio.Queue[list[FactRow] | None] = asyncio.Queue()
+        self.task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        await self.conn.execute(
+            f"DROP TABLE IF EXISTS {STAGING}; CREATE TEMP TABLE {STAGING} (LIKE reporting.fact INCLUDING DEFAULTS)"
+        )
+        self.task = asyncio.create_task(self._run())
+
+    def offer(self, rows: list[FactRow]) -> None:
+        if rows:
+            self.queue.put_nowait(rows)
+
+    async def finish(self) -> None:
+        """Wait until every offered row is staged."""
+        self.queue.put_nowait(None)
+        if self.task is not None:
+            await self.task
+
+    async def close(self) -> None:
+        if self.task is not None and not self.task.done():
+            self.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.task
+        await self.conn.execute(f"DROP TABLE IF EXISTS {STAGING}")
+
+    async def _run(self) -> None:
+        while (rows := await self.queue.get()) is not None:
+            await copy(self.conn, rows)
+
+
 async def _replace(
-    pool: asyncpg.Pool,
+    conn: asyncpg.Connection,
     reader: TopicReader,
     replay: Replay,
     first_read: set[str],
@@ -140,32 +218,70 @@ async def _replace(
     outcome: RebuildOutcome,
     keep: bool,
 ) -> None:
-    async with pool.acquire() as conn, conn.transaction():
+    async with conn.transaction():
+        started = time.perf_counter()
         await conn.execute("LOCK TABLE reporting.fact IN EXCLUSIVE MODE")
-        live = {row["event_id"] for row in await conn.fetch("SELECT event_id FROM reporting.fact")}
-        if live - first_read:
+        live = await conn.fetchval("SELECT count(*) FROM reporting.fact")
+        unread = {row["event_id"] for row in await conn.fetch(UNREAD)}
+        extra: list[FactRow] = []
+        if unread:
             await reader.read_until(replay, await reader.ends())
-        rows = [row for event_id, row in replay.facts.items() if event_id in first_read or event_id in live]
-        before = await figures(conn, context)
+            extra = [row for event_id, row in replay.facts.items() if event_id in unread]
+            await copy(conn, extra)
+        kept = len(first_read) + len(extra)
+        outcome.messages, outcome.skipped, outcome.facts = replay.messages, replay.skipped, kept
+        outcome.live_facts, outcome.held_back = live, len(replay.facts) - kept
+        unequal = await fact_differences(conn)
+        outcome.seconds["compare"] = time.perf_counter() - started
+        # Equal facts give equal reports: every report is computed from these columns at read time. Only when the
+        # facts differ are the live reports computed too, to name the figures that would change.
+        before = await figures(conn, context) if unequal else None
+        started = time.perf_counter()
         await conn.execute("TRUNCATE reporting.fact")
-        await _insert(conn, rows, stream)
-        after = await figures(conn, context)
-        outcome.messages, outcome.skipped, outcome.facts = replay.messages, replay.skipped, len(rows)
-        outcome.live_facts, outcome.held_back = len(live), len(replay.facts) - len(rows)
-        outcome.differences = differences(before, after)
+        bar = ProgressBar("rebuilding read model", kept, stream)
+        # The secondary indexes are built once over the new rows, not kept up to date row by row. Dropping them
+        # locks out readers, but TRUNCATE did already, until the commit.
+        indexes = await conn.fetch(SECONDARY_INDEXES)
+        for index in indexes:
+            await conn.execute(f'DROP INDEX reporting."{index["indexname"]}"')
+        await conn.execute(f"INSERT INTO reporting.fact ({COLUMNS}) SELECT {COLUMNS} FROM {STAGING}")
+        for index in indexes:
+            await conn.execute(index["indexdef"])
+        bar.advance(kept)
+        bar.close()
+        outcome.seconds["swap"] = time.perf_counter() - started
+        if before is not None:
+            started = time.perf_counter()
+            outcome.differences = differences(before, await figures(conn, context)) + unequal
+            outcome.seconds["reports"] = time.perf_counter() - started
         outcome.kept = outcome.equal or keep
         if not outcome.kept:
             raise _RollBack
 
 
 class _RollBack(Exception):
-    """Raised inside the transaction to undo it; caught by the caller of `_rebuild`."""
+    """Raised inside the transaction to undo it; caught by the caller of `_replace`."""
 
 
-async def _insert(conn: asyncpg.Connection, rows: list[FactRow], stream: TextIO) -> None:
-    bar = ProgressBar("rebuilding read model", len(rows), stream)
-    for start in range(0, len(rows), BATCH):
-        chunk = rows[start : start + BATCH]
-        await conn.executemany(queries.INSERT_FACT, chunk)
-        bar.advance(len(chunk))
-    bar.close()
+async def copy(conn: asyncpg.Connection, rows: list[FactRow]) -> None:
+    """COPY rows into the staging table."""
+    if rows:
+        await conn.copy_records_to_table(STAGING, records=rows, columns=FACT_COLUMNS)
+
+
+async def fact_differences(conn: asyncpg.Connection, shown: int = 20) -> list[str]:
+    """The facts that differ between the live read model and the staged rebuild, in what reports read (not where
+    or when a copy was delivered): at most `shown` of them, and how many more."""
+    rows = await conn.fetch(
+        f"""
+        SELECT CASE WHEN l.event_id IS NULL THEN 'rebuilt' WHEN r.event_id IS NULL THEN 'live' ELSE 'both' END
+               AS side, COALESCE(r.event_id, l.event_id) AS event_id, COALESCE(r.type, l.type) AS type
+        FROM {STAGING} r FULL JOIN reporting.fact l ON l.event_id = r.event_id
+        WHERE l.event_id IS NULL OR r.event_id IS NULL
+           OR ({", ".join(f"r.{c}" for c in COMPARED)}) IS DISTINCT FROM ({", ".join(f"l.{c}" for c in COMPARED)})
+        ORDER BY 2, 1
+        """
+    )
+    where = {"rebuilt": "only in the rebuilt facts", "live": "only in the live facts", "both": "different in each"}
+    found = [f"fact {r['event_id']} ({r['type']}): {where[r['side']]}" for r in rows]
+    return found[:shown] + ([f"... and {len(found) - shown} more facts"] if len(found) > shown else [])

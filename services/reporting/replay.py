@@ -18,6 +18,8 @@ from services.reporting.projection import fact_row
 from wijk.consumer import Delivery
 
 FactRow = tuple[Any, ...]
+FETCH_BYTES = 16 * 1024 * 1024
+"""Per partition and fetch: large, so a replay reads thousands of facts per round trip (the default is 1 MiB)."""
 
 
 def fact_topics() -> list[str]:
@@ -46,22 +48,39 @@ class Replay:
     messages: int = 0
     skipped: int = 0
     positions: dict[TopicPartition, int] = field(default_factory=dict)
+    fresh: list[FactRow] = field(default_factory=list)
+    """The facts taken since the last `drain`."""
 
     def take(self, record: ConsumerRecord[Any, Any]) -> None:
         self.messages += 1
-        row = parse(record)
-        if row is None:
-            self.skipped += 1
-        else:
-            self.facts.setdefault(row[0], row)
+        if not self._known(record):  # a copy of a fact already taken is not parsed again
+            row = parse(record)
+            if row is None:
+                self.skipped += 1
+            elif row[0] not in self.facts:
+                self.facts[row[0]] = row
+                self.fresh.append(row)
         self.positions[TopicPartition(record.topic, record.partition)] = record.offset + 1
+
+    def drain(self) -> list[FactRow]:
+        """The facts taken since the last call."""
+        fresh, self.fresh = self.fresh, []
+        return fresh
+
+    def _known(self, record: ConsumerRecord[Any, Any]) -> bool:
+        for key, value in record.headers or ():
+            if key == "ce_id":
+                return value.decode("utf-8", "replace") in self.facts
+        return False
 
 
 class TopicReader:
     """A consumer without a group: assigned every partition of the fact topics, from the beginning."""
 
     def __init__(self, bootstrap: str) -> None:
-        self.consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+        self.consumer = AIOKafkaConsumer(
+            bootstrap_servers=bootstrap, enable_auto_commit=False, max_partition_fetch_bytes=FETCH_BYTES
+        )
         self.partitions: list[TopicPartition] = []
 
     async def __aenter__(self) -> TopicReader:
@@ -97,7 +116,7 @@ class TopicReader:
             for tp, start in (await self.consumer.beginning_offsets(self.partitions)).items():
                 replay.positions.setdefault(tp, start)
         while any(replay.positions.get(tp, 0) < end for tp, end in ends.items()):
-            batches = await self.consumer.getmany(timeout_ms=500)
+            batches = await self.consumer.getmany(timeout_ms=500, max_records=10_000)
             for records in batches.values():
                 for record in records:
                     replay.take(record)

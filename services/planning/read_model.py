@@ -1,0 +1,86 @@
+"""Planning's read model: every plan as the API shows it (`views.plan_view`), one row per plan, written in the same
+transaction as the plan's events (`ServiceApplication.read_model_writes`). The view holds the plan's free text
+(goals, reasons, remarks), so it is stored sealed whole with the household's text key (ADR 0006): after the
+household's erasure it no longer opens, and the query answers from the write side, which shows `[gewist]`.
+
+`GET /plans?household_id=` and `GET /plans/{id}`, which the driver and the screens poll, read this table instead of
+replaying the household's index and each plan from the write side (issue 14). A query therefore sees exactly what
+the last commit wrote. The table is a projection: on start, every plan without a row (one recorded before the
+table existed, or after it was dropped to be rebuilt) gets its row from the write side.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+from uuid import UUID
+
+from fastapi.encoders import jsonable_encoder
+
+from contracts.sealed import SealedText
+from services.planning.domain.plan import Plan
+from services.planning.views import plan_view
+from wijk.household_keys import ERASED_TEXT, TextErased, TextKeys, readable, seal
+
+TABLE = "planning.plan_view"
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS {TABLE} (
+    plan_id      uuid        PRIMARY KEY,
+    household_id uuid        NOT NULL,
+    drafted_at   timestamptz NOT NULL,
+    version      int         NOT NULL,
+    view         jsonb       NOT NULL
+);
+CREATE INDEX IF NOT EXISTS plan_view_household ON {TABLE} (household_id, drafted_at, plan_id);
+"""
+UPSERT = f"""
+INSERT INTO {TABLE} (plan_id, household_id, drafted_at, version, view) VALUES (%s, %s, %s, %s, %s::jsonb)
+ON CONFLICT (plan_id) DO UPDATE SET version = EXCLUDED.version, view = EXCLUDED.view
+WHERE {TABLE}.version < EXCLUDED.version
+"""
+OF_HOUSEHOLD = f"SELECT plan_id, household_id, view FROM {TABLE} WHERE household_id = %s ORDER BY drafted_at, plan_id"
+"""A household's plans in the order they were drafted (the household index's order)."""
+ONE = f"SELECT plan_id, household_id, view FROM {TABLE} WHERE plan_id = %s"
+SEALED, ERASED = "sealed", "erased"
+
+
+def writes(aggregates: Iterable[Any], keys: TextKeys | None) -> list[tuple[str, tuple[Any, ...]]]:
+    """The upsert of every plan among the aggregates being saved."""
+    return [upsert(aggregate, keys) for aggregate in aggregates if isinstance(aggregate, Plan)]
+
+
+def upsert(plan: Plan, keys: TextKeys | None) -> tuple[str, tuple[Any, ...]]:
+    view = json.dumps(plan_view(plan), default=jsonable_encoder)  # the view is plain JSON data: no walk over it
+    if keys is not None:
+        try:
+            view = json.dumps({SEALED: seal(keys, plan.household_id, view).sealed})
+        except TextErased:
+            view = json.dumps({ERASED: True})
+    return UPSERT, (plan.id, plan.household_id, plan.created_on, plan.version, view)
+
+
+def opened(row: dict[str, Any], keys: TextKeys | None) -> dict[str, Any] | None:
+    """A stored view as the API shows it; None when it no longer opens (the household was erased)."""
+    view = row["view"]
+    if ERASED in view:
+        return None
+    if SEALED not in view:
+        return view  # type: ignore[no-any-return]
+    if keys is None:
+        raise TypeError("planning reads a sealed plan view without text keys")
+    text = readable(keys, row["household_id"], SealedText(sealed=view[SEALED]))
+    return None if text == ERASED_TEXT else json.loads(text)  # type: ignore[no-any-return]
+
+
+def missing(events_table: str) -> str:
+    """The ids of the plans drafted in the event store that have no row yet."""
+    return f"""
+    SELECT e.originator_id FROM {events_table} e
+    WHERE e.originator_version = 1 AND e.topic = %s
+      AND NOT EXISTS (SELECT 1 FROM {TABLE} v WHERE v.plan_id = e.originator_id)
+    """
+
+
+def plan_ids(rows: Iterable[dict[str, Any]]) -> list[UUID]:
+    return [row["originator_id"] for row in rows]
