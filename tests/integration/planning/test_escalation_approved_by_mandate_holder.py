@@ -58,7 +58,8 @@ async def test_an_escalation_is_refused_to_a_non_holder_and_taken_by_a_mandate_h
     assert (approved.json()["status"], approved.json()["mandate_ref"]) == ("taken", "ALM-M-02")
     assert again.status_code == 409 and "not waiting for approval" in again.json()["detail"]
     [decision] = state["decisions"]
-    assert (decision["status"], decision["decided_by"], decision["escalated"]) == ("taken", "j.de.vries", True)
+    assert (decision["decided_by"], decision["escalated"]) == ("j.de.vries", True)
+    assert decision["status"] not in {"escalated", "refused"}, decision  # taken, and budget may already have reserved
 
     published = await read_facts(stack.bootstrap, facts("planning"), 4, of=[case.household_id])
     [escalation] = [f for f in published if isinstance(f, DecisionEscalated)]
