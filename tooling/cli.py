@@ -183,7 +183,8 @@ def _up(args: argparse.Namespace) -> int:
         return 2
     os.environ["WIJK_MUNICIPALITY_CONFIG"] = scenario.setting  # the services inherit it
     data = args.data or Path(".wijk") / scenario.name
-    stack = EmbeddedStack(data, identity_port=8100)  # a stable issuer across restarts of `wijk up`
+    # a stable issuer across restarts of `wijk up`; care speaks iWmo XML for the providers marked so (docs/iwmo.md)
+    stack = EmbeddedStack(data, identity_port=8100, care_speaks_iwmo=True)
     stopping = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     try:

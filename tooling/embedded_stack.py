@@ -10,11 +10,13 @@ for development and demonstration (`wijk up` says so), production runs Apache Ka
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -56,10 +58,15 @@ class EmbeddedStack:
         ports: dict[str, int] | None = None,
         identity_port: int | None = None,
         replicas: dict[str, list[int]] | None = None,
+        care_speaks_iwmo: bool = False,
     ) -> None:
         self.data_dir = data_dir.resolve()
         self.ports = {**DEFAULT_PORTS, **(ports or {})}
         self.replicas = dict(replicas or {})
+        self.care_speaks_iwmo = care_speaks_iwmo
+        """Care's providers marked `"exchange": "iwmo"` read their mailbox and report in XML (`wijk simulate`
+        follows them through care's `/iwmo` routes); off, care reports for every provider in JSON facts (the
+        demo's and the bench's drivers follow care's JSON assignments)."""
         """More instances of a service, by the HTTP ports they listen on: `planning-2`, `planning-3`, ..."""
         self.postgres = EmbeddedPostgres(self.data_dir / "postgres", dbname="wijk")
         self.broker = EmbeddedBroker(port=broker_port, log_path=self.data_dir / "logs" / "tansu.log")
@@ -119,12 +126,21 @@ class EmbeddedStack:
 
     def gateway_client(self) -> dict[str, str]:
         """The iWmo gateway's own client at the provider (it asks intake for a 301's client data) and where intake
-        answers. Care's XML providers (`WIJK_CARE_IWMO_CLIENT_SECRETS`) are not switched on here yet: the
-        simulator drives providers through care's JSON routes and knows no BSN, so it could not follow an XML
-        provider's toewijzingen (docs/iwmo.md, "Not (yet) built")."""
-        return {
-            "WIJK_IWMO_CLIENT_SECRET": self.identity.credentials().secret("wijk-iwmo"),
+        answers; and, when `care_speaks_iwmo`, care's XML providers (`"exchange": "iwmo"` in providers.json), each
+        reading its mailbox at the gateway with its own client's secret, every second."""
+        credentials = self.identity.credentials()
+        gateway = {
+            "WIJK_IWMO_CLIENT_SECRET": credentials.secret("wijk-iwmo"),
             "WIJK_IWMO_INTAKE_URL": f"http://127.0.0.1:{self.ports['intake']}",
+        }
+        if not self.care_speaks_iwmo:
+            return gateway
+        speaking = [p["id"] for p in _providers(self.config) if p.get("exchange") == "iwmo"]
+        return {
+            **gateway,
+            "WIJK_CARE_IWMO_URL": f"http://127.0.0.1:{self.ports['iwmo']}",
+            "WIJK_CARE_IWMO_CLIENT_SECRETS": json.dumps({p: credentials.secret(p) for p in speaking}),
+            "WIJK_CARE_IWMO_POLL_SECONDS": "1",
         }
 
     def wait_ready(self, say: Callable[[str], None], timeout: float = 120) -> None:
@@ -163,3 +179,11 @@ class EmbeddedStack:
         self.identity.stop()
         self.broker.stop()
         self.postgres.stop()
+
+
+def _providers(config: Path) -> list[dict[str, Any]]:
+    """The care providers of the municipality's configuration set (`providers.json`), none when it has none."""
+    path = config / "providers.json"
+    if not path.exists():
+        return []
+    return list(json.loads(path.read_text(encoding="utf-8")).get("providers", []))

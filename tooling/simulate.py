@@ -17,8 +17,11 @@ from typing import Any
 import httpx
 
 from kernel.clock import today
+from tooling import simulate_iwmo as iwmo
+from tooling.identity_tokens import acting, org
 from tooling.progress import Progress
 from tooling.simulate_followup import assignments_of, debt_trajectory, deliver, evaluate
+from tooling.simulate_people import registration
 from tooling.simulate_report import wait_for_reporting
 from tooling.simulate_scenario import Household, Municipality, households
 from tooling.simulate_steps import (
@@ -28,9 +31,11 @@ from tooling.simulate_steps import (
     kitchen_table,
     open_case,
     plan_of,
+    post,
     satisfaction,
     send_arrears_signal,
     set_goals,
+    until,
 )
 from tooling.simulate_timeline import rng_of
 
@@ -48,6 +53,10 @@ class Played:
     taken_paid: int = 0
     provider_decisions: int = 0
     satisfaction_status: set[int] = field(default_factory=set)
+    speaking: set[str] = field(default_factory=set)
+    """Providers that exchange iWmo XML (care's `/iwmo` routes): their toewijzingen come from 301s, not the bus."""
+    bsns: set[str] = field(default_factory=set)
+    xml_decisions: int = 0
 
 
 async def simulate(
@@ -66,10 +75,12 @@ async def simulate(
     gate = asyncio.Semaphore(CONCURRENCY)
     async with httpx.AsyncClient(timeout=30, auth=auth) as client:
         before = (await client.get(f"{urls['reporting']}/summary")).json()
+        providers = sorted({p["provider_id"] for p in municipality.config["provisions"]})
+        played.speaking = await iwmo.speaking(client, urls["care"], providers)
 
         async def one(household: Household) -> None:
             async with gate:
-                await _household(client, urls, bootstrap, municipality, household, played)
+                await _household(client, urls, bootstrap, municipality, household, played, seed)
                 progress.step()
 
         await asyncio.gather(*(one(h) for h in script))
@@ -96,13 +107,16 @@ async def _household(
     municipality: Municipality,
     household: Household,
     played: Played,
+    seed: int,
 ) -> None:
     tally = played.tally
     if household.via_signal:
         await send_arrears_signal(bootstrap, municipality, household)
         tally["arrears signals from the housing corporation"] += 1
         return
-    opened = await open_case(client, urls, household)
+    residents = registration(household, seed, today().year, municipality.config["municipality"])
+    opened = await open_case(client, urls, household, residents)
+    played.bsns |= {r["bsn"] for r in residents["residents"]}
     tally["meldingen"] += 1
     rng = rng_of(0, household.number, "decider")
     first = household.decisions[0]
@@ -118,11 +132,19 @@ async def _household(
         status = await decide(client, urls, municipality, plan["plan_id"], decision, decider, tally, household.team_id)
         if status == "taken" and decision.budget_line:
             played.taken_paid += 1
-            played.provider_decisions += decision.budget_line in PROVIDER_LINES
+            provider = _provider_of(municipality, decision.provision_code)
+            xml = provider in played.speaking
+            played.provider_decisions += decision.budget_line in PROVIDER_LINES and not xml
+            played.xml_decisions += decision.budget_line in PROVIDER_LINES and xml
     code = await satisfaction(client, urls, opened["case_id"], household.satisfaction)
     played.satisfaction_status.add(code)
     tally["satisfaction answers recorded"] += code in (200, 201, 204)
     played.opened[opened["household_id"]] = {**opened, "plan_id": plan["plan_id"], "coach": coach, "hh": household}
+
+
+def _provider_of(municipality: Municipality, provision_code: str) -> str | None:
+    found = (p for p in municipality.config["provisions"] if p["code"] == provision_code)
+    return next((str(p["provider_id"]) for p in found), None)
 
 
 def _outside_mandate(municipality: Municipality, team_id: str, kind: str) -> str | None:
@@ -140,7 +162,11 @@ async def _followup(
     opened = sorted(played.opened.values(), key=lambda o: o["hh"].number)
     number = {o["household_id"]: o["hh"].number for o in opened}
     providers = sorted({p["provider_id"] for p in municipality.config["provisions"]})
-    assignments = await assignments_of(client, urls["care"], providers, set(played.opened), played.provider_decisions)
+    expected = played.provider_decisions  # JSON providers' assignments; none to wait for when all speak XML
+    assignments = []
+    if expected:
+        assignments = await assignments_of(client, urls["care"], providers, set(played.opened), expected)
+
     assignments.sort(key=lambda a: (number[a["household_id"]], a["period_start"], a["provider_id"]))
     progress = Progress(len(assignments), "assignments")
     for index, assignment in enumerate(assignments):
@@ -148,6 +174,7 @@ async def _followup(
         await deliver(client, urls["care"], assignment, rng, played.tally)
         progress.step()
     progress.done()
+    await _xml_deliveries(client, urls["care"], played)
     indebted = [o for o in opened if o["hh"].debts]
     progress = Progress(len(indebted), "debt trajectories")
     for one in indebted:
@@ -160,6 +187,35 @@ async def _followup(
         if rng.random() < 0.5:
             await evaluate(client, urls["planning"], one["plan_id"], one["coach"], rng)
             played.tally["plans evaluated"] += 1
+
+
+async def _xml_deliveries(client: httpx.AsyncClient, care: str, played: Played) -> None:
+    """The XML providers' toewijzingen, once their 301s reached care (care starts them by the provider's policy, a
+    305): each declares its first day (a 323) through care's `/iwmo` routes."""
+    if not played.xml_decisions:
+        return
+
+    async def listed() -> list[tuple[str, dict[str, Any]]]:
+        return [(p, t) for p in sorted(played.speaking) for t in await iwmo.toewijzingen(client, care, p, played.bsns)]
+
+    async def arrived() -> list[tuple[str, dict[str, Any]]] | None:
+        found = await listed()
+        settled = all(t["status"] != "received" for _, t in found)  # care's own 305 by the provider's policy
+        return found if len(found) >= played.xml_decisions and settled else None
+
+    try:
+        found = await until(arrived, f"{played.xml_decisions} toewijzingen (301) to reach care", timeout=60)
+    except SimulationError:
+        found = await listed()
+    for provider, t in found:
+        if t["status"] != "started" or t["start_date"] > today().isoformat():
+            played.tally[f"toewijzingen {t['status']} (iWmo)"] += 1
+            continue
+        played.tally["care started on assignment (provider policy)"] += 1
+        url = f"{care}/iwmo/providers/{provider}/toewijzingen/{t['toewijzing_nummer']}/declarations"
+        claim = {"period_start": t["start_date"], "period_end": t["start_date"], "volume": 1}
+        verdict = (await post(client, url, claim, extensions=acting(org(provider)))).json()["outcome"]
+        played.tally["declarations accepted (323)" if verdict in iwmo.ACCEPTED else "declarations refused"] += 1
 
 
 def run(

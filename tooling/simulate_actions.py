@@ -15,6 +15,7 @@ import httpx
 from kernel.clock import today
 from tooling.simulate_care_debt import DebtSteps, ProviderSteps
 from tooling.simulate_followup import evaluate
+from tooling.simulate_people import registration
 from tooling.simulate_scenario import Decision, Household, Municipality
 from tooling.simulate_settle import BusWatch
 from tooling.simulate_steps import (
@@ -46,6 +47,8 @@ class Case:
     household_id: str
     plan_id: str = ""
     coach: str = ""
+    bsns: set[str] = field(default_factory=set)
+    """The residents' BSNs as registered at intake: an XML provider's toewijzingen name the client by BSN."""
     assignments: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -65,6 +68,7 @@ class Actions(ProviderSteps, DebtSteps):
         self.cases: dict[int, Case] = {}
         self.script: dict[int, Household] = {}
         self.year_end: dict[str, Any] = {}
+        self.xml_providers: set[str] | None = None
 
     def know(self, script: list[Household]) -> None:
         self.script = {h.number: h for h in script}
@@ -79,8 +83,10 @@ class Actions(ProviderSteps, DebtSteps):
 
     async def melding(self, step: Step) -> None:
         household = self._hh(step)
-        opened = await open_case(self.client, self.urls, household)
-        self.cases[step.household] = Case(household, opened["case_id"], opened["household_id"])
+        residents = registration(household, self.seed, today().year, self.municipality.config["municipality"])
+        opened = await open_case(self.client, self.urls, household, residents)
+        bsns = {r["bsn"] for r in residents["residents"]}
+        self.cases[step.household] = Case(household, opened["case_id"], opened["household_id"], bsns=bsns)
         self.tally["meldingen"] += 1
 
     async def kitchen_table(self, step: Step) -> None:

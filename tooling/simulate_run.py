@@ -39,14 +39,16 @@ def simulation_mode(clock_file: Path, first_day: date) -> None:
     os.environ["WIJK_DEBT_TERM_CHECK_SECONDS"] = str(24 * 3600)
 
 
-def start_stack(data_dir: Path, municipality_setting: str | None, say: object = print):  # type: ignore[no-untyped-def]
-    """An embedded stack on free ports with an empty database; the caller stops it."""
+def start_stack(data_dir: Path, municipality_setting: str | None, say: object = print, care_speaks_iwmo: bool = False):  # type: ignore[no-untyped-def]
+    """An embedded stack on free ports with an empty database; the caller stops it. With `care_speaks_iwmo`,
+    care's XML providers exchange iWmo XML with the gateway (`wijk simulate` follows them)."""
     from tooling.embedded_stack import EmbeddedStack
 
     if municipality_setting:
         os.environ["WIJK_MUNICIPALITY_CONFIG"] = municipality_setting
     os.environ.setdefault("WIJK_LOG_LEVEL", "WARNING")
-    stack = EmbeddedStack(data_dir, broker_port=free_port(), ports={name: free_port() for name in SERVICES})
+    ports = {name: free_port() for name in SERVICES}
+    stack = EmbeddedStack(data_dir, broker_port=free_port(), ports=ports, care_speaks_iwmo=care_speaks_iwmo)
     stack.postgres.start()
     stack.postgres.reset_database()
     stack.start(say)  # type: ignore[arg-type]
@@ -82,7 +84,7 @@ def command(
     stack = None
     try:
         simulation_mode(data_dir / "clock.json", date(year, 1, 2))
-        stack = start_stack(data_dir, scenario.setting)
+        stack = start_stack(data_dir, scenario.setting, care_speaks_iwmo=True)
         result = asyncio.run(play(stack, scenario, households, seed, year, data_dir / "clock.json"))
         print_report(result)
         if output:

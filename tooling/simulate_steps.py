@@ -65,14 +65,21 @@ async def send_arrears_signal(bootstrap: str, municipality: Municipality, househ
     return topic, *where
 
 
-async def open_case(client: httpx.AsyncClient, urls: dict[str, str], household: Household) -> dict[str, Any]:
-    body = {
+async def open_case(
+    client: httpx.AsyncClient, urls: dict[str, str], household: Household, residents: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The melding; with `residents` (the body of `POST /households`) the household is registered first and the
+    melding names it, so intake can name its client in an iWmo 301."""
+    body: dict[str, Any] = {
         "postcode": household.postcode,
         "members": household.members,
         "requested_by": "resident",
         "life_domains": household.life_domains,
         "debt_concern": False,
     }
+    if residents is not None:
+        registered = (await post(client, f"{urls['intake']}/households", residents)).json()
+        body = {**body, "household_id": registered["household_id"], "postcode": None}
     return (await post(client, f"{urls['intake']}/support-requests", body)).json()  # type: ignore[no-any-return]
 
 

@@ -1,8 +1,8 @@
 """The reference provider speaking iWmo XML (issue 15): for each provider marked `"exchange": "iwmo"` it reads its
 mailbox at the gemeente's gateway with the provider's own client-credentials token, takes each toewijzing of a
-new 301 into its books, starts care per the provider's policy with a 305, and sends the 307 and 323 the provider
-reports through care's `/iwmo/...` routes. It publishes nothing on the bus for these providers: the gateway
-publishes what it accepted (CareStartReported, CareStopReported, CareDeclarationReported).
+new 301 into its books and answers the 301 with its 302, starts care per the provider's policy with a 305, and
+sends the 307 and 323 the provider reports through care's `/iwmo/...` routes. It publishes nothing on the bus for
+these providers: the gateway publishes what it accepted (CareStartReported, CareStopReported, CareDeclarationReported).
 
 A provider marked iwmo without a secret, or a platform without an issuer, cannot reach its mailbox: care then
 keeps reporting for it in JSON facts and says so at start (`speaking`).
@@ -26,7 +26,7 @@ from kernel.iwmo import codec
 from kernel.iwmo.messages.blocks import GeslotenPeriode
 from kernel.iwmo.messages.catalog import Message
 from kernel.iwmo.messages.toewijzing import Wmo301
-from services.care.domain.iwmo_messages import compose_305, compose_307, compose_323, toewijzingen
+from services.care.domain.iwmo_messages import compose_302, compose_305, compose_307, compose_323, toewijzingen
 from services.care.domain.iwmo_toewijzing import RECEIVED, IwmoToewijzing, toewijzing_id
 from services.care.domain.policy import Policy, auto_start_date
 from wijk.eventstore import ServiceApplication
@@ -107,6 +107,7 @@ class IwmoExchange:
             try:
                 for message in mailbox.new_301s():
                     self._take_in(provider, message, today)
+                    mailbox.post(compose_302(message, _identificatie(), today))  # received: the 302 says so
                 started += self._start_due(provider, today)
             except (httpx.HTTPError, OSError, ValueError, MailboxUnreachable) as exc:
                 log.warning("care: mailbox of %s not read now: %s", provider, exc)

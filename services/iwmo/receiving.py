@@ -6,7 +6,7 @@ A provider's own retourberichten (302 on a 301, 320 on a 319) are archived with 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -118,9 +118,11 @@ class Receiver:
 
 
 def expected(header: Header, code: str) -> Header:
-    """A provider's retour repeats the gemeente's header (Afzender gemeente): judged with the roles turned."""
+    """A provider's retour repeats the gemeente's header (Afzender gemeente): judged with the roles turned, as the
+    heenbericht's header (a RetourHeader's own fields left out)."""
     if code in PROVIDER_RETOURS:
-        return Header(**{**vars(header), "afzender": header.ontvanger, "ontvanger": header.afzender})
+        heen = {f.name: getattr(header, f.name) for f in fields(Header)}
+        return Header(**{**heen, "afzender": header.ontvanger, "ontvanger": header.afzender})
     return header
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tooling.iwmo_export import check
 from wijk.settings import SERVICES
 
 pytestmark = pytest.mark.e2e
@@ -41,6 +42,22 @@ def test_the_demo_plays_a_small_scenario_and_prints_the_councils_figures(tmp_pat
     cases = int(summary.split("cases opened")[1].split()[0])
     assert cases == 4
     assert "stopped; data kept in" in out
+
+
+def test_a_simulated_year_writes_its_iwmo_messages_every_one_valid(tmp_path: Path) -> None:
+    """`wijk simulate --iwmo-out`: households registered with residents, so the gateway composes their 301s; care
+    speaks XML for zorg-flevoland and answers each 301 (302); the simulator starts, stops and declares through
+    care's /iwmo routes (305/306, 307/308, 323/325). Seed 3 gives two such households, both stopped early."""
+    out = tmp_path / "iwmo"
+    args = ("--municipality", "almere", "--households", "3", "--seed", "3", "--year", "2026")
+    done = wijk("simulate", *args, "--iwmo-out", str(out), "--data", str(tmp_path / "sim"), timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
+    files = list(out.glob("*.xml"))
+    types = {f.name.split("-")[3] for f in files}
+    assert {"WMO301", "WMO302", "WMO305", "WMO306", "WMO307", "WMO308", "WMO323", "WMO325"} <= types, types
+    assert check(out) == []  # every file against its official XSD, read back from disk
+    assert "every file validates against its official XSD" in done.stdout
+    assert "care started on assignment (provider policy)" in done.stdout  # the tallies count the XML provider
 
 
 def test_an_unknown_municipality_is_refused_before_anything_starts(tmp_path: Path) -> None:

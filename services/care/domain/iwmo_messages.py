@@ -1,5 +1,5 @@
-"""The reference provider's iWmo 3.2 messages: what it reads from a 301, and the 305 (start), 307 (stop) and 323
-(declaration) it composes from a toewijzing it received. Pure: the exchange module sends them."""
+"""The reference provider's iWmo 3.2 messages: what it reads from a 301, its 302 on each 301, and the 305 (start),
+307 (stop) and 323 (declaration) it composes from a toewijzing it received. Pure: the exchange module sends them."""
 
 from __future__ import annotations
 
@@ -15,16 +15,26 @@ from kernel.iwmo.messages.blocks import (
     Header,
     Product,
     Referentie,
+    RetourHeader,
     TotaalBedragMetDC,
     VerkorteNaam,
 )
 from kernel.iwmo.messages.declaratie import Declaratie, DeclaratieClient, Prestatie, Wmo323
 from kernel.iwmo.messages.regie import StartClient, StartProduct, StopClient, StopProduct, Wmo305, Wmo307
-from kernel.iwmo.messages.toewijzing import Wmo301
+from kernel.iwmo.messages.toewijzing import (
+    ClientRetour,
+    ContactRetour,
+    RelatieRetour,
+    ToegewezenProductRetour,
+    Wmo301,
+    Wmo302,
+)
 from services.care.domain.iwmo_toewijzing import IwmoToewijzing
 
 FIRST = "1"
 """StatusAanlevering 1: eerste aanlevering."""
+OK = ["0200"]
+"""Retour code 0200 (WJ001): no remark on this class."""
 
 
 def toewijzingen(message: Wmo301) -> list[tuple[int, dict[str, Any], dict[str, Any]]]:
@@ -102,3 +112,26 @@ def _product(t: IwmoToewijzing) -> Product:
 
 def _ingang(t: IwmoToewijzing) -> date:
     return date.fromisoformat(str(t.product["ingangsdatum"]))
+
+
+def compose_302(message: Wmo301, identificatie: str, today: date) -> Wmo302:
+    """The provider's retour on a 301 it took in: the 301 repeated with retour code 0200 (no remark) on every
+    class, as iWmo 3.2 asks of every heenbericht received."""
+    c = message.client
+    relaties = [
+        RelatieRetour(**{**vars(r), "contact": ContactRetour(**vars(r.contact), retour_codes=OK)}, retour_codes=OK)
+        for r in c.relaties or []
+    ] or None
+    client = ClientRetour(
+        **{k: v for k, v in vars(c).items() if k not in ("relaties", "contactgegevens", "toegewezen_producten")},
+        relaties=relaties,
+        contactgegevens=[ContactRetour(**vars(contact), retour_codes=OK) for contact in c.contactgegevens],
+        toegewezen_producten=[ToegewezenProductRetour(**vars(p), retour_codes=OK) for p in c.toegewezen_producten],
+        retour_codes=OK,
+    )
+    heen = {k: v for k, v in vars(message.header).items() if k != "bericht_code"}
+    header = RetourHeader(
+        **heen, bericht_code=Wmo302.BERICHTCODE, identificatie_retour=identificatie, dagtekening_retour=today,
+        retour_codes=OK,
+    )  # fmt: skip
+    return Wmo302(header=header, client=client)

@@ -66,7 +66,8 @@ class IwmoToewijzing(Aggregate):
 
     def view(self) -> dict[str, Any]:
         return {
-            "provider_id": self.provider_id, "toewijzing_nummer": self.nummer, "product": self.product,
+            "provider_id": self.provider_id, "toewijzing_nummer": self.nummer, "client_bsn": self.client["bsn"],
+            "product": self.product,
             "status": self.status, "start_date": _iso(self.start_date), "end_date": _iso(self.end_date),
             "declared_volume": self.declared_volume, "sent": self.sent,
         }  # fmt: skip

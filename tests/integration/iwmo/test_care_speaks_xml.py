@@ -96,7 +96,7 @@ async def test_care_reads_its_301_and_reports_in_xml(xml_stack: Gateway, tmp_pat
     mailbox = gateway.mailbox()
     async with mailbox.http() as http:
         sent_in = (await http.get("/mailbox/messages", params={"direction": "in"})).json()
-    assert {"WMO305", "WMO323", "WMO307"} <= {m["message"] for m in sent_in}
+    assert {"WMO302", "WMO305", "WMO323", "WMO307"} <= {m["message"] for m in sent_in}  # 302: the 301 received
 
     # what `wijk simulate --iwmo-out` writes: every message, both directions, valid against its XSD
     reference = f"VOT-{uuid.uuid4().hex[:8]}"
@@ -105,8 +105,18 @@ async def test_care_reads_its_301_and_reports_in_xml(xml_stack: Gateway, tmp_pat
     written = await asyncio.to_thread(
         export_mailboxes, gateway.url, gateway.identity.tokens, {PROVIDER: AGB}, tmp_path / "iwmo"
     )
-    assert {"WMO301", "WMO305", "WMO306", "WMO307", "WMO308", "WMO315", "WMO316", "WMO319", "WMO323", "WMO325"} <= set(
-        written
-    ), written
+    assert {
+        "WMO301",
+        "WMO302",
+        "WMO305",
+        "WMO306",
+        "WMO307",
+        "WMO308",
+        "WMO315",
+        "WMO316",
+        "WMO319",
+        "WMO323",
+        "WMO325",
+    } <= set(written), written
     assert sum(written.values()) == len(list((tmp_path / "iwmo").glob("*.xml")))
     assert check(tmp_path / "iwmo") == []

@@ -10,7 +10,7 @@ import pytest
 from kernel.clock import today
 from kernel.iwmo import codec
 from kernel.iwmo.messages.blocks import GeslotenPeriode
-from services.care.domain.iwmo_messages import compose_305, compose_307, compose_323, toewijzingen
+from services.care.domain.iwmo_messages import compose_302, compose_305, compose_307, compose_323, toewijzingen
 from services.care.domain.iwmo_toewijzing import ACCEPTED, IwmoToewijzing, NotStarted
 from services.iwmo.settings import default_xsd_dir
 from services.iwmo.xml.schemas import Schemas
@@ -51,3 +51,17 @@ def test_a_rejected_report_changes_nothing() -> None:
     t = received()
     t.reported("WMO305", "S1", "rejected", ["9019 not yours"], today(), begindatum=today())
     assert (t.status, t.start_date, t.sent[0]["outcome"]) == ("received", None, "rejected")
+
+
+def test_the_retour_on_a_301_repeats_it_with_no_remark_and_is_valid() -> None:
+    sent = wmo301(today())
+    retour = compose_302(sent, "R1", today())
+    assert SCHEMAS.validate(codec.to_xml(retour), "302") is None
+    assert retour.header.bericht_identificatie == sent.header.bericht_identificatie  # the 301 it answers
+    assert (retour.header.afzender, retour.header.identificatie_retour, retour.header.retour_codes) == (
+        GEMEENTE, "R1", ["0200"]
+    )  # fmt: skip
+    assert retour.client is not None and retour.client.bsn == BSN
+    assert [p.toewijzing_nummer for p in retour.client.toegewezen_producten] == [
+        p.toewijzing_nummer for p in sent.client.toegewezen_producten
+    ]
