@@ -18,3 +18,14 @@ async def create_pool(settings: PlatformSettings, min_size: int = 1, max_size: i
         max_size=max_size,
         server_settings=settings.server_settings(),
     )
+
+
+def create_schema_sql(schema: str) -> str:
+    """SQL that creates `schema` unless it exists. Not `CREATE SCHEMA IF NOT EXISTS`: PostgreSQL checks the CREATE
+    privilege on the database before it looks whether the schema exists, and a service's own role has no such
+    privilege: the operator made its schema for it (`wijk db provision`, tooling/pg_roles.py)."""
+    literal, identifier = schema.replace("'", "''"), schema.replace('"', '""')
+    return (
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_namespace WHERE nspname = '{literal}') "
+        f'THEN CREATE SCHEMA "{identifier}"; END IF; END $$'
+    )
