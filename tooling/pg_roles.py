@@ -86,6 +86,13 @@ def password_variable(service: str) -> str:
     return f"WIJK_PG_PASSWORD_{service.upper()}"
 
 
+def hand_back(conn: psycopg.Connection[Any], schema: str) -> None:
+    """After a restore as the admin (`pg_restore --no-owner`): the schema and all in it back to its service's role,
+    if the database was provisioned with one."""
+    if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role_name(schema),)).fetchone() is not None:
+        _own_schema(conn, schema)
+
+
 def passwords_from_env(environ: Mapping[str, str], services: tuple[str, ...] = SERVICES) -> dict[str, str | None]:
     """Each service's role password from `WIJK_PG_PASSWORD_<SERVICE>`; one missing, short or a placeholder is
     refused (a role without a password could not log in over the network)."""
@@ -110,12 +117,18 @@ def register(commands: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
         choices=["provision"],
         help="create or update every service's role and schema; passwords from WIJK_PG_PASSWORD_<SERVICE>",
     )
+    db.add_argument(
+        "--service",
+        action="append",
+        choices=SERVICES,
+        help="only this service (repeat for more; default: every service)",
+    )
     return {"db": _provision}
 
 
 def _provision(args: argparse.Namespace) -> int:
     try:
-        passwords = passwords_from_env(os.environ)
+        passwords = passwords_from_env(os.environ, tuple(args.service or SERVICES))
         provision(PlatformSettings().pg_dsn(), passwords)
     except (ValueError, psycopg.Error) as exc:
         print(f"wijk db provision: {exc}", file=sys.stderr)
