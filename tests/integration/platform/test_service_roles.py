@@ -12,7 +12,10 @@ import psycopg
 import pytest
 from psycopg import errors
 
+from tests.support.identity import IdentityProvider
 from tests.support.infra import create_database, drop_database, settings_for
+from tests.support.stack import free_port
+from tooling.catalog import definition
 from tooling.embedded_postgres import EmbeddedPostgres, PgEndpoint
 from tooling.pg_roles import passwords_from_env, provision, role_name
 from wijk import write_probe
@@ -21,7 +24,8 @@ from wijk.db import create_pool
 from wijk.eventstore import ensure_schema
 from wijk.household_keys import PostgresTextKeys, seal
 from wijk.key_wrapping import local_kek, new_kek
-from wijk.settings import SERVICES
+from wijk.service import ServiceRuntime
+from wijk.settings import SERVICES, ServiceSettings, SettingsError
 
 pytestmark = pytest.mark.integration
 
@@ -84,6 +88,15 @@ async def test_a_service_starts_its_tables_and_seals_text_as_its_own_role(databa
     finally:
         care.close()
         intake.close()
+
+
+async def test_a_service_refuses_to_run_as_a_superuser(database: PgEndpoint, identity: IdentityProvider) -> None:
+    settings = settings_for(database, "127.0.0.1:1", identity_issuer=identity.issuer)  # the server's superuser
+    runtime = ServiceRuntime(definition("debt"), settings, ServiceSettings.for_service("debt", http_port=free_port()))
+    with pytest.raises(SettingsError, match="'postgres' is a PostgreSQL superuser"):
+        await runtime.start()
+    with psycopg.connect(database.dsn()) as admin:
+        assert admin.execute("SELECT to_regnamespace('debt')").fetchone() == (None,), "refused before it wrote"
 
 
 def test_provisioning_for_a_deployment_wants_a_real_password_for_every_role() -> None:
