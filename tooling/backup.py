@@ -30,6 +30,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from tooling.pg_roles import hand_back
 from wijk.epochs import begin_epoch
 from wijk.settings import PlatformSettings
 
@@ -134,6 +135,7 @@ def restore(settings: PlatformSettings, source: Path, force: bool = False) -> di
         for schema in manifest["stores"]:
             kept = manifest["stores"][schema]
             kept["epoch"], kept["first_notification"] = begin_epoch(conn, schema, f"{schema}_events")
+            hand_back(conn, schema)  # restored as the admin: the service's own role owns its store again
     return manifest
 
 

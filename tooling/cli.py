@@ -110,11 +110,14 @@ def main(argv: list[str] | None = None) -> int:
     from tooling.kafka_acls import register as register_acls
 
     acl_handlers = register_acls(commands)  # `wijk kafka-acls`: the broker's ACLs for infra/kafka/acls.sh
+    from tooling.pg_roles import register as register_roles
+
+    role_handlers = register_roles(commands)  # `wijk db provision`: a PostgreSQL role per service
     args = parser.parse_args(argv)
     handlers = {
         "up": _up, "service": _service, "topics": _topics, "contracts": _contracts,
         "simulate": _simulate, "bench": _bench, **reporting_handlers, **admin_handlers, **backup_handlers,
-        **operations_handlers, **deadletter_handlers, **acl_handlers,
+        **operations_handlers, **deadletter_handlers, **acl_handlers, **role_handlers,
     }  # fmt: skip
     return handlers[args.command](args)
 

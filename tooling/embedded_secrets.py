@@ -14,6 +14,9 @@ import os
 import secrets
 from pathlib import Path
 
+from tooling.pg_roles import password_variable
+from wijk.settings import SERVICES
+
 FILE = "secrets.env"
 
 
@@ -24,6 +27,7 @@ def generate() -> dict[str, str]:
         "WIJK_INTAKE_KEY_ENCRYPTION_KEY": base64.b64encode(secrets.token_bytes(32)).decode("ascii"),
         "WIJK_IWMO_CLIENT_DIGEST_SECRET": secrets.token_urlsafe(48),
         "WIJK_TEXT_KEY_ENCRYPTION_KEY": base64.b64encode(secrets.token_bytes(32)).decode("ascii"),
+        **{password_variable(service): secrets.token_urlsafe(32) for service in SERVICES},
     }
 
 

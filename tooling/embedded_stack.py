@@ -27,6 +27,7 @@ from tooling.embedded_postgres import EmbeddedPostgres
 from tooling.embedded_secrets import demo_secrets
 from tooling.identity_provider.credentials import Credentials
 from tooling.identity_tokens import Identity, ServiceAuth, TokenSource, default_identities
+from tooling.pg_roles import passwords_from_env, provision, role_name
 from tooling.supervisor import Supervisor
 from wijk.settings import DEFAULT_PORTS, SERVICES, PlatformSettings
 
@@ -110,7 +111,12 @@ class EmbeddedStack:
         issuer = self.identity.start()
         say(f"OpenID Connect provider {issuer} (ready in {self.identity.started_in or 0:.1f} s; keys and")
         say(f"             credentials generated in {self.data_dir / 'identity'}, readable by you only)")
-        env = {**os.environ, **demo_secrets(self.data_dir), **endpoint.env(), "WIJK_KAFKA_BOOTSTRAP": bootstrap}
+        secrets = demo_secrets(self.data_dir)
+        passwords = passwords_from_env(secrets)
+        provision(endpoint.dsn(), passwords)  # as the server's superuser; every service then runs as its own role
+        say(f"             a PostgreSQL role per service ({role_name('<service>')}), none a superuser")
+        secrets = {name: value for name, value in secrets.items() if not name.startswith("WIJK_PG_PASSWORD_")}
+        env = {**os.environ, **secrets, **endpoint.env(), "WIJK_KAFKA_BOOTSTRAP": bootstrap}
         env["WIJK_IDENTITY_ISSUER"] = issuer  # every service validates this provider's tokens, and only those
         env.update(page_login_env(self.identity.credentials()))
         for name in SERVICES:
@@ -119,6 +125,7 @@ class EmbeddedStack:
         for name, port in self.instances().items():
             service = name.split("-")[0]
             own = {**env, f"WIJK_{service.upper()}_HTTP_PORT": str(port), "WIJK_OTEL_TRACES_FILE": self.traces(name)}
+            own.update({"WIJK_PG_USER": role_name(service), "WIJK_PG_PASSWORD": passwords[service] or ""})
             self.supervisor.add(name, [sys.executable, "-m", "tooling.cli", "service", service], own)
         say(f"services     starting: {', '.join(SERVICES)} (logs in {self.data_dir / 'logs'})")
         self.supervisor.start()

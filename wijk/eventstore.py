@@ -38,6 +38,7 @@ from opentelemetry import propagate
 from contracts.sealed import SealedText
 from kernel import clock
 from kernel.errors import Conflict, NotFound
+from wijk.db import create_schema_sql
 from wijk.household_keys import TextKeys, open_text_keys, readable
 from wijk.pg_recorder import READ_MODEL_WRITES, UnpipelinedProcessRecorder
 from wijk.pg_recorder import TOPIC as UNPIPELINED_RECORDER
@@ -156,7 +157,7 @@ def store_env(service: str, settings: PlatformSettings) -> dict[str, str]:
 def ensure_schema(settings: PlatformSettings, schema: str) -> None:
     """Create a service's PostgreSQL schema if it does not exist (before its tables are created)."""
     with psycopg.connect(settings.pg_dsn(), autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+        conn.execute(create_schema_sql(schema))
 
 
 def simulated_event_time() -> datetime:

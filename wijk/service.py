@@ -32,7 +32,7 @@ from wijk.auth.routes import install
 from wijk.auth.wiring import access_control, require_issuer
 from wijk.consumer import Inbox
 from wijk.consumer_lag import ConsumerLag
-from wijk.db import create_pool
+from wijk.db import create_pool, refuse_superuser
 from wijk.eventstore import ServiceApplication
 from wijk.http import EmbeddedServer, create_http_app, http_server
 from wijk.kafka_security import broker_security
@@ -122,6 +122,7 @@ class ServiceRuntime:
         if self.settings.persistence != "postgres":
             raise RuntimeError(f"{self.name}: a running service keeps its events in postgres (WIJK_PERSISTENCE)")
         require_issuer(self.name, self.settings)
+        await asyncio.to_thread(refuse_superuser, self.settings, self.name)
         simulated = clock.simulated_day()
         if simulated is not None:
             log.warning("%s: SIMULATED CLOCK, today is %s (simulation mode only)", self.name, simulated.day)

@@ -66,7 +66,11 @@ class PlatformSettings(BaseSettings):
     kafka_password_file: str = Field("", description="File holding the Kafka principal's password (a secret).")
     pg_host: str = Field("127.0.0.1", description="PostgreSQL host name, or the directory of its Unix socket.")
     pg_port: int = Field(5432, description="PostgreSQL port.")
-    pg_user: str = Field("postgres", description="PostgreSQL user.")
+    pg_user: str = Field(
+        "postgres",
+        description="The service's own PostgreSQL role, wijk_<service> (`wijk db provision`); a service refuses to "
+        "start as a superuser. The admin for operator commands (backup, restore, provision).",
+    )
     pg_password: str = Field(
         "", description="PostgreSQL password (empty for trust or socket auth); a known placeholder is refused."
     )

@@ -12,6 +12,8 @@ import contextlib
 
 import asyncpg
 
+from wijk.db import create_schema_sql
+
 HEARTBEAT = """
 CREATE TABLE IF NOT EXISTS "{schema}".write_probe (
     service text PRIMARY KEY,
@@ -28,7 +30,7 @@ async def prepare(pool: asyncpg.Pool, service: str) -> None:
     """Create the service's schema and its heartbeat table (idempotent; at start, before the first probe)."""
     async with pool.acquire() as conn:
         with contextlib.suppress(asyncpg.UniqueViolationError):  # two replicas creating them at once
-            await conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{service}"')
+            await conn.execute(create_schema_sql(service))
             await conn.execute(HEARTBEAT.format(schema=service))
 
 

@@ -1,14 +1,14 @@
 -- Runs once, when the PostgreSQL data volume is first initialised (docker-entrypoint-initdb.d),
--- inside the database `wijk` that POSTGRES_DB creates.
+-- inside the database `wijk` that POSTGRES_DB creates, as the admin `postgres`.
 --
--- One schema per service. Each service owns its schema: no service reads or writes another's.
--- The eventsourcing tables (stored events, notification log = outbox, tracking) and the services' own
--- tables (inbox, read models, key store) are created by the services themselves on start, in their schema.
+-- The services' roles and schemas are not made here but by the one-shot `db-provision` container
+-- (`wijk db provision`, tooling/pg_roles.py) at every start: a LOGIN role wijk_<service> per service, no superuser,
+-- owning its own schema only, with its password from WIJK_PG_PASSWORD_<SERVICE>; the shared text keys
+-- (text_keys.household_key) owned by the admin, readable, insertable and updatable by every service's role.
+-- No service connects as `postgres`.
+--
+-- Here only what no role gets by default: nobody but the roles granted it connects to `wijk`, and nobody
+-- creates objects in the public schema.
 
-CREATE SCHEMA IF NOT EXISTS intake;
-CREATE SCHEMA IF NOT EXISTS planning;
-CREATE SCHEMA IF NOT EXISTS budget;
-CREATE SCHEMA IF NOT EXISTS backoffice;
-CREATE SCHEMA IF NOT EXISTS care;
-CREATE SCHEMA IF NOT EXISTS debt;
-CREATE SCHEMA IF NOT EXISTS reporting;
+REVOKE ALL ON DATABASE wijk FROM PUBLIC;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;

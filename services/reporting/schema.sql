@@ -1,6 +1,7 @@
 -- Reporting's read models. Idempotent: run on every start. A rebuild empties `reporting.fact` and replays the topics.
 
-CREATE SCHEMA IF NOT EXISTS reporting;
+-- Not CREATE SCHEMA IF NOT EXISTS: that needs the CREATE privilege on the database, which reporting's own role lacks.
+DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_namespace WHERE nspname = 'reporting') THEN CREATE SCHEMA reporting; END IF; END $$;
 
 -- The inbox and the record at once: every fact of every topic, stored once under its CloudEvents id.
 CREATE TABLE IF NOT EXISTS reporting.fact (

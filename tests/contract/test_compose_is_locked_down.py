@@ -16,7 +16,14 @@ import yaml
 pytestmark = pytest.mark.contract
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = (ROOT / "docker-compose.yml").read_text()
-SECRETS = ("WIJK_PG_PASSWORD", "WIJK_INTAKE_BLIND_INDEX_SECRET", "WIJK_INTAKE_KEK_FILE", "WIJK_GRAFANA_ADMIN_PASSWORD")
+ROLES = ("intake", "planning", "budget", "backoffice", "care", "debt", "reporting")
+SECRETS = (
+    "WIJK_PG_PASSWORD",
+    *(f"WIJK_PG_PASSWORD_{service.upper()}" for service in ROLES),
+    "WIJK_INTAKE_BLIND_INDEX_SECRET",
+    "WIJK_INTAKE_KEK_FILE",
+    "WIJK_GRAFANA_ADMIN_PASSWORD",
+)
 INGRESS = {"intake": 8101, "reporting": 8107, "grafana": 3000}
 """The residents' and partners' front door, the council's reports, and the operations team's Grafana (its own login)."""
 
@@ -53,3 +60,15 @@ def test_everything_runs_on_an_internal_network_and_only_the_ingress_leaves_it()
 def test_env_files_are_never_committed() -> None:
     ignored = (ROOT / ".gitignore").read_text().splitlines()
     assert ".env" in ignored and "secrets.env" in ignored
+
+
+def test_each_service_connects_as_its_own_role_and_only_the_provisioning_as_the_admin() -> None:
+    found = services()
+    for name in ROLES:
+        environment = found[name]["environment"]
+        assert environment["WIJK_PG_USER"] == f"wijk_{name}", name
+        assert environment["WIJK_PG_PASSWORD"].startswith(f"${{WIJK_PG_PASSWORD_{name.upper()}:?"), name
+        assert "db-provision" in found[name]["depends_on"], f"{name} starts only after its role is made"
+    admins = {name for name, service in found.items() if "${WIJK_PG_PASSWORD:?" in str(service.get("environment"))}
+    assert admins == {"db-provision", "postgres"}
+    assert found["db-provision"]["command"][:2] == ["db", "provision"]

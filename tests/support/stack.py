@@ -19,6 +19,7 @@ import httpx
 from tooling.catalog import definition
 from tooling.embedded_broker import EmbeddedBroker
 from tooling.identity_tokens import Identity, ServiceAuth, default_identities, org, user
+from tooling.pg_roles import provision, role_name
 from wijk.service import ServiceRuntime
 from wijk.settings import SERVICES, PlatformSettings, ServiceSettings
 
@@ -57,6 +58,12 @@ class Stack:
         self.broker = broker
         self.runtimes: dict[str, ServiceRuntime] = {}
         self.ports = {name: free_port() for name in SERVICES}
+        self.provisioned = False
+
+    def service_settings(self, name: str) -> PlatformSettings:
+        """The settings a service runs with: the stack's, connecting as the service's own PostgreSQL role (no
+        password: the embedded server trusts its socket). `self.settings` stay the admin's, for a test's checks."""
+        return self.settings.model_copy(update={"pg_user": role_name(name), "pg_password": ""})
 
     @property
     def bootstrap(self) -> str:
@@ -65,9 +72,14 @@ class Stack:
     async def start(self, names: Iterable[str] = SERVICES) -> Stack:
         """Start those of the services that do not run yet, side by side (each consumer group join waits half the
         session timeout); on the shared stack, where all seven run, this starts nothing."""
+        if not self.provisioned:  # as the admin, as an operator would: then each service runs as its own role
+            await asyncio.to_thread(provision, self.settings.pg_dsn(), dict.fromkeys(SERVICES))
+            self.provisioned = True
         runtimes = {
             name: ServiceRuntime(
-                definition(name), self.settings, ServiceSettings.for_service(name, http_port=self.ports[name])
+                definition(name),
+                self.service_settings(name),
+                ServiceSettings.for_service(name, http_port=self.ports[name]),
             )
             for name in names
             if name not in self.runtimes

@@ -22,12 +22,13 @@ from typing import Any
 
 import asyncpg
 
+from wijk.db import create_schema_sql
+
 log = logging.getLogger(__name__)
 _MAX_TEXT = 300
 _MAX_BACKLOG = 100_000
 
 _SCHEMA_SQL = """
-CREATE SCHEMA IF NOT EXISTS "{schema}";
 CREATE TABLE IF NOT EXISTS "{schema}".access_log (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     at timestamptz NOT NULL,
@@ -117,6 +118,7 @@ class AccessLog:
 
     async def setup(self) -> None:
         async with self.pool.acquire() as conn:
+            await conn.execute(create_schema_sql(self.schema))
             await conn.execute(_SCHEMA_SQL.format(schema=self.schema))
 
     async def record(self, entry: AccessRecord) -> None:
