@@ -24,7 +24,7 @@ SECRETS = (
     "WIJK_INTAKE_KEK_FILE",
     "WIJK_GRAFANA_ADMIN_PASSWORD",
 )
-INGRESS = {"intake": 8101, "reporting": 8107, "grafana": 3000}
+INGRESS = {"intake": 8101, "reporting": 8107, "iwmo": 8108, "grafana": 3000}
 """The residents' and partners' front door, the council's reports, and the operations team's Grafana (its own login)."""
 
 
