@@ -12,7 +12,7 @@ from uuid import UUID
 
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, PlainTextResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from contracts.bounds import PLAIN, Code, Text
 from kernel.clock import today
@@ -20,18 +20,19 @@ from services.backoffice.api_cycle import in_scope
 from services.backoffice.application import BackofficeApplication
 from wijk.auth.rights import Permit, Resource
 from wijk.auth.routes import require
+from wijk.request_body import RequestBody
 
 
-class ObjectionBody(BaseModel):
+class ObjectionBody(RequestBody):
     grounds: str = Field(min_length=1, max_length=10_000, pattern=PLAIN, description="Why the objector disagrees.")
     advisory_committee: bool = Field(False, description="Heard by an advisory committee (Awb 7:13): 12 weeks.")
 
 
-class DeferralBody(BaseModel):
+class DeferralBody(RequestBody):
     weeks: int = Field(ge=1, le=6, description="Awb 7:10 lid 3: once, at most six weeks.")
 
 
-class ObjectionDecisionBody(BaseModel):
+class ObjectionDecisionBody(RequestBody):
     outcome: Literal["gegrond", "gedeeltelijk gegrond", "ongegrond", "niet-ontvankelijk"]
     reasons: str = Field(min_length=1, max_length=10_000, pattern=PLAIN)
     ground: Literal["late", "not_interested_party", "no_grounds", "not_a_decision"] | None = Field(
@@ -39,7 +40,7 @@ class ObjectionDecisionBody(BaseModel):
     )
 
 
-class DebtReferralBody(BaseModel):
+class DebtReferralBody(RequestBody):
     team_id: Code = Field(min_length=1)
     threatening: bool = Field(False, description="Eviction or disconnection of energy or water is imminent.")
     reason: Text = ""

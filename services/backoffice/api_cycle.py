@@ -14,7 +14,7 @@ from uuid import UUID
 
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, PlainTextResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from contracts.bounds import PLAIN, Text
 from kernel.clock import today
@@ -22,6 +22,7 @@ from services.backoffice.application import BackofficeApplication
 from services.backoffice.domain.objection import Excusability
 from wijk.auth.rights import Permit, Resource
 from wijk.auth.routes import require
+from wijk.request_body import RequestBody
 
 ANSWERS: dict[int | str, dict[str, Any]] = {
     403: {"description": "Not the caller's team, or not the caller's role."},
@@ -29,7 +30,7 @@ ANSWERS: dict[int | str, dict[str, Any]] = {
 }
 
 
-class LateObjectionBody(BaseModel):
+class LateObjectionBody(RequestBody):
     """A bezwaar lodged after the bezwaartermijn, and the college's judgement whether that is excusable."""
 
     grounds: str = Field(min_length=1, max_length=10_000, pattern=PLAIN, description="Why the objector disagrees.")

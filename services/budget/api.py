@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from contracts.bounds import FIRST_DAY, LAST_DAY, Cents, Code, Text
 from contracts.bounds import Year as BookYear
@@ -17,12 +17,13 @@ from services.budget.application import BudgetApplication
 from services.budget.year_end import Actor
 from wijk.auth.rights import Permit, Resource
 from wijk.auth.routes import require
+from wijk.request_body import RequestBody
 
 Year = Path(ge=FIRST_DAY.year, le=LAST_DAY.year)
 TeamId = Path(min_length=1, max_length=100)
 
 
-class DrawRequest(BaseModel):
+class DrawRequest(RequestBody):
     team_id: Code = Field(min_length=1)
     year: BookYear
     budget_line: BudgetLine

@@ -12,7 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Query, status
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from contracts.bounds import Day, Text, Volume
 from contracts.events.care import RefusalReason
@@ -21,11 +21,12 @@ from services.care.application import CareApplication
 from services.care.domain.declaration import Claim
 from wijk.auth.rights import Forbidden, Permit, Resource
 from wijk.auth.routes import require
+from wijk.request_body import RequestBody
 
 READ, ACT = require("care.read"), require("care.act")
 
 
-class Body(BaseModel):
+class Body(RequestBody):
     model_config = ConfigDict(extra="forbid")
 
 

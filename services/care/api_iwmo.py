@@ -8,7 +8,7 @@ import asyncio
 from typing import Any
 
 from fastapi import APIRouter, Path
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from contracts.bounds import Day, Volume
 from kernel.clock import today
@@ -16,22 +16,23 @@ from kernel.errors import NotFound
 from services.care.iwmo_exchange import IwmoExchange
 from wijk.auth.rights import Permit, Resource
 from wijk.auth.routes import require
+from wijk.request_body import RequestBody
 
 Nummer = Path(ge=1, le=999_999_999, description="The ToewijzingNummer of the 301.")
 
 
-class Stop(BaseModel):
+class Stop(RequestBody):
     model_config = ConfigDict(extra="forbid")
     end_date: Day
     reason_code: str = Field(max_length=2, pattern=r"^[0-9]{2}$", description="Reden beëindiging, WMO588.")
 
 
-class Start(BaseModel):
+class Start(RequestBody):
     model_config = ConfigDict(extra="forbid")
     start_date: Day
 
 
-class Declaration(BaseModel):
+class Declaration(RequestBody):
     model_config = ConfigDict(extra="forbid")
     period_start: Day
     period_end: Day

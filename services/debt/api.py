@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Query, status
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from contracts.bounds import Day
 from contracts.events.debt import ArrangementKind, ClosureOutcome
@@ -16,11 +16,12 @@ from kernel.errors import Refused
 from services.debt.application import DebtApplication
 from wijk.auth.rights import Permit, Resource
 from wijk.auth.routes import require
+from wijk.request_body import RequestBody
 
 READ, ACT = require("debt.read"), require("debt.act")
 
 
-class Body(BaseModel):
+class Body(RequestBody):
     model_config = ConfigDict(extra="forbid")
 
 

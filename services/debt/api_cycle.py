@@ -15,7 +15,7 @@ from uuid import UUID
 
 from fastapi import APIRouter
 from fastapi.responses import PlainTextResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from contracts.bounds import Motivation
 from kernel.clock import today
@@ -23,6 +23,7 @@ from services.debt.application import DebtApplication
 from wijk.auth.config import identity_config_path
 from wijk.auth.rights import Permit, Resource
 from wijk.auth.routes import require
+from wijk.request_body import RequestBody
 from wijk.settings import PlatformSettings
 
 ANSWERS: dict[int | str, dict[str, Any]] = {
@@ -32,7 +33,7 @@ ANSWERS: dict[int | str, dict[str, Any]] = {
 }
 
 
-class AdmissionBody(BaseModel):
+class AdmissionBody(RequestBody):
     admitted: bool = Field(description="Admitted to debt assistance (toelating), or refused.")
     ground: Literal["no_problematic_debts", "recent_trajectory", "fraud", "other"] | None = Field(
         None, description="A refusal's ground (422 without); an admission has none."

@@ -14,11 +14,12 @@ from services.intake.access import case_in_scope, household_in_scope, postcode_i
 from services.intake.application import IntakeApplication, SupportRequestInput
 from wijk.auth.rights import Permit
 from wijk.auth.routes import require
+from wijk.request_body import RequestBody
 
 LifeDomain = Literal["income", "debts", "housing", "care", "youth", "work", "social_network", "health"]
 
 
-class SupportRequestBody(BaseModel):
+class SupportRequestBody(RequestBody):
     household_id: UUID | None = Field(None, description="A registered household (see POST /households).")
     postcode: str | None = Field(
         None,

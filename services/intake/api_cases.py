@@ -17,6 +17,7 @@ from services.intake.application import IntakeApplication
 from services.intake.domain.screening import DebtScreening
 from wijk.auth.rights import Permit
 from wijk.auth.routes import require
+from wijk.request_body import RequestBody
 
 Threat = Literal["eviction", "energy_disconnection", "water_disconnection", "health_insurance_termination"]
 CONFLICT: dict[int | str, dict[str, Any]] = {
@@ -30,7 +31,7 @@ class OfferResponse(BaseModel):
     offered_on: date
 
 
-class ChoiceBody(BaseModel):
+class ChoiceBody(RequestBody):
     choice: Literal["volunteer", "professional", "none"]
 
 
@@ -40,7 +41,7 @@ class ChoiceResponse(BaseModel):
     chosen_on: date
 
 
-class ApplicationBody(BaseModel):
+class ApplicationBody(RequestBody):
     domain: Literal["wmo", "youth", "special_assistance"]
 
 
@@ -53,7 +54,7 @@ class ApplicationResponse(BaseModel):
     legal_basis: str
 
 
-class ClockStopBody(BaseModel):
+class ClockStopBody(RequestBody):
     stopped_on: Day | None = Field(None, description="Default: today; not in the future, nor before the clock started.")
 
     @field_validator("stopped_on")
@@ -64,7 +65,7 @@ class ClockStopBody(BaseModel):
         return value
 
 
-class ScreeningBody(BaseModel):
+class ScreeningBody(RequestBody):
     arrears_on_fixed_costs: bool = Field(description="Behind on rent, energy, water or health insurance premium?")
     collection_letters: bool = Field(description="Letters from a debt collector or bailiff?")
     income_short: bool = Field(description="Does the income fall short of the fixed costs?")

@@ -16,7 +16,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Path
 from fastapi.responses import PlainTextResponse
-from pydantic import BaseModel, Field, field_validator
+from pydantic import Field, field_validator
 
 from contracts.bounds import Day
 from contracts.events.intake_terms import Exemption, ExtensionReason, SuspensionReason
@@ -26,6 +26,7 @@ from services.intake.cases import clock_view
 from services.intake.domain.case import Case
 from wijk.auth.rights import Permit, Resource
 from wijk.auth.routes import require
+from wijk.request_body import RequestBody
 
 ClockId = Path(max_length=100, description="`decision:<application id>` for the decision term of an aanvraag.")
 ANSWERS: dict[int | str, dict[str, Any]] = {
@@ -42,7 +43,7 @@ def _not_in_the_future(value: date | None) -> date | None:
     return value
 
 
-class Happened(BaseModel):
+class Happened(RequestBody):
     @field_validator("*")
     @classmethod
     def _past(cls, value: Any) -> Any:
@@ -58,7 +59,7 @@ class ResumptionBody(Happened):
     resumed_on: Day | None = Field(None, description="The day the term runs again; default today.")
 
 
-class ExtensionBody(BaseModel):
+class ExtensionBody(RequestBody):
     due_on: Day = Field(description="The later last day the college told the applicant (Awb 4:14).")
     reason: ExtensionReason
 
@@ -67,7 +68,7 @@ class NoticeBody(Happened):
     received_on: Day | None = Field(None, description="The day the written notice of default came in; default today.")
 
 
-class PenaltyBody(BaseModel):
+class PenaltyBody(RequestBody):
     exemption: Exemption | None = Field(None, description="Awb 4:17 lid 6: no penalty is due.")
 
 

@@ -17,6 +17,7 @@ from services.intake.application import IntakeApplication
 from services.intake.domain.residents import EARLIEST_BIRTH, Address, Contact, HouseholdDetails, Resident
 from wijk.auth.rights import Permit, Resource
 from wijk.auth.routes import require
+from wijk.request_body import RequestBody
 
 Name = Annotated[str, Field(min_length=1, max_length=100, pattern=PLAIN)]
 BirthDate = Annotated[
@@ -28,7 +29,7 @@ BirthDate = Annotated[
 ]
 
 
-class ResidentBody(BaseModel):
+class ResidentBody(RequestBody):
     given_name: Name
     family_name: Name
     bsn: str = Field(
@@ -45,19 +46,19 @@ class ResidentBody(BaseModel):
         return value
 
 
-class AddressBody(BaseModel):
+class AddressBody(RequestBody):
     street: Name
     house_number: str = Field(min_length=1, max_length=10, pattern=PLAIN, examples=["12", "12A"])
     postcode: str = Field(max_length=10, examples=["1353 AB"])
     city: str = Field("Almere", max_length=100, pattern=PLAIN)
 
 
-class ContactBody(BaseModel):
+class ContactBody(RequestBody):
     phone: str | None = Field(None, max_length=30, pattern=PLAIN)
     email: str | None = Field(None, max_length=200, pattern=PLAIN)
 
 
-class HouseholdBody(BaseModel):
+class HouseholdBody(RequestBody):
     address: AddressBody
     residents: list[ResidentBody] = Field(min_length=1, max_length=30)
     contact: ContactBody = Field(default_factory=ContactBody)

@@ -16,6 +16,7 @@ from services.intake.access import case_in_scope
 from services.intake.application import IntakeApplication
 from wijk.auth.rights import Permit
 from wijk.auth.routes import require
+from wijk.request_body import RequestBody
 
 RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"description": "No such case."},
@@ -25,7 +26,7 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-class SatisfactionBody(BaseModel):
+class SatisfactionBody(RequestBody):
     score: int = Field(ge=1, le=10, description="Satisfaction with the team's support, 1 (poor) to 10 (excellent).")
     answered_on: Day | None = Field(None, description="The day the resident answered; default today.")
 

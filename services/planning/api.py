@@ -23,6 +23,7 @@ from services.planning.domain.decision import DecisionRequest
 from services.planning.domain.deviation import DeviationRequest
 from wijk.auth.rights import Permit, Resource
 from wijk.auth.routes import require
+from wijk.request_body import RequestBody
 
 LifeDomain = Literal["income", "debts", "housing", "care", "youth", "work", "social_network", "health"]
 Professional = Field(
@@ -30,14 +31,14 @@ Professional = Field(
 )
 
 
-class DeviationBody(BaseModel):
+class DeviationBody(RequestBody):
     rule_refs: list[Code] = Field(min_length=1, max_length=20, description="Every catalogue rule departed from.")
     justification: str = Field(
         min_length=1, max_length=4000, pattern=PLAIN, description="Why: the written justification."
     )
 
 
-class DecisionBody(BaseModel):
+class DecisionBody(RequestBody):
     provision_code: Code = Field(min_length=1, examples=["wmo-huishoudelijke-ondersteuning"])
     amount_cents: Cents = Field(
         strict=True, description="Money is integer euro cents; at most EUR 10 million.", examples=[250000]
@@ -63,30 +64,30 @@ class DecisionResponse(BaseModel):
     reason: str = ""
 
 
-class CancellationBody(BaseModel):
+class CancellationBody(RequestBody):
     reason: str = Field(
         min_length=1, max_length=2000, pattern=PLAIN_NOT_BLANK, description="Why the decision is withdrawn."
     )
 
 
-class CoordinatorBody(BaseModel):
+class CoordinatorBody(RequestBody):
     coordinator: str = Professional
 
 
-class GoalBody(BaseModel):
+class GoalBody(RequestBody):
     life_domain: LifeDomain
     goal: Text = Field(min_length=1)
     own_strength: Text = Field(min_length=1, description="What the household will do itself.")
     network: Text = Field("", description="What its network (family, neighbours) will do.")
 
 
-class GoalResultBody(BaseModel):
+class GoalResultBody(RequestBody):
     life_domain: LifeDomain
     outcome: Literal["achieved", "partly", "not_achieved"]
     remarks: Text = ""
 
 
-class EvaluationBody(BaseModel):
+class EvaluationBody(RequestBody):
     results: list[GoalResultBody] = Field(min_length=1, max_length=8)
 
 

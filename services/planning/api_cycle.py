@@ -23,6 +23,7 @@ from services.planning.domain.decision import DecisionRequest
 from services.planning.domain.plan import Plan
 from wijk.auth.rights import Permit, Resource
 from wijk.auth.routes import require
+from wijk.request_body import RequestBody
 
 LifeDomain = Literal["income", "debts", "housing", "care", "youth", "work", "social_network", "health"]
 LegalGround = Literal["own_strength", "general_provision", "no_need", "not_necessary", "other"]
@@ -33,7 +34,7 @@ CONFLICT: dict[int | str, dict[str, Any]] = {
 }
 
 
-class RefusalBody(BaseModel):
+class RefusalBody(RequestBody):
     legal_ground: LegalGround = Field(description="The criterion the refusal rests on (Wmo 2015 art. 2.3.5 lid 3).")
     reasons: Motivation = Field(min_length=1, description="The motivation the letter prints (Awb 3:46).")
 
@@ -45,7 +46,7 @@ class RefusalResponse(BaseModel):
     mandate_ref: str
 
 
-class PersonalPlanBody(BaseModel):
+class PersonalPlanBody(RequestBody):
     case_id: UUID
     offered_on: Day | None = Field(
         None, description="The day the resident was pointed to the right to hand in a personal plan; default today."
@@ -60,17 +61,17 @@ class PersonalPlanBody(BaseModel):
         return value
 
 
-class InvestigationBody(BaseModel):
+class InvestigationBody(RequestBody):
     case_id: UUID
 
 
-class GoalRevisionBody(BaseModel):
+class GoalRevisionBody(RequestBody):
     goal: Text = Field(min_length=1)
     own_strength: Text = Field(min_length=1, description="What the household will do itself.")
     network: Text = Field("", description="What its network (family, neighbours) will do.")
 
 
-class ArrangementChangeBody(BaseModel):
+class ArrangementChangeBody(RequestBody):
     """The decision in force that changes, and the new decision that replaces it (a wijziging)."""
 
     decision_id: UUID = Field(description="The decision in force that the evaluation changes.")
@@ -86,7 +87,7 @@ class ArrangementChangeBody(BaseModel):
     reasons: Motivation = ""
 
 
-class ClosureBody(BaseModel):
+class ClosureBody(RequestBody):
     reason: Literal["goals_met", "moved_away"]
     hand_over_to: Code | None = Field(None, min_length=1, description="A professional who takes over the regie.")
 

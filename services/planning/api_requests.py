@@ -8,7 +8,7 @@ from typing import Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from kernel.clock import today
 from services.planning.api_cycle import actor, in_scope
@@ -16,9 +16,10 @@ from services.planning.application import PlanningApplication
 from services.planning.provider_requests import ProviderRequests
 from wijk.auth.rights import Permit, Resource
 from wijk.auth.routes import require
+from wijk.request_body import RequestBody
 
 
-class AnswerBody(BaseModel):
+class AnswerBody(RequestBody):
     taken: bool = Field(description="Taken up: decided on as an aanvraag (a decision and its 301 follow).")
     refusal_reason: Literal["1", "2", "3", "4", "5", "6", "7", "8", "9"] | None = Field(
         None, description="WJ759 Reden afwijzing verzoek, required when refused."

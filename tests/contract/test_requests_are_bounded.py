@@ -62,8 +62,8 @@ def test_a_decision_of_10_19_cents_and_a_reserve_draw_of_10_30_are_refused() -> 
     from services.budget.api import DrawRequest
     from services.planning.api import DecisionBody
 
-    decision = {"provision_code": "HH01", "period_start": "2026-03-01", "period_end": "2026-12-31", "decided_by": "p1"}
-    draw = {"team_id": "wijkteam-haven", "year": 2026, "budget_line": "wmo", "reason": "r", "requested_by": "p2"}
+    decision = {"provision_code": "HH01", "period_start": "2026-03-01", "period_end": "2026-12-31"}
+    draw = {"team_id": "wijkteam-haven", "year": 2026, "budget_line": "wmo", "reason": "r"}
     with pytest.raises(ValidationError, match="amount_cents"):
         DecisionBody.model_validate({**decision, "amount_cents": 10**19})
     with pytest.raises(ValidationError, match="amount_cents"):

@@ -141,3 +141,24 @@ async def test_no_request_body_names_its_own_actor(stack: Stack) -> None:
     }
     assert {where: fields for where, fields in offending.items() if fields} == {}
     assert any("decisions" in where for where in offending)  # the bodies were really read
+
+
+async def test_every_request_body_refuses_a_field_it_does_not_know(stack: Stack) -> None:
+    """A stale client that still says who acts (`decided_by`) gets a 422 naming the field, not silence."""
+    lenient = []
+    for name, document in (await documents(stack)).items():
+        schemas = document.get("components", {}).get("schemas", {})
+        for path, item in document["paths"].items():
+            for method in METHODS:
+                content = item.get(method, {}).get("requestBody", {}).get("content", {})
+                schema = content.get("application/json", {}).get("schema", {})
+                if "$ref" in schema:
+                    schema = schemas[schema["$ref"].rsplit("/", 1)[1]]
+                if schema.get("type") == "object" and schema.get("additionalProperties") is not False:
+                    lenient.append(f"{name} {method.upper()} {path}")
+    assert lenient == []
+    body = {"provision_code": "wmo-huishoudelijke-ondersteuning", "amount_cents": 1, "period_start": "2026-03-01",
+            "period_end": "2026-12-31", "decided_by": "someone.else"}  # fmt: skip
+    async with stack.client("planning") as client:
+        answer = await client.post(f"/plans/{SOME_ID}/decisions", json=body)
+    assert answer.status_code == 422 and "decided_by" in answer.text, answer.text
