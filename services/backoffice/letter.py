@@ -7,8 +7,7 @@ renders the same text however the catalogue changes later.
 
 from __future__ import annotations
 
-import textwrap
-
+from kernel.letter_text import wrap
 from services.backoffice.domain.decision import Decision, LetterNotIssued
 from services.backoffice.letter_common import college, format_date, format_euros, objection_clause
 
@@ -74,13 +73,13 @@ def render_letter(decision: Decision) -> str:
         f"Periode:        {p['period']}",
         "",
         *([p["legal_basis"], ""] if p["legal_basis"] else []),
-        *([*textwrap.wrap(p["partial"], 110), ""] if p["partial"] else []),
+        *([*wrap(p["partial"]), ""] if p["partial"] else []),
         p["on_behalf"],
         "",
         p["mandate_holder"],
         "(gemandateerd medewerker, artikel 10:10 Algemene wet bestuursrecht)",
         "",
         "Bezwaar",
-        *textwrap.wrap(p["objection"], 110),
+        *wrap(p["objection"]),
     ]
     return "\n".join(lines) + "\n"

@@ -3,8 +3,9 @@ it is signed (Awb 10:10), and the bezwaar clause (Awb 3:45) or, after a bezwaar,
 
 from __future__ import annotations
 
-import textwrap
 from datetime import date
+
+from kernel.letter_text import wrap
 
 MONTHS = (
     "januari",
@@ -73,7 +74,7 @@ def signature(municipality: str, signed_by: str) -> list[str]:
 
 
 def wrapped(text: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH)
+    return wrap(text, WIDTH)
 
 
 def header(municipality: str, title: str, reference: str, decision_date: date, dispatch_date: date) -> list[str]:

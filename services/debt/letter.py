@@ -5,9 +5,9 @@ Its Dutch phrasing follows the backoffice's letters (services cannot share code;
 
 from __future__ import annotations
 
-import textwrap
 from datetime import date
 
+from kernel.letter_text import wrap
 from services.debt.domain.admission import REFUSAL_GROUNDS, Admission
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -40,10 +40,10 @@ def render_admission(admission: Admission, municipality: str) -> str:
     lines = [
         f"Gemeente {municipality}", "", "BESCHIKKING SCHULDHULPVERLENING", "",
         f"Kenmerk:        {admission.letter_id}", f"Datum besluit:  {format_date(admission.decided_on)}", "",
-        *[line for text in decision for line in (textwrap.wrap(text, 110) or [""])], "",
-        *textwrap.wrap(f"Dit besluit is genomen op grond van {LEGAL_BASIS}.", 110), "",
+        *[line for text in decision for line in (wrap(text) or [""])], "",
+        *wrap(f"Dit besluit is genomen op grond van {LEGAL_BASIS}."), "",
         f"Namens {college},", "", admission.decided_by,
         "(gemandateerd medewerker, artikel 10:10 Algemene wet bestuursrecht)", "",
-        "Bezwaar", *textwrap.wrap(objection, 110),
+        "Bezwaar", *wrap(objection),
     ]  # fmt: skip
     return "\n".join(lines) + "\n"

@@ -6,9 +6,9 @@ Its Dutch phrasing follows the backoffice's letters (services share no code; the
 
 from __future__ import annotations
 
-import textwrap
 from datetime import date
 
+from kernel.letter_text import wrap
 from kernel.termijnen import term_end
 from services.intake.domain.penalty import Default, Penalty
 
@@ -68,9 +68,9 @@ def render_penalty(default: Default, penalty: Penalty, reference: str, municipal
         f"Kenmerk:        {reference}", f"Datum besluit:  {format_date(penalty.determined_on)}",
         f"Verzenddatum:   {format_date(penalty.determined_on)}", "",
         "Onderwerp: dwangsom bij niet tijdig beslissen", "",
-        *textwrap.wrap(decision_text(default, penalty, college[0].upper() + college[1:]), 110), "",
+        *wrap(decision_text(default, penalty, college[0].upper() + college[1:])), "",
         f"Namens {college},", "", penalty.determined_by,
         "(gemandateerd medewerker, artikel 10:10 Algemene wet bestuursrecht)", "",
-        "Bezwaar", *textwrap.wrap(objection, 110),
+        "Bezwaar", *wrap(objection),
     ]  # fmt: skip
     return "\n".join(lines) + "\n"
