@@ -12,8 +12,11 @@ Nothing here prints a body or a message key: a partner's signal carries personal
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -187,28 +190,64 @@ def register(commands: Any) -> dict[str, Any]:
     listed = actions.add_parser("list", help="the open letters (parked or being replayed)")
     listed.add_argument("--service", choices=SERVICES, default=None, help="one service (default: all)")
     listed.add_argument("--all", action="store_true", help="replayed and discarded letters too")
+    parsers = [listed]
     for action, text in (("show", "one letter in full (never its body)"), ("replay", "re-deliver it to its service"),
                          ("discard", "close it without replaying")):  # fmt: skip
         one = actions.add_parser(action, help=text)
         one.add_argument("letter", help="<service>/<id>, as `list` shows it")
+        parsers.append(one)
+    for one in parsers:
+        one.add_argument(
+            "--data", type=Path, default=None,
+            help="the data folder of an embedded stack (`wijk up`'s .wijk/<municipality>); default: the WIJK_PG_* and "
+            "WIJK_KAFKA_BOOTSTRAP settings of a deployment",
+        )  # fmt: skip
     return {"deadletters": _command}
 
 
-def _command(args: Any) -> int:
-    settings, console = PlatformSettings(), Console()
+@contextlib.contextmanager
+def _settings(data: Path | None) -> Iterator[PlatformSettings]:
+    """A deployment's settings, or those of the embedded stack in `data` (its PostgreSQL attached, or started for
+    the command and stopped after; its broker on `wijk up`'s fixed port)."""
+    if data is None:
+        yield PlatformSettings()
+        return
+    from tooling.embedded_postgres import EmbeddedPostgres
+    from tooling.embedded_stack import EMBEDDED_BROKER_PORT
+
+    if not (data / "postgres").is_dir():
+        raise LetterError(f"{data} holds no embedded stack (no postgres folder): give `wijk up`'s --data folder")
+    postgres = EmbeddedPostgres(data / "postgres")
+    pg = postgres.start()
     try:
-        if args.action == "list":
-            console.print(table(asyncio.run(letters(settings, args.service, args.all))))
-        elif args.action == "show":
-            console.print(details(asyncio.run(letter(settings, args.letter))))
-        elif args.action == "replay":
-            done = asyncio.run(replay_letter(settings, args.letter))
-            print(f"{args.letter} re-delivered to {done['service']} ({done['consumer_group']}); "
-                  f"`wijk deadletters show {args.letter}` tells whether it was applied")  # fmt: skip
-        else:
-            asyncio.run(discard_letter(settings, args.letter))
-            print(f"{args.letter} discarded")
+        yield PlatformSettings(
+            kafka_bootstrap=f"127.0.0.1:{EMBEDDED_BROKER_PORT}", pg_host=pg.host, pg_port=pg.port, pg_user=pg.user,
+            pg_password=pg.password, pg_dbname=pg.dbname,
+        )  # fmt: skip
+    finally:
+        postgres.stop()
+
+
+def _command(args: Any) -> int:
+    console = Console()
+    try:
+        with _settings(args.data) as settings:
+            return _act(args, settings, console)
     except (LetterError, OSError, asyncpg.PostgresError) as exc:
         print(f"wijk deadletters {args.action}: {exc}", file=sys.stderr)
         return 1
+
+
+def _act(args: Any, settings: PlatformSettings, console: Console) -> int:
+    if args.action == "list":
+        console.print(table(asyncio.run(letters(settings, args.service, args.all))))
+    elif args.action == "show":
+        console.print(details(asyncio.run(letter(settings, args.letter))))
+    elif args.action == "replay":
+        done = asyncio.run(replay_letter(settings, args.letter))
+        print(f"{args.letter} re-delivered to {done['service']} ({done['consumer_group']}); "
+              f"`wijk deadletters show {args.letter}` tells whether it was applied")  # fmt: skip
+    else:
+        asyncio.run(discard_letter(settings, args.letter))
+        print(f"{args.letter} discarded")
     return 0

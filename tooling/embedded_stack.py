@@ -51,11 +51,15 @@ class StackError(RuntimeError):
     """The embedded stack could not start; the message says what to look at."""
 
 
+EMBEDDED_BROKER_PORT = 29092
+"""The broker port of `wijk up` (fixed, so that the printed bootstrap and the operator tools find it)."""
+
+
 class EmbeddedStack:
     def __init__(
         self,
         data_dir: Path,
-        broker_port: int = 29092,
+        broker_port: int = EMBEDDED_BROKER_PORT,
         ports: dict[str, int] | None = None,
         identity_port: int | None = None,
         replicas: dict[str, list[int]] | None = None,

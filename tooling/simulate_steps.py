@@ -187,6 +187,6 @@ async def decide(
 
 async def satisfaction(client: httpx.AsyncClient, urls: dict[str, str], case_id: str, score: int) -> int:
     """The resident's satisfaction answer (Blenk: measured per team); the status tells whether intake has it."""
-    body = {"score": score, "answered_on": today().isoformat(), "remarks": ""}
+    body = {"score": score, "answered_on": today().isoformat()}
     response = await client.post(f"{urls['intake']}/cases/{case_id}/satisfaction", json=body)
     return response.status_code
