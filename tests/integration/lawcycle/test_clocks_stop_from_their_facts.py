@@ -18,6 +18,7 @@ from kernel.termijnen import next_working_day_from, term_end
 from services.intake.domain.penalty import default_of, determine
 from tests.integration.lawcycle.cycle import HAVEN, PROFESSIONAL, Cycle, Household, flat, team_term
 from tests.support.bus import read_facts
+from tests.support.stack import eventually
 
 pytestmark = pytest.mark.integration
 LEAD = "t.visser"
@@ -193,10 +194,12 @@ async def dwangsom(cycle: Cycle, household: Household, term: str, decision_due: 
     assert f"stelt de dwangsom vast op € {amount} voor {expected.days} dagen" in letter.replace(".", "")
     assert f"Namens het college van burgemeester en wethouders van Almere, {LEAD}" in letter
 
-    booked = await read_facts(cycle.stack.bootstrap, facts("budget"), 1, of=[household.household_id])
-    assert [(f.amount_cents, f.days) for f in booked if isinstance(f, PenaltyBooked)] == [
-        (expected.amount_cents, expected.days)
-    ]
+    async def penalties_booked() -> list[tuple[int, int]]:
+        # every budget fact of the household there is now (its FundsReserved came first; the booking follows)
+        booked = await read_facts(cycle.stack.bootstrap, facts("budget"), 10**6, polls=4, of=[household.household_id])
+        return [(f.amount_cents, f.days) for f in booked if isinstance(f, PenaltyBooked)]
+
+    assert await eventually(penalties_booked, bool, timeout=60) == [(expected.amount_cents, expected.days)]
     report = await cycle.found(
         "reporting", "controller", f"/report/cycle?team={HAVEN}",
         lambda r: r["penalty_total_cents"] == before["penalty_total_cents"] + expected.amount_cents,
