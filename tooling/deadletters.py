@@ -213,17 +213,14 @@ def _settings(data: Path | None) -> Iterator[PlatformSettings]:
         yield PlatformSettings()
         return
     from tooling.embedded_postgres import EmbeddedPostgres
-    from tooling.embedded_stack import EMBEDDED_BROKER_PORT
+    from tooling.embedded_stack import EMBEDDED_BROKER_PORT, settings_of
 
     if not (data / "postgres").is_dir():
         raise LetterError(f"{data} holds no embedded stack (no postgres folder): give `wijk up`'s --data folder")
     postgres = EmbeddedPostgres(data / "postgres")
     pg = postgres.start()
     try:
-        yield PlatformSettings(
-            kafka_bootstrap=f"127.0.0.1:{EMBEDDED_BROKER_PORT}", pg_host=pg.host, pg_port=pg.port, pg_user=pg.user,
-            pg_password=pg.password, pg_dbname=pg.dbname,
-        )  # fmt: skip
+        yield settings_of(pg, f"127.0.0.1:{EMBEDDED_BROKER_PORT}")
     finally:
         postgres.stop()
 

@@ -23,7 +23,7 @@ import httpx
 from kernel.municipality import config_dir
 from tooling.embedded_broker import EmbeddedBroker
 from tooling.embedded_identity import EmbeddedIdentity
-from tooling.embedded_postgres import EmbeddedPostgres
+from tooling.embedded_postgres import EmbeddedPostgres, PgEndpoint
 from tooling.embedded_secrets import demo_secrets
 from tooling.identity_provider.credentials import Credentials
 from tooling.identity_tokens import Identity, ServiceAuth, TokenSource, default_identities
@@ -53,6 +53,14 @@ class StackError(RuntimeError):
 
 EMBEDDED_BROKER_PORT = 29092
 """The broker port of `wijk up` (fixed, so that the printed bootstrap and the operator tools find it)."""
+
+
+def settings_of(pg: PgEndpoint, bootstrap: str) -> PlatformSettings:
+    """The platform settings that reach an embedded PostgreSQL and broker, for commands run beside the stack."""
+    return PlatformSettings(
+        kafka_bootstrap=bootstrap, pg_host=pg.host, pg_port=pg.port, pg_user=pg.user,
+        pg_password=pg.password, pg_dbname=pg.dbname,
+    )  # fmt: skip
 
 
 class EmbeddedStack:
@@ -99,11 +107,7 @@ class EmbeddedStack:
 
     def settings(self) -> PlatformSettings:
         """The platform settings of this running stack, for commands run beside it (a rebuild, a report)."""
-        pg = self.postgres.endpoint
-        return PlatformSettings(
-            kafka_bootstrap=self.broker.bootstrap, pg_host=pg.host, pg_port=pg.port, pg_user=pg.user,
-            pg_password=pg.password, pg_dbname=pg.dbname,
-        )  # fmt: skip
+        return settings_of(self.postgres.endpoint, self.broker.bootstrap)
 
     def start(self, say: Callable[[str], None] = print) -> None:
         (self.data_dir / "logs").mkdir(parents=True, exist_ok=True)
