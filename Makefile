@@ -7,6 +7,10 @@ UV := .tools/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
 HOUSEHOLDS ?= 12
+WORKERS ?= 3
+# pytest-xdist workers for `make test` and `make integration`: each runs its own PostgreSQL, broker, identity
+# provider and stack; the tests mostly wait on the bus, so three keep two cores busy (CONTRIBUTING.md).
+XDIST := -n $(WORKERS) --dist loadgroup
 
 .PHONY: demo up simulate bench test unit integration lint asyncapi-check format schemas lock clean
 
@@ -26,13 +30,13 @@ bench: $(VENV)/.synced ## Raw broker and PostgreSQL limits against the full pipe
 	$(BIN)/wijk bench
 
 test: lint chromium ## Every test: lint, contract, unit, integration, end-to-end and fault tiers on the real broker and PostgreSQL.
-	$(BIN)/pytest -p no:cacheprovider -q -rfEs --durations=10
+	$(BIN)/pytest -p no:cacheprovider -q -rfEs --durations=10 $(XDIST)
 
 unit: $(VENV)/.synced
 	$(BIN)/pytest -p no:cacheprovider -q -m "unit or contract or application"
 
 integration: $(VENV)/.synced chromium
-	$(BIN)/pytest -p no:cacheprovider -q -m "integration or e2e or fault"
+	$(BIN)/pytest -p no:cacheprovider -q -m "integration or e2e or fault" $(XDIST)
 
 lint: $(VENV)/.synced ## ruff, mypy, import layers, the contract schemas against the models, and the AsyncAPI document against the official parser.
 	$(BIN)/ruff check --output-format concise .

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.support.infra import create_database, drop_database, settings_for
+from tests.support.infra import artifact, create_database, drop_database, settings_for
 from tests.support.stack import Stack
 from tooling.embedded_broker import EmbeddedBroker
 from tooling.embedded_postgres import EmbeddedPostgres
@@ -32,13 +32,35 @@ from wijk.settings import PlatformSettings
 if TYPE_CHECKING:  # registered as a plugin below, so that pytest rewrites its asserts
     from tests.support.identity import IdentityProvider
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 pytest_plugins = ["tests.support.identity"]
 os.environ.setdefault("WIJK_LOG_LEVEL", "WARNING")
 for _name, _value in generate().items():  # the tests' embedded stack makes its own secrets, as `wijk up` does
     os.environ.setdefault(_name, _value)
 for _service in ("INTAKE", "DEBT"):  # periodic term checks wait for the test to ask (POST /clocks/check ...)
     os.environ.setdefault(f"WIJK_{_service}_TERM_CHECK_SECONDS", "3600")
+
+
+SHARED_FIXTURE_GROUPS = {
+    "fault": "fault",  # `clean_run`, once per session
+    "integration/reporting": "reporting",  # `reporting_stack`, once per session
+    "integration/lawcycle": "lawcycle",  # `cycle`, a package's stack on a simulated calendar
+    "integration/iwmo": "iwmo",  # `gateway`, a package's stack
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """With `-n N --dist loadgroup` (`make test`): the tests that share a costly fixture run in one worker, so that
+    each such stack starts once; every other infrastructure test stays with the rest of its module. Domain,
+    contract and application tests are spread one by one. Every worker has its own PostgreSQL, broker, provider
+    and shared stack (session fixtures are per process)."""
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        parts = item.path.relative_to(tests).parts
+        if parts[0] not in ("integration", "e2e", "fault"):
+            continue
+        where = "/".join(parts[:2])
+        group = SHARED_FIXTURE_GROUPS.get(parts[0]) or SHARED_FIXTURE_GROUPS.get(where) or "/".join(parts)
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session")
@@ -51,8 +73,7 @@ def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedPostg
 
 @pytest.fixture(scope="session")
 def broker() -> Iterator[EmbeddedBroker]:
-    ARTIFACTS.mkdir(exist_ok=True)
-    server = EmbeddedBroker(log_path=ARTIFACTS / "tansu.log")
+    server = EmbeddedBroker(log_path=artifact("tansu.log"))
     server.start()
     yield server
     server.stop()
@@ -84,7 +105,7 @@ async def isolated(
     """A database and a broker of their own, and a stack on them (validating the session provider's tokens)
     that has not started yet."""
     endpoint = create_database(postgres.endpoint, f"wijk_own_{uuid.uuid4().hex[:12]}")
-    server = EmbeddedBroker(log_path=ARTIFACTS / "tansu-own.log")
+    server = EmbeddedBroker(log_path=artifact("tansu-own.log"))
     await asyncio.to_thread(server.start)
     settings = settings_for(endpoint, server.bootstrap, identity_issuer=identity.issuer, **overrides)
     return Stack(settings, identity, broker=server), server

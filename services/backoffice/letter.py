@@ -7,9 +7,9 @@ renders the same text however the catalogue changes later.
 
 from __future__ import annotations
 
-from kernel.letter_text import wrap
+from kernel.letter_text import college, format_date, format_euros, wrap
 from services.backoffice.domain.decision import Decision, LetterNotIssued
-from services.backoffice.letter_common import college, format_date, format_euros, objection_clause
+from services.backoffice.letter_common import objection_clause
 
 __all__ = ["format_date", "format_euros", "letter_parts", "render_letter"]
 

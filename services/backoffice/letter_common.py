@@ -5,39 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from kernel.letter_text import wrap
+from kernel.letter_text import college, format_date, wrap
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 WIDTH = 110
-
-
-def format_euros(cents: int) -> str:
-    """Integer cents as a Dutch amount: 123456 -> '€ 1.234,56'."""
-    sign = "-" if cents < 0 else ""
-    euros, rest = divmod(abs(cents), 100)
-    return f"{sign}€ {euros:,}".replace(",", ".") + f",{rest:02d}"
-
-
-def format_date(day: date) -> str:
-    """A date as Dutch letters write it: '2 maart 2026'."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def college(municipality: str) -> str:
-    return f"het college van burgemeester en wethouders van {municipality}"
 
 
 def capitalised(text: str) -> str:

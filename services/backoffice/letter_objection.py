@@ -5,9 +5,10 @@ it, its reasons (Awb 7:12), signed on behalf of the college by someone other tha
 from __future__ import annotations
 
 from kernel.errors import Conflict
+from kernel.letter_text import format_date
 from services.backoffice.domain.beschikking import Contestable
 from services.backoffice.domain.objection import INADMISSIBILITY_GROUNDS, Objection
-from services.backoffice.letter_common import appeal_clause, format_date, header, signature, wrapped
+from services.backoffice.letter_common import appeal_clause, header, signature, wrapped
 from services.backoffice.terms import objection_deadline
 
 CONSEQUENCE = {

@@ -4,17 +4,9 @@ behalf of the college (Awb 10:10) and the bezwaar clause (Awb 3:45)."""
 
 from __future__ import annotations
 
+from kernel.letter_text import college, format_date, format_euros
 from services.backoffice.domain.refusal import Refusal
-from services.backoffice.letter_common import (
-    capitalised,
-    college,
-    format_date,
-    format_euros,
-    header,
-    objection_clause,
-    signature,
-    wrapped,
-)
+from services.backoffice.letter_common import capitalised, header, objection_clause, signature, wrapped
 
 
 def render_refusal(refusal: Refusal) -> str:

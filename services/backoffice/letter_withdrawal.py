@@ -4,17 +4,10 @@ For the Wmo the college may withdraw or change a decision on a maatwerkvoorzieni
 
 from __future__ import annotations
 
+from kernel.letter_text import college, format_date
 from services.backoffice.domain.beschikking import CHANGE
 from services.backoffice.domain.decision import Decision, LetterNotIssued
-from services.backoffice.letter_common import (
-    capitalised,
-    college,
-    format_date,
-    header,
-    objection_clause,
-    signature,
-    wrapped,
-)
+from services.backoffice.letter_common import capitalised, header, objection_clause, signature, wrapped
 
 BASIS = {"wmo": "artikel 2.3.10 van de Wet maatschappelijke ondersteuning 2015"}
 

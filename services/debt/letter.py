@@ -1,32 +1,24 @@
 """The Wgs beschikking as the resident reads it: admitted to debt assistance, or refused on a ground with the
 reasons (Awb 3:46), signed on behalf of the college (Awb 10:10), with the bezwaar clause (Awb 3:45).
 
-Its Dutch phrasing follows the backoffice's letters (services cannot share code; the few lines are repeated)."""
+Dates and the college are written as every letter writes them (`kernel.letter_text`)."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from kernel.letter_text import wrap
+from kernel.letter_text import college, format_date, wrap
 from services.debt.domain.admission import REFUSAL_GROUNDS, Admission
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")  # fmt: skip
 LEGAL_BASIS = "de Wet gemeentelijke schuldhulpverlening en het beleidsplan schuldhulpverlening van de gemeente"
 
 
-def format_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
 def render_admission(admission: Admission, municipality: str) -> str:
-    college = f"het college van burgemeester en wethouders van {municipality}"
+    body = college(municipality)
     if admission.admitted:
-        decision = [f"{college[0].upper()}{college[1:]} heeft besloten u toe te laten tot de schuldhulpverlening."]
+        decision = [f"{body[0].upper()}{body[1:]} heeft besloten u toe te laten tot de schuldhulpverlening."]
     else:
         ground = REFUSAL_GROUNDS[admission.ground]
         decision = [
-            f"{college[0].upper()}{college[1:]} heeft besloten uw verzoek om schuldhulpverlening af te wijzen, "
+            f"{body[0].upper()}{body[1:]} heeft besloten uw verzoek om schuldhulpverlening af te wijzen, "
             f"omdat {ground}.",
             "",
             "Motivering",
@@ -42,7 +34,7 @@ def render_admission(admission: Admission, municipality: str) -> str:
         f"Kenmerk:        {admission.letter_id}", f"Datum besluit:  {format_date(admission.decided_on)}", "",
         *[line for text in decision for line in (wrap(text) or [""])], "",
         *wrap(f"Dit besluit is genomen op grond van {LEGAL_BASIS}."), "",
-        f"Namens {college},", "", admission.decided_by,
+        f"Namens {body},", "", admission.decided_by,
         "(gemandateerd medewerker, artikel 10:10 Algemene wet bestuursrecht)", "",
         "Bezwaar", *wrap(objection),
     ]  # fmt: skip

@@ -2,18 +2,14 @@
 penalty is due and how much, for which days and at which rates (Awb 4:17 lid 1-3), or why nothing is due (lid 6),
 signed on behalf of the college (Awb 10:10), with the bezwaar clause (Awb 3:45): it is a beschikking too.
 
-Its Dutch phrasing follows the backoffice's letters (services share no code; the few common lines are repeated)."""
+Dates, amounts and the college are written as every letter writes them (`kernel.letter_text`)."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from kernel.letter_text import wrap
+from kernel.letter_text import college, format_date, format_euros, wrap
 from kernel.termijnen import term_end
 from services.intake.domain.penalty import Default, Penalty
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")  # fmt: skip
 EXEMPT = {
     "unreasonably_late": "de ingebrekestelling onredelijk laat kwam (artikel 4:17, zesde lid, onder a)",
     "not_interested_party": "u geen belanghebbende bent (artikel 4:17, zesde lid, onder b)",
@@ -25,15 +21,6 @@ RATES = (
     "en € 45 per dag voor de overige dagen, voor ten hoogste 42 dagen (artikel 4:17, tweede lid, van de Algemene "
     "wet bestuursrecht)."
 )
-
-
-def format_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def euros(cents: int) -> str:
-    whole, rest = divmod(cents, 100)
-    return f"€ {whole:,}".replace(",", ".") + f",{rest:02d}"
 
 
 def decision_text(default: Default, penalty: Penalty, college: str) -> str:
@@ -49,14 +36,15 @@ def decision_text(default: Default, penalty: Penalty, college: str) -> str:
             "weken na ontvangst van de ingebrekestelling (artikel 4:17, derde lid, van de Algemene wet bestuursrecht)."
         )
     return (
-        f"{notice} {college} stelt de dwangsom vast op {euros(penalty.amount_cents)} voor {penalty.days} dagen, van "
+        f"{notice} {college} stelt de dwangsom vast op {format_euros(penalty.amount_cents)} voor {penalty.days} "
+        "dagen, van "
         f"{format_date(penalty.first_day)} tot en met {format_date(penalty.last_day)} (artikelen 4:17 en 4:18 van de "
         f"Algemene wet bestuursrecht). {RATES} Het bedrag wordt aan u betaald."
     )
 
 
 def render_penalty(default: Default, penalty: Penalty, reference: str, municipality: str) -> str:
-    college = f"het college van burgemeester en wethouders van {municipality}"
+    body = college(municipality)
     deadline = term_end(penalty.determined_on, weeks=6)
     objection = (
         "Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken bij het college. De bezwaartermijn is zes "
@@ -68,8 +56,8 @@ def render_penalty(default: Default, penalty: Penalty, reference: str, municipal
         f"Kenmerk:        {reference}", f"Datum besluit:  {format_date(penalty.determined_on)}",
         f"Verzenddatum:   {format_date(penalty.determined_on)}", "",
         "Onderwerp: dwangsom bij niet tijdig beslissen", "",
-        *wrap(decision_text(default, penalty, college[0].upper() + college[1:])), "",
-        f"Namens {college},", "", penalty.determined_by,
+        *wrap(decision_text(default, penalty, body[0].upper() + body[1:])), "",
+        f"Namens {body},", "", penalty.determined_by,
         "(gemandateerd medewerker, artikel 10:10 Algemene wet bestuursrecht)", "",
         "Bezwaar", *wrap(objection),
     ]  # fmt: skip

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from joserfc.jwk import KeySet
 
+from tests.support.infra import artifact
 from tooling.embedded_identity import EmbeddedIdentity
 from tooling.embedded_stack import page_login_env
 from tooling.identity_provider.credentials import Credentials
@@ -55,7 +56,7 @@ class IdentityProvider:
 @contextmanager
 def provider_for(config: Path, data: Path) -> Iterator[IdentityProvider]:
     """A provider of its own, seeded from another municipality's folder (its professionals log in there)."""
-    provider = EmbeddedIdentity(config, data, log_path=ROOT / "test-artifacts" / f"identity-{config.name}.log")
+    provider = EmbeddedIdentity(config, data, log_path=artifact(f"identity-{config.name}.log"))
     provider.start()
     try:
         yield IdentityProvider(provider, TokenSource(provider.issuer, provider.credentials()))
@@ -66,7 +67,7 @@ def provider_for(config: Path, data: Path) -> Iterator[IdentityProvider]:
 @pytest.fixture(scope="session")
 def identity(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IdentityProvider]:
     data = tmp_path_factory.mktemp("identity")
-    provider = EmbeddedIdentity(ALMERE, data, log_path=ROOT / "test-artifacts" / "identity.log")
+    provider = EmbeddedIdentity(ALMERE, data, log_path=artifact("identity.log"))
     provider.start()
     credentials = provider.credentials()
     os.environ.update(page_login_env(credentials))  # reporting's pages log in with this provider's dashboard client

@@ -4,6 +4,8 @@ a database and a broker, and brokers of their own for the few stacks that need o
 from __future__ import annotations
 
 import dataclasses
+import os
+from pathlib import Path
 
 import psycopg
 from psycopg import sql
@@ -11,6 +13,7 @@ from psycopg import sql
 from tooling.embedded_postgres import PgEndpoint
 from wijk.settings import PlatformSettings
 
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 TEST_SESSION_TIMEOUT_MS = 2_000
 """A consumer group join on the embedded broker waits half the session timeout: 1 s instead of 5 s per start."""
 
@@ -45,3 +48,12 @@ def settings_for(endpoint: PgEndpoint, bootstrap: str, **overrides: object) -> P
         "consumer_session_timeout_ms": TEST_SESSION_TIMEOUT_MS,
     }
     return PlatformSettings(**{**fields, **overrides})  # type: ignore[arg-type]
+
+
+def artifact(name: str) -> Path:
+    """A file under test-artifacts/ for this pytest process: with `-n` each worker (gw0, gw1, ...) writes its own
+    broker and provider logs (`tansu-gw1.log`), never into another's."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    path = Path(name)
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS / (f"{path.stem}-{worker}{path.suffix}" if worker else name)

@@ -89,10 +89,10 @@ class Stack:
         return self
 
     async def stop(self, names: Iterable[str] | None = None) -> None:
-        for name in list(names or self.runtimes):
-            runtime = self.runtimes.pop(name, None)
-            if runtime is not None:
-                await runtime.stop()
+        """Stop those services side by side: after a broker restart a consumer may take seconds to leave its group
+        (aiokafka lets its coordination task finish first), and one after another those seconds add up."""
+        stopping = [runtime for name in list(names or self.runtimes) if (runtime := self.runtimes.pop(name, None))]
+        await asyncio.gather(*(runtime.stop() for runtime in stopping))
 
     def __getitem__(self, name: str) -> ServiceRuntime:
         return self.runtimes[name]
