@@ -6,7 +6,18 @@ not the publisher of its topic (`publishers`: only planning writes planning's fa
 whose handler raises
 `Unprocessable` (no retry can help it). One whose handler fails otherwise is retried, and goes there after
 `dead_letter_attempts` tries. Either way its partition moves on. When the store itself is unreachable the
-message is not acknowledged, so it is redelivered once the store is back.
+message is not committed, so it is delivered again once the store is back.
+
+The subscriber takes the records of one poll as a batch (at most `WIJK_CONSUMER_BATCH_RECORDS`; a poll returns as
+soon as any record is there) and handles them in order, each message on its own as above: its own retries, dead
+letter, jump check and span (a child of the span that published it, so `wijk trace` still follows each fact).
+What a batch shares: one pass through FastStream's middlewares (one `process` span), one worker-thread hop for
+each run of facts whose handlers are synchronous (`in_thread`: the eventsourcing applications), and one offset
+commit at its end. A message held, dead-lettered or retried stops the run: it is settled on its own and the rest
+goes on in the next hop. An error the batch cannot get past (an infrastructure error, a dead letter that cannot
+be published) commits the offsets up to the last settled message of each partition and seeks every partition
+back to its first unsettled one, which the next poll delivers again; a fact applied but not committed (a crash)
+is recognised by its tracking position. Each fact is still one transaction of its own.
 
 Options for inboxes other than the service's own: another consumer group, registry and topics (intake's partner
 signals), the error kinds that count as refusals and what to do with one (intake records a SignalRejected), and
@@ -185,11 +196,16 @@ class Inbox:
             ack_policy=AckPolicy.MANUAL,  # `receive` commits each batch up to its last settled message per partition
             session_timeout_ms=self.session_timeout_ms,
             heartbeat_interval_ms=max(100, self.session_timeout_ms // 10),
-            max_poll_interval_ms=60_000,
+            max_poll_interval_ms=60_000 + self.retry_budget_ms(),  # a batch whose every message fails still fits
             fetch_max_wait_ms=100,  # a fact waits at most 0.1 s in the broker per hop (default 0.5 s)
             decoder=_raw_body,  # the inbox parses and validates itself: a broken body must reach the dead letters
         )
         return subscriber(self.receive)
+
+    def retry_budget_ms(self) -> int:
+        """The longest a batch can spend waiting between retries: every message failing every attempt."""
+        waits = sum(self.retry_delay * attempt for attempt in range(1, self.attempts))
+        return int(self.batch_records * waits * 1000)
 
     async def receive(self, message: KafkaMessage) -> None:
         """One poll's records, in order per partition; then one commit. An error the batch cannot get past (the

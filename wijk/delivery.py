@@ -3,7 +3,8 @@
 A `Delivery` is where a fact came from: its envelope and its position on the bus, from which a handler takes its
 dedupe position (`tracking`). `Unprocessable` is the one error kind the inbox knows: raised by a parser or a
 handler, it sends the message to the dead letters at once. The infrastructure errors are the ones after which a
-message is not acknowledged at all, so it is redelivered once the store is back.
+message is not committed at all, so it is delivered again once the store is back. `in_thread` marks a synchronous
+handler: the inbox runs a batch's calls of such handlers in one worker-thread hop.
 """
 
 from __future__ import annotations
