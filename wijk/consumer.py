@@ -135,7 +135,10 @@ class Positions:
         for partition, end in self.end.items():
             position = self.settled.get(partition, self.first[partition])
             if position < end:
-                consumer.seek(partition, position)
+                try:
+                    consumer.seek(partition, position)
+                except KafkaError as exc:  # no longer ours: its new owner reads it from the committed offset
+                    log.warning("%s: seeking %s back to %d failed: %r", group, partition, position, exc)
 
 
 class Inbox:
