@@ -6,7 +6,18 @@ not the publisher of its topic (`publishers`: only planning writes planning's fa
 whose handler raises
 `Unprocessable` (no retry can help it). One whose handler fails otherwise is retried, and goes there after
 `dead_letter_attempts` tries. Either way its partition moves on. When the store itself is unreachable the
-message is not acknowledged, so it is redelivered once the store is back.
+message is not committed, so it is delivered again once the store is back.
+
+The subscriber takes the records of one poll as a batch (at most `WIJK_CONSUMER_BATCH_RECORDS`; a poll returns as
+soon as any record is there) and handles them in order, each message on its own as above: its own retries, dead
+letter, jump check and span (a child of the span that published it, so `wijk trace` still follows each fact).
+What a batch shares: one pass through FastStream's middlewares (one `process` span), one worker-thread hop for
+each run of facts whose handlers are synchronous (`in_thread`: the eventsourcing applications), and one offset
+commit at its end. A message held, dead-lettered or retried stops the run: it is settled on its own and the rest
+goes on in the next hop. An error the batch cannot get past (an infrastructure error, a dead letter that cannot
+be published) commits the offsets up to the last settled message of each partition and seeks every partition
+back to its first unsettled one, which the next poll delivers again; a fact applied but not committed (a crash)
+is recognised by its tracking position. Each fact is still one transaction of its own.
 
 Options for inboxes other than the service's own: another consumer group, registry and topics (intake's partner
 signals), the error kinds that count as refusals and what to do with one (intake records a SignalRejected), and
@@ -24,18 +35,24 @@ same transaction as their events (or an inbox row keyed by the event id, in repo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
+import functools
+import itertools
 import logging
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from aiokafka import ConsumerRecord
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from aiokafka.errors import KafkaError
 from faststream.kafka import KafkaBroker, KafkaMessage
+from faststream.kafka.message import FakeConsumer
 from faststream.middlewares import AckPolicy
-from opentelemetry import trace
+from opentelemetry import propagate, trace
 from pydantic import ValidationError
 
 from contracts.envelope import CloudEventHeaders, EnvelopeError
@@ -46,6 +63,7 @@ from wijk.delivery import (
     INFRASTRUCTURE_ERRORS,
     Delivery,
     Handler,
+    InThread,
     Refusal,
     Unprocessable,
     in_thread,
@@ -61,6 +79,66 @@ log = logging.getLogger(__name__)
 _tracer = trace.get_tracer(__name__)
 E = TypeVar("E", bound=IntegrationEvent)
 REDACTED = "omitted: a raw partner signal may carry personal data"
+
+
+@dataclasses.dataclass(frozen=True)
+class Taken:
+    """A valid fact from its topic's publisher, with the handler that applies it."""
+
+    record: ConsumerRecord[Any, Any]
+    headers: dict[str, str]
+    handler: Handler
+    event: Any
+    delivery: Delivery
+
+
+@dataclasses.dataclass(frozen=True)
+class Stop:
+    """Why a run of synchronous handler calls stopped before its end: the fact at `index` is held (`held` is the
+    reason) or its handler raised `failed`; the facts before it are applied."""
+
+    index: int
+    held: str | None = None
+    failed: Exception | None = None
+
+
+class Positions:
+    """The offsets of one batch: where it starts per partition and how far it is settled (applied, dead-lettered,
+    held or ignored), in order. Only settled messages are ever committed."""
+
+    def __init__(self, records: Iterable[ConsumerRecord[Any, Any]]) -> None:
+        self.first: dict[TopicPartition, int] = {}
+        self.end: dict[TopicPartition, int] = {}
+        for record in records:
+            partition = TopicPartition(record.topic, record.partition)
+            self.first.setdefault(partition, record.offset)
+            self.end[partition] = record.offset + 1
+        self.settled: dict[TopicPartition, int] = {}
+        """Per partition, the offset after its last settled message."""
+
+    def settle(self, record: ConsumerRecord[Any, Any]) -> None:
+        self.settled[TopicPartition(record.topic, record.partition)] = record.offset + 1
+
+    async def commit(self, consumer: Any, group: str) -> None:
+        """One commit for the batch: every partition up to its last settled message."""
+        if not self.settled or isinstance(consumer, FakeConsumer):  # FastStream's in-memory test broker
+            return
+        try:
+            await consumer.commit(dict(self.settled))
+        except KafkaError as exc:  # a rebalance took a partition: its new owner reads it again, tracking dedupes
+            log.warning("%s: committing %s failed: %r", group, self.settled, exc)
+
+    async def rewind(self, consumer: Any, group: str) -> None:
+        """After an error the batch could not get past: commit what is settled, and seek every partition back to
+        its first unsettled message, which the next poll delivers again."""
+        await self.commit(consumer, group)
+        for partition, end in self.end.items():
+            position = self.settled.get(partition, self.first[partition])
+            if position < end:
+                try:
+                    consumer.seek(partition, position)
+                except KafkaError as exc:  # no longer ours: its new owner reads it from the committed offset
+                    log.warning("%s: seeking %s back to %d failed: %r", group, partition, position, exc)
 
 
 class Inbox:
@@ -82,12 +160,13 @@ class Inbox:
         session_timeout_ms: int = 10_000,
         metrics: ServiceMetrics | None = None,
         publishers: Mapping[str, str] | None = None,
+        batch_records: int = 100,
     ) -> None:
         self.service, self.broker, self.group = service, broker, group or service
         self.attempts, self.retry_delay = attempts, retry_delay
         self.registry, self.fixed_topics, self.redact = registry, tuple(topics), redact
         self.refusals, self.on_refusal = refusals, on_refusal
-        self.session_timeout_ms = session_timeout_ms
+        self.session_timeout_ms, self.batch_records = session_timeout_ms, batch_records
         self.handlers: dict[str, Handler] = {}
         self.dead_lettered = self.processed = self.refused = 0
         self.dead_letters: Counter[str] = Counter()
@@ -110,51 +189,148 @@ class Inbox:
 
     def subscribe(self) -> Any:
         """Register the subscriber on the broker (call before the broker starts): its topics and the service's
-        replay topic, where an operator re-delivers parked messages."""
+        replay topic, where an operator re-delivers parked messages. It takes the records of one poll as a batch
+        (at most `batch_records`; a poll returns as soon as any record is there) and commits them itself."""
         subscriber = self.broker.subscriber(
             *self.topics(),
             replay(self.service),
             group_id=self.group,
             auto_offset_reset="earliest",
-            ack_policy=AckPolicy.NACK_ON_ERROR,
+            batch=True,
+            max_records=self.batch_records,
+            ack_policy=AckPolicy.MANUAL,  # `receive` commits each batch up to its last settled message per partition
             session_timeout_ms=self.session_timeout_ms,
             heartbeat_interval_ms=max(100, self.session_timeout_ms // 10),
-            max_poll_interval_ms=60_000,
+            max_poll_interval_ms=60_000 + self.retry_budget_ms(),  # a batch whose every message fails still fits
             fetch_max_wait_ms=100,  # a fact waits at most 0.1 s in the broker per hop (default 0.5 s)
             decoder=_raw_body,  # the inbox parses and validates itself: a broken body must reach the dead letters
         )
+        # FastStream's batch poll pauses after an empty poll: a fact reaching an idle inbox would wait (`_poll`)
+        subscriber.get_msg = functools.partial(_poll, subscriber)  # type: ignore[method-assign]
         return subscriber(self.receive)
 
+    def retry_budget_ms(self) -> int:
+        """The longest a batch can spend waiting between retries: every message failing every attempt."""
+        waits = sum(self.retry_delay * attempt for attempt in range(1, self.attempts))
+        return int(self.batch_records * waits * 1000)
+
     async def receive(self, message: KafkaMessage) -> None:
-        record: ConsumerRecord[Any, Any] = message.raw_message  # type: ignore[assignment]
-        headers = {k: v.decode("utf-8", "replace") for k, v in record.headers or ()}
-        if record.topic == replay(self.service):
-            await self.replayed(record, headers)
-            return
-        await self.take(record, headers)
+        """One poll's records, in order per partition; then one commit. An error the batch cannot get past (the
+        store unreachable) commits what is settled and rewinds the rest, which the next poll delivers again."""
+        raw = message.raw_message
+        records: tuple[ConsumerRecord[Any, Any], ...] = tuple(raw) if isinstance(raw, tuple | list) else (raw,)
+        positions = Positions(records)
+        consumer = getattr(message, "consumer", None)
+        try:
+            await self.take_batch(records, positions)
+        except Exception:
+            if consumer is not None:
+                await positions.rewind(consumer, self.group)
+            raise
+        if consumer is not None:
+            await positions.commit(consumer, self.group)
+
+    async def take_batch(self, records: Iterable[ConsumerRecord[Any, Any]], positions: Positions) -> None:
+        """Each message as `take` would, in order; the facts for synchronous handlers in runs, each run in one
+        worker-thread hop (`apply_run`)."""
+        run: list[Taken] = []
+        for record in records:
+            headers = _headers(record)
+            if record.topic != replay(self.service):
+                checked = self.check(record, headers)
+                if isinstance(checked, Taken) and isinstance(checked.handler, InThread):
+                    if self.guard is not None:
+                        await self.guard.know(checked.delivery)
+                    run.append(checked)
+                    continue
+            await self.apply_run(run, positions)
+            run = []
+            if record.topic == replay(self.service):
+                await self.replayed(record, headers)
+            else:
+                await self.settle(checked, record, headers)
+            positions.settle(record)
+        await self.apply_run(run, positions)
 
     async def take(
         self, record: ConsumerRecord[Any, Any], headers: dict[str, str], replayed: int | None = None
     ) -> bool:
         """Validate, check and handle one message; True when its handler applied it."""
+        return await self.settle(self.check(record, headers), record, headers, replayed)
+
+    def check(self, record: ConsumerRecord[Any, Any], headers: dict[str, str]) -> Taken | tuple[str, str] | None:
+        """The fact and its handler; or the dead-letter kind and reason of a message that is not a valid fact from
+        its topic's publisher; or None for a fact this inbox has no handler for."""
         try:
             event, delivery = self.parse(record, headers)
         except Unprocessable as exc:
-            await self.dead_letter(record, headers, "invalid", str(exc))
-            return False
+            return "invalid", str(exc)
         handler = self.handlers.get(delivery.envelope.type)
         if handler is None:
-            return False
+            return None
         forged = self.forged(delivery)
         if forged is not None:
-            await self.dead_letter(record, headers, "forged", forged)
+            return "forged", forged
+        return Taken(record, headers, handler, event, delivery)
+
+    async def settle(
+        self,
+        checked: Taken | tuple[str, str] | None,
+        record: ConsumerRecord[Any, Any],
+        headers: dict[str, str],
+        replayed: int | None = None,
+    ) -> bool:
+        """One checked message on its own: dead-lettered, ignored, held or handled; True when applied."""
+        if checked is None:
             return False
+        if not isinstance(checked, Taken):
+            await self.dead_letter(record, headers, *checked)
+            return False
+        delivery = checked.delivery
         if replayed is not None:  # the operator judged it: no jump check, and a dedupe key of its own
             delivery = dataclasses.replace(delivery, replay=replayed)
         elif self.guard is not None and (jump := await self.guard.jump(delivery)) is not None:
             await self.dead_letter(record, headers, "held", jump)
             return False
-        return await self.dispatch(handler, event, delivery, record, headers)
+        return await self.dispatch(checked.handler, checked.event, delivery, record, headers)
+
+    async def apply_run(self, run: list[Taken], positions: Positions) -> None:
+        """Apply a run of facts whose handlers are synchronous, in order, in one worker-thread hop; a fact that
+        is held or fails stops the hop: it is dead-lettered or retried here on its own, then the rest goes on in
+        the next hop. An infrastructure error propagates: what is not applied is delivered again."""
+        while run:
+            stop = await asyncio.to_thread(self.apply_in_thread, run)
+            applied = len(run) if stop is None else stop.index
+            for taken in run[:applied]:
+                positions.settle(taken.record)
+            if stop is None:
+                return
+            taken = run[stop.index]
+            if stop.held is not None:
+                await self.dead_letter(taken.record, taken.headers, "held", stop.held)
+            else:
+                await self.dispatch(taken.handler, taken.event, taken.delivery, taken.record, taken.headers,
+                                    failed=stop.failed)  # fmt: skip
+            positions.settle(taken.record)
+            run = run[stop.index + 1 :]
+
+    def apply_in_thread(self, run: list[Taken]) -> Stop | None:
+        """In the worker thread: each fact's jump check, then its handler in its own span (the fact's trace
+        context as parent); None when all were applied."""
+        for index, taken in enumerate(run):
+            delivery = taken.delivery
+            if self.guard is not None and (jump := self.guard.check(delivery)) is not None:
+                return Stop(index, held=jump)
+            started = time.perf_counter()
+            handler = taken.handler
+            assert isinstance(handler, InThread)
+            try:
+                with self.span(delivery, taken.headers):
+                    handler.sync(taken.event, delivery)
+            except Exception as exc:
+                return Stop(index, failed=exc)
+            self.applied(delivery, started)
+        return None
 
     async def replayed(self, record: ConsumerRecord[Any, Any], headers: dict[str, str]) -> None:
         """A parked message re-delivered by an operator: handled as at its original position, exactly once.
@@ -203,22 +379,21 @@ class Inbox:
         delivery: Delivery,
         record: ConsumerRecord[Any, Any],
         headers: dict[str, str],
+        failed: Exception | None = None,
     ) -> bool:
+        """Handle one fact, with retries; `failed` is its first attempt's error when that was made in a batch's
+        worker-thread hop."""
         started = time.perf_counter()
         for attempt in range(1, self.attempts + 1):
             try:
-                with _tracer.start_as_current_span(f"{self.service} handle {delivery.envelope.type}") as span:
-                    span.set_attribute("wijk.service", self.service)
-                    span.set_attribute("cloudevents.event_id", delivery.envelope.id)
-                    span.set_attribute("cloudevents.event_subject", delivery.envelope.subject)  # `wijk trace` finds it
+                if attempt == 1 and failed is not None:
+                    raise failed
+                with self.span(delivery, headers):
                     await handler(event, delivery)
-                self.processed += 1
-                if self.guard is not None:
-                    self.guard.applied(delivery)
-                self.observe(delivery, started)
+                self.applied(delivery, started)
                 return True
             except INFRASTRUCTURE_ERRORS:
-                raise  # not acknowledged: redelivered when the store is back
+                raise  # not committed: delivered again when the store is back
             except Unprocessable as exc:
                 await self.dead_letter(record, headers, "refused", str(exc))
                 return False
@@ -233,6 +408,19 @@ class Inbox:
                     return False
                 await asyncio.sleep(self.retry_delay * attempt)
         return False
+
+    def span(self, delivery: Delivery, headers: dict[str, str]) -> AbstractContextManager[trace.Span]:
+        """The inbox's span of one fact, a child of the span that published it (its `traceparent`): a batch shares
+        one FastStream span, each fact keeps its own trace."""
+        name = f"{self.service} handle {delivery.envelope.type}"
+        span = _tracer.start_as_current_span(name, context=propagate.extract(headers))
+        return _attributed(span, self.service, delivery)
+
+    def applied(self, delivery: Delivery, started: float) -> None:
+        self.processed += 1
+        if self.guard is not None:
+            self.guard.applied(delivery)
+        self.observe(delivery, started)
 
     def observe(self, delivery: Delivery, started: float) -> None:
         if self.metrics is not None:
@@ -285,5 +473,30 @@ class Inbox:
         return self.dead_letters if self.parked_counts is None else Counter(self.parked_counts)
 
 
-async def _raw_body(message: KafkaMessage) -> bytes:
+POLL_WAIT_MS = 1000
+"""How long an idle inbox's poll waits for a record; it returns as soon as one is fetched."""
+
+
+async def _poll(subscriber: Any, consumer: AIOKafkaConsumer) -> tuple[ConsumerRecord[Any, Any], ...]:
+    """The records of one poll, in order per partition. FastStream's own batch poll sleeps `batch_timeout_ms` after
+    every empty one, so a fact that arrives at an idle inbox waits up to that long more (0.2 s a hop by default):
+    this one polls again at once."""
+    polled = await consumer.getmany(timeout_ms=POLL_WAIT_MS, max_records=subscriber.max_records)
+    return tuple(itertools.chain.from_iterable(polled.values()))
+
+
+async def _raw_body(message: KafkaMessage) -> Any:
     return message.body
+
+
+def _headers(record: ConsumerRecord[Any, Any]) -> dict[str, str]:
+    return {k: v.decode("utf-8", "replace") for k, v in record.headers or ()}
+
+
+@contextlib.contextmanager
+def _attributed(started: AbstractContextManager[trace.Span], service: str, delivery: Delivery) -> Iterator[trace.Span]:
+    with started as span:
+        span.set_attribute("wijk.service", service)
+        span.set_attribute("cloudevents.event_id", delivery.envelope.id)
+        span.set_attribute("cloudevents.event_subject", delivery.envelope.subject)  # `wijk trace` finds it
+        yield span

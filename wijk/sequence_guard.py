@@ -9,7 +9,8 @@ count), not applied, and the dedupe position does not move, so the next real fac
 
 The limit is a setting (`WIJK_SEQUENCE_JUMP_LIMIT`): larger than the number of outbox notifications a publisher can
 write while this consumer is not reading, smaller than any stall worth worrying about. The known position is read
-once per source from the service's tracking table, then kept up to date in memory.
+once per source from the service's tracking table (`know`), then kept up to date in memory: the check itself
+(`check`) reads no store, so the inbox makes it in the worker thread that applies a batch, right before each fact.
 """
 
 from __future__ import annotations
@@ -30,11 +31,21 @@ class SequenceGuard:
 
     async def jump(self, delivery: Delivery) -> str | None:
         """Why the fact is held, or None when its sequence is plausible."""
+        await self.know(delivery)
+        return self.check(delivery)
+
+    async def know(self, delivery: Delivery) -> None:
+        """Read the highest position applied from the fact's publisher, once per source (before `check`)."""
+        source = delivery.envelope.source
+        if delivery.envelope.sequence is not None and source not in self._highest:
+            self._highest[source] = await self.known(source)
+
+    def check(self, delivery: Delivery) -> str | None:
+        """`jump` without the store: the inbox calls it in the worker thread that applies a batch, message by
+        message, after `know` read the publisher's position."""
         sequence, source = delivery.envelope.sequence, delivery.envelope.source
         if sequence is None:
             return None
-        if source not in self._highest:
-            self._highest[source] = await self.known(source)
         highest = self._highest[source]
         if sequence <= highest + self.limit:
             return None

@@ -176,6 +176,7 @@ class ServiceRuntime:
             self.broker,
             attempts=self.settings.dead_letter_attempts,
             session_timeout_ms=self.settings.consumer_session_timeout_ms,
+            batch_records=self.settings.consumer_batch_records,
             metrics=self.metrics,
             **options,
         )

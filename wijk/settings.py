@@ -116,6 +116,12 @@ class PlatformSettings(BaseSettings):
         description="Kafka consumer session timeout: a consumer silent this long leaves its group. The embedded "
         "broker makes every group join wait half of it (the tests use 2000).",
     )
+    consumer_batch_records: int = Field(
+        100,
+        ge=1,
+        description="Most records an inbox takes from one poll as a batch: one worker-thread hop for its synchronous "
+        "handlers and one offset commit (a poll returns as soon as any record is there; it never waits to fill one).",
+    )
     relay_batch_size: int = Field(500, description="Notifications the outbox relay reads per batch.")
     relay_poll_seconds: float = Field(
         1.0,
