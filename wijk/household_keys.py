@@ -12,7 +12,7 @@ enters the database. Sealing is AES-256-GCM from `cryptography` with a fresh 96-
 associated data, so a sealed text cannot be moved to another household. No crypto of our own.
 
 Each process keeps the unwrapped keys it used last in memory (`KeyCache`), so a seal, an unseal or an aggregate
-load does not read the key from PostgreSQL every time. An erasure still takes effect in every process at once:
+load does not read the key from PostgreSQL every time. An erasure still takes effect in every process:
 `destroy` sends a `NOTIFY` on `text_key_destroyed` in the transaction that destroys the key, and every
 `PostgresTextKeys` keeps one connection that `LISTEN`s on it and drops the household from its cache when the
 notification arrives (milliseconds after the commit). The cache is only used while that connection is listening and
@@ -105,8 +105,8 @@ class TextKeySettings(BaseSettings):
         4096,
         ge=0,
         description="How many households' unwrapped text keys each service keeps in memory (least recently used "
-        "first out); 0: none, every use reads PostgreSQL. An erasure empties the entry in every service at once "
-        "(LISTEN/NOTIFY); while that notification channel is down the cache is not used.",
+        "first out); 0: none, every use reads PostgreSQL. An erasure empties the entry in every service within "
+        "milliseconds (LISTEN/NOTIFY); while that notification channel is down the cache is not used.",
     )
 
     @model_validator(mode="after")
