@@ -233,14 +233,16 @@ class DestroyedListener(threading.Thread):
         self.wake_channel = f"text_key_listener_{uuid.uuid4().hex}"
         """A channel of this listener's own: `stop` notifies on it to end the wait at once."""
         self.backend_pid: int | None = None
+        self.lost = False
 
     def run(self) -> None:
         while not self.stopping.is_set():
             try:
                 self._listen()
             except Exception as exc:  # whatever ends the connection, the cache is out of use, retry
-                if not self.stopping.is_set():
+                if not self.stopping.is_set() and not self.lost:  # once per outage, not once per retry
                     log.warning("text-key listener lost (%s): the key cache is bypassed until it is back", exc)
+                self.lost = True
             finally:
                 self.listening.clear()
                 self.backend_pid = None
@@ -255,6 +257,9 @@ class DestroyedListener(threading.Thread):
             # Listening from here on: whatever was cached before may have missed an erasure, so start empty.
             self.cache.clear(time.monotonic() + self.silence)
             self.listening.set()
+            if self.lost:
+                log.info("text-key listener back: the key cache is in use again")
+                self.lost = False
             while not self.stopping.is_set():
                 for notify in conn.notifies(timeout=self.heartbeat):
                     self._evict(notify)
