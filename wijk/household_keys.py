@@ -161,8 +161,9 @@ class KeyCache:
     """The unwrapped keys a process used last, and the households it knows are erased, both bounded (LRU).
 
     Thread-safe (a service seals and unseals in its worker threads). A key is stored only if nothing was evicted
-    between the moment its reader looked (`generation()`) and the moment it stores it (`put`): a key read just
-    before an erasure's notification arrived is not put back after the notification removed it."""
+    or cleared between the moment its reader looked (`get`, which hands out the generation) and the moment it
+    stores it (`put`): a key read just before an erasure's notification arrived is not put back after the
+    notification removed it, and a key read while no listener listened is not put back once one does."""
 
     def __init__(self, size: int) -> None:
         self.size = size
