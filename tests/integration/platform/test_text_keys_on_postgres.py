@@ -177,7 +177,7 @@ def test_the_key_cache_reads_postgresql_once_per_household(postgres: EmbeddedPos
 
 def test_a_dropped_listener_takes_the_cache_out_of_use_until_it_listens_again(postgres: EmbeddedPostgres) -> None:
     kek = local_kek(new_kek())
-    care = PostgresTextKeys(postgres.endpoint.dsn(), kek, retry=1.0)
+    care = PostgresTextKeys(postgres.endpoint.dsn(), kek, retry=3.0)  # time to look while it is away
     intake = PostgresTextKeys(postgres.endpoint.dsn(), kek)
     try:
         erased, kept = uuid4(), uuid4()
@@ -194,7 +194,7 @@ def test_a_dropped_listener_takes_the_cache_out_of_use_until_it_listens_again(po
         assert care.key(kept) == key and care.key(kept) == key
         assert care.reads == reads + 2, "bypassed: each call reads PostgreSQL"
 
-        assert wait_until(lambda: care.caching, 5.0), "the listener comes back"
+        assert wait_until(lambda: care.caching, 10.0), "the listener comes back"
         assert care.listener.backend_pid not in (None, first)
         with pytest.raises(TextErased):
             care.key(erased)
