@@ -4,6 +4,7 @@ own schema only; it cannot read or write another service's, and shares only the 
 from __future__ import annotations
 
 import dataclasses
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import date
@@ -22,7 +23,7 @@ from wijk import write_probe
 from wijk.auth.access_log import AccessLog
 from wijk.db import create_pool
 from wijk.eventstore import ensure_schema
-from wijk.household_keys import PostgresTextKeys, seal
+from wijk.household_keys import PostgresTextKeys, TextErased, seal, unseal
 from wijk.key_wrapping import local_kek, new_kek
 from wijk.service import ServiceRuntime
 from wijk.settings import SERVICES, ServiceSettings, SettingsError
@@ -83,8 +84,19 @@ async def test_a_service_starts_its_tables_and_seals_text_as_its_own_role(databa
     intake = PostgresTextKeys(intake_settings.pg_dsn(), kek)
     try:
         household = uuid.uuid4()
-        seal(care, household, "schulden bij de woningcorporatie")
+        sealed = seal(care, household, "schulden bij de woningcorporatie")
+        assert care.caching and intake.caching, "each role may LISTEN for erasures (no grant needed)"
+        assert unseal(care, household, sealed) == "schulden bij de woningcorporatie"
         assert intake.destroy(household, date(2026, 12, 1)) is True, "intake's erasure destroys the shared key"
+        deadline = time.monotonic() + 2.0
+        while time.monotonic() < deadline:  # care's cached key goes with intake's notification
+            try:
+                care.key(household)
+            except TextErased:
+                break
+            time.sleep(0.01)
+        with pytest.raises(TextErased):
+            unseal(care, household, sealed)
     finally:
         care.close()
         intake.close()

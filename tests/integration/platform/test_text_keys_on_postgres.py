@@ -3,13 +3,17 @@ every service, and destroyed on erasure so that every sealed copy of the househo
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
 from datetime import date
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import psycopg
 import psycopg.conninfo
 import pytest
 
+from tooling.embedded_postgres import EmbeddedPostgres
 from wijk.household_keys import PostgresTextKeys, TextErased, rewrap_text_keys, seal, unseal
 from wijk.key_wrapping import KeyEncryptionKeyError, local_kek, new_kek
 from wijk.settings import PlatformSettings
@@ -40,6 +44,7 @@ def test_a_text_key_is_stored_wrapped_shared_and_gone_after_erasure(infra: Platf
             other.close()
 
         assert backoffice.destroy(household, date(2026, 12, 1)) is True
+        assert erased_within(planning, household, 2.0), "planning's cached key goes with the erasure's notification"
         with pytest.raises(TextErased):
             unseal(planning, household, sealed)
         with pytest.raises(TextErased):
@@ -85,3 +90,119 @@ def test_a_rotation_rewraps_every_text_key_and_refuses_a_wrong_old_kek(infra: Pl
             unseal(rotated, households[1], sealed[1])
     finally:
         rotated.close()
+
+
+def erased_within(keys: PostgresTextKeys, household: UUID, seconds: float) -> bool:
+    """Whether `keys.key(household)` raises TextErased within `seconds` (polled)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            keys.key(household)
+        except TextErased:
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def wait_until(condition: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def test_an_erasure_in_one_service_empties_every_services_key_cache(postgres: EmbeddedPostgres) -> None:
+    kek = local_kek(new_kek())
+    planning = PostgresTextKeys(postgres.endpoint.dsn(), kek)
+    intake = PostgresTextKeys(postgres.endpoint.dsn(), kek)
+    try:
+        assert planning.caching and intake.caching, "each listens for erasures from its start"
+        household, other = uuid4(), uuid4()
+        sealed = seal(planning, household, "dementie")
+        for keys in (planning, intake):
+            keys.key(household), keys.key(other)
+            reads = keys.reads
+            assert unseal(keys, household, sealed) == "dementie"
+            keys.key(other)
+            assert keys.reads == reads, "both keys come from the cache now"
+
+        assert intake.destroy(household, date(2026, 12, 1)) is True
+        with pytest.raises(TextErased):
+            intake.key(household)  # the process that erased, at once
+        assert erased_within(planning, household, 2.0), "the other process's cached key went with the notification"
+        with pytest.raises(TextErased) as erased:
+            unseal(planning, household, sealed)
+        assert erased.value.erased_on == date(2026, 12, 1)
+        reads = planning.reads
+        planning.key(other)
+        assert planning.reads == reads, "another household's key stays cached"
+    finally:
+        planning.close()
+        intake.close()
+    assert not planning.listener.is_alive() and not intake.listener.is_alive(), "close stops the listener"
+
+
+def test_the_key_cache_reads_postgresql_once_per_household(postgres: EmbeddedPostgres) -> None:
+    """With the table locked against every reader, cached keys still answer and an uncached one waits."""
+    keys = PostgresTextKeys(postgres.endpoint.dsn(), local_kek(new_kek()))
+    try:
+        households = [uuid4() for _ in range(20)]
+        expected = {household: keys.key(household) for household in households}
+        assert keys.reads == 20
+        with psycopg.connect(postgres.endpoint.dsn()) as lock, lock.transaction():
+            lock.execute("LOCK TABLE text_keys.household_key IN ACCESS EXCLUSIVE MODE")
+            answered: dict[UUID, bytes] = {}
+
+            def cached() -> None:
+                for _ in range(50):
+                    for household in households:
+                        answered[household] = keys.key(household)
+
+            reader = threading.Thread(target=cached, daemon=True)
+            reader.start()
+            reader.join(timeout=5.0)
+            assert not reader.is_alive(), "1,000 calls answered while no query could read the table"
+            assert answered == expected
+            uncached = threading.Thread(target=keys.key, args=(uuid4(),), daemon=True)
+            uncached.start()
+            uncached.join(timeout=0.5)
+            assert uncached.is_alive(), "a household not in the cache waits for the lock: the lock does hold readers"
+        uncached.join(timeout=5.0)
+        assert keys.reads == 21
+    finally:
+        keys.close()
+
+
+def test_a_dropped_listener_takes_the_cache_out_of_use_until_it_listens_again(postgres: EmbeddedPostgres) -> None:
+    kek = local_kek(new_kek())
+    care = PostgresTextKeys(postgres.endpoint.dsn(), kek, retry=3.0)  # time to look while it is away
+    intake = PostgresTextKeys(postgres.endpoint.dsn(), kek)
+    try:
+        erased, kept = uuid4(), uuid4()
+        key = care.key(kept)
+        care.key(erased)
+        first = care.listener.backend_pid
+        with psycopg.connect(postgres.endpoint.dsn(), autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (first,))
+        assert wait_until(lambda: not care.caching, 2.0), "the listener's loss is seen"
+        intake.destroy(erased, date(2026, 12, 1))  # its notification reaches no listener of care's
+        with pytest.raises(TextErased):
+            care.key(erased)
+        reads = care.reads
+        assert care.key(kept) == key and care.key(kept) == key
+        assert care.reads == reads + 2, "bypassed: each call reads PostgreSQL"
+
+        assert wait_until(lambda: care.caching, 10.0), "the listener comes back"
+        assert care.listener.backend_pid not in (None, first)
+        with pytest.raises(TextErased):
+            care.key(erased)
+        reads = care.reads
+        assert care.key(kept) == key and care.key(kept) == key
+        assert care.reads == reads + 1, "cached again once listening"
+        intake.destroy(kept, date(2026, 12, 2))
+        assert erased_within(care, kept, 2.0), "and the new listener hears the next erasure"
+    finally:
+        care.close()
+        intake.close()
