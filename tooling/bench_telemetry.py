@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import io
-import tempfile
 import timeit
 from datetime import UTC, datetime
-from pathlib import Path
 
 from opentelemetry.exporter.otlp.json.file.trace_exporter import FileSpanExporter
 from opentelemetry.sdk.resources import Resource
@@ -22,7 +20,6 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from contracts.envelope import source_urn
 from wijk.metrics import ServiceMetrics
 from wijk.settings import SERVICES
-from wijk.span_file import SpanFileExporter
 
 ROUNDS = 100_000
 OIN = "00000001003214345000"  # a municipality OIN (Almere), for realistic source labels
@@ -72,16 +69,11 @@ def main() -> None:
     scrape = per_call(lambda: asyncio.run(busy.exposition()), 100)
     spans, sink = our_spans(512), io.StringIO()
     exporter = FileSpanExporter(stream=sink)
-    upstream = best_per_call(lambda: exporter.export(spans), 10) / len(spans)
-    with tempfile.TemporaryDirectory(prefix="bench-spans-") as folder:
-        ours = SpanFileExporter(Path(folder) / "spans.jsonl")
-        export = best_per_call(lambda: ours.export(spans), 10) / len(spans)
-        ours.shutdown()
+    export = best_per_call(lambda: exporter.export(spans), 10) / len(spans)
     print(f"metrics per HTTP request     {request * 1e6:7.2f} us")
     print(f"metrics per fact handled     {fact * 1e6:7.2f} us")
     print(f"one scrape of a busy service {scrape * 1e3:7.2f} ms ({len(asyncio.run(busy.exposition()))} bytes)")
     print(f"span file export per span    {export * 1e6:7.2f} us")
-    print(f"  (OpenTelemetry's exporter) {upstream * 1e6:7.2f} us")
 
 
 if __name__ == "__main__":

@@ -41,11 +41,11 @@ def tracer_provider(service: str = "wijk", otel_endpoint: str = "", traces_file:
 
 
 def file_exporter(path: Path) -> SpanExporter:
-    """The OTLP JSON file exporter, appending to `path` (one line per batch of spans): OpenTelemetry's own format,
-    written without its per-value dataclasses (`wijk.span_file`)."""
-    from wijk.span_file import SpanFileExporter
+    """OpenTelemetry's OTLP JSON file exporter, appending to `path` (one line per batch of spans)."""
+    from opentelemetry.exporter.otlp.json.file.trace_exporter import FileSpanExporter
 
-    return SpanFileExporter(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return FileSpanExporter(path)
 
 
 def add_span_processor(processor: SpanProcessor) -> None:
