@@ -46,6 +46,8 @@ SHARED_FIXTURE_GROUPS = {
     "integration/lawcycle": "lawcycle",  # `cycle`, a package's stack on a simulated calendar
     "integration/iwmo": "iwmo",  # `gateway`, a package's stack
 }
+ONE_BY_ONE = {"e2e/test_commands.py"}
+"""Modules whose tests share nothing but a minute each of their own processes: spread one by one like unit tests."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -59,6 +61,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if parts[0] not in ("integration", "e2e", "fault"):
             continue
         where = "/".join(parts[:2])
+        if where in ONE_BY_ONE:
+            continue
         group = SHARED_FIXTURE_GROUPS.get(parts[0]) or SHARED_FIXTURE_GROUPS.get(where) or "/".join(parts)
         item.add_marker(pytest.mark.xdist_group(group))
 

@@ -161,12 +161,14 @@ class Inbox:
         metrics: ServiceMetrics | None = None,
         publishers: Mapping[str, str] | None = None,
         batch_records: int = 100,
+        fetch_wait_ms: int = 500,
     ) -> None:
         self.service, self.broker, self.group = service, broker, group or service
         self.attempts, self.retry_delay = attempts, retry_delay
         self.registry, self.fixed_topics, self.redact = registry, tuple(topics), redact
         self.refusals, self.on_refusal = refusals, on_refusal
         self.session_timeout_ms, self.batch_records = session_timeout_ms, batch_records
+        self.fetch_wait_ms = fetch_wait_ms
         self.handlers: dict[str, Handler] = {}
         self.dead_lettered = self.processed = self.refused = 0
         self.dead_letters: Counter[str] = Counter()
@@ -202,7 +204,7 @@ class Inbox:
             session_timeout_ms=self.session_timeout_ms,
             heartbeat_interval_ms=max(100, self.session_timeout_ms // 10),
             max_poll_interval_ms=60_000 + self.retry_budget_ms(),  # a batch whose every message fails still fits
-            fetch_max_wait_ms=100,  # a fact waits at most 0.1 s in the broker per hop (default 0.5 s)
+            fetch_max_wait_ms=self.fetch_wait_ms,  # on Tansu, how long a fact may wait per idle hop (settings)
             decoder=_raw_body,  # the inbox parses and validates itself: a broken body must reach the dead letters
         )
         # FastStream's batch poll pauses after an empty poll: a fact reaching an idle inbox would wait (`_poll`)

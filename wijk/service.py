@@ -177,6 +177,7 @@ class ServiceRuntime:
             attempts=self.settings.dead_letter_attempts,
             session_timeout_ms=self.settings.consumer_session_timeout_ms,
             batch_records=self.settings.consumer_batch_records,
+            fetch_wait_ms=self.settings.consumer_fetch_wait_ms,
             metrics=self.metrics,
             **options,
         )

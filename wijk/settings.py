@@ -116,6 +116,15 @@ class PlatformSettings(BaseSettings):
         description="Kafka consumer session timeout: a consumer silent this long leaves its group. The embedded "
         "broker makes every group join wait half of it (the tests use 2000).",
     )
+    consumer_fetch_wait_ms: int = Field(
+        500,
+        ge=10,
+        le=5_000,
+        description="How long the broker may hold an inbox's fetch when it has no record (Kafka's fetch.max.wait.ms). "
+        "Kafka answers as soon as a record arrives, so this costs no latency there; the embedded Tansu broker answers "
+        "only when it runs out, so an idle hop waits up to this long, and a shorter wait costs broker CPU on every "
+        "idle fetch (docs/benchmarks.md). The tests use 100.",
+    )
     consumer_batch_records: int = Field(
         100,
         ge=1,

@@ -48,7 +48,7 @@ def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStack]
     test stack runs the services inside the test process, with one tracer for all of them."""
     saved = dict(os.environ)
     os.environ.update({"WIJK_MUNICIPALITY_CONFIG": Municipality.load("almere").setting, "WIJK_LOG_LEVEL": "WARNING",
-                       "WIJK_CONSUMER_SESSION_TIMEOUT_MS": "2000"})  # fmt: skip
+                       "WIJK_CONSUMER_SESSION_TIMEOUT_MS": "2000", "WIJK_CONSUMER_FETCH_WAIT_MS": "100"})  # fmt: skip
     stack = EmbeddedStack(
         tmp_path_factory.mktemp("ops") / "data", broker_port=free_port(), ports={n: free_port() for n in SERVICES}
     )

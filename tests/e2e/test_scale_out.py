@@ -59,6 +59,7 @@ async def play(data: Path, scaled: bool, monkeypatch: pytest.MonkeyPatch) -> dic
     monkeypatch.setenv("WIJK_DEBT_TERM_CHECK_SECONDS", str(24 * 3600))
     monkeypatch.setenv("WIJK_MUNICIPALITY_CONFIG", almere.setting)
     monkeypatch.setenv("WIJK_LOG_LEVEL", "WARNING")
+    monkeypatch.setenv("WIJK_CONSUMER_FETCH_WAIT_MS", "100")  # a simulated day settles hop by hop (tests/support/infra)
     stack, killed = stack_for(data, scaled), {}
     stack.postgres.start()
     stack.postgres.reset_database()

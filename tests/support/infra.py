@@ -16,6 +16,8 @@ from wijk.settings import PlatformSettings
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 TEST_SESSION_TIMEOUT_MS = 2_000
 """A consumer group join on the embedded broker waits half the session timeout: 1 s instead of 5 s per start."""
+TEST_FETCH_WAIT_MS = 100
+"""Tests wait on chains of hops, each of which the embedded broker may hold this long when idle (default 500)."""
 
 
 def create_database(endpoint: PgEndpoint, name: str) -> PgEndpoint:
@@ -46,6 +48,7 @@ def settings_for(endpoint: PgEndpoint, bootstrap: str, **overrides: object) -> P
         "relay_poll_seconds": 0.25,  # a fallback: every relay wakes on its own commit; partner outcomes poll
         "topic_partitions": 4,
         "consumer_session_timeout_ms": TEST_SESSION_TIMEOUT_MS,
+        "consumer_fetch_wait_ms": TEST_FETCH_WAIT_MS,
     }
     return PlatformSettings(**{**fields, **overrides})  # type: ignore[arg-type]
 
