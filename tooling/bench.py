@@ -43,6 +43,10 @@ from wijk.settings import SERVICES, PlatformSettings
 CONCURRENCY = 8
 UNLOADED = 10
 """Households sent one at a time after the loaded run: what a household waits when nothing else is going on."""
+DECISION_CENTS = 24_000
+"""Each household's Wmo decision: small enough that one municipality's budget funds every household of a
+`--scale 100,1000,5000` run (Almere Poort's Wmo line of EUR 1.5 million funds 625 decisions of EUR 2,400, a quarter
+of the 6,000; a refused reservation starts no care, and the run would measure the wait for it)."""
 DRIVER_POLL = 0.05
 """How often the driver asks whether planning has the plan and the offer: short, so the figures are the platform's."""
 
@@ -83,7 +87,7 @@ async def one_household(client: httpx.AsyncClient, urls: dict[str, str], number:
     goal = {"life_domain": "care", "goal": "A clean, safe home", "own_strength": "Light cleaning by the resident"}
     await post(client, f"{urls['planning']}/plans/{plan['plan_id']}/goals", goal, extensions=coach)
     decision = {
-        "provision_code": "wmo-huishoudelijke-ondersteuning", "amount_cents": 240_000,
+        "provision_code": "wmo-huishoudelijke-ondersteuning", "amount_cents": DECISION_CENTS,
         "period_start": f"{year}-01-01", "period_end": f"{year}-12-31", "life_domain": "care",
     }  # fmt: skip
     plans = f"{urls['planning']}/plans/{plan['plan_id']}/decisions"

@@ -104,11 +104,14 @@ def table(found: list[Target], load: str) -> Table:
 def scale_table(scale: list[dict[str, Any]]) -> Table:
     shown = Table(title="CPU per household as the work grows (one stack, households added in turn)",
                   title_justify="left")  # fmt: skip
-    for column in ("households", "platform ms", "planning ms", "reporting ms", "households/s", "p99 s", "seconds"):
+    columns = ("households", "care started", "platform ms", "planning ms", "reporting ms", "households/s", "p99 s",
+               "seconds")  # fmt: skip
+    for column in columns:
         shown.add_column(column, justify="right")
     for s in scale:
         shown.add_row(
-            f"{s['households']:,}", f"{s['platform_cpu_ms_per_household']}", f"{s['cpu_ms_per_household']['planning']}",
+            f"{s['households']:,}", f"{s['care_started']:,}", f"{s['platform_cpu_ms_per_household']}",
+            f"{s['cpu_ms_per_household']['planning']}",
             f"{s['cpu_ms_per_household']['reporting']}", f"{s['households_per_s']}", f"{s['latency_p99_s']}",
             f"{s['seconds']}",
         )  # fmt: skip
