@@ -37,7 +37,7 @@ from tooling.bench_rebuild import rebuild_at_scale
 from tooling.identity_tokens import acting, user
 from tooling.progress import Progress
 from tooling.simulate_scenario import Municipality
-from tooling.simulate_steps import plan_of, post
+from tooling.simulate_steps import CLIENT_LIMITS, plan_of, post
 from wijk.settings import SERVICES, PlatformSettings
 
 CONCURRENCY = 8
@@ -107,7 +107,7 @@ async def drive(
             progress.step()
             return result
 
-    async with httpx.AsyncClient(timeout=60, auth=auth) as client:
+    async with httpx.AsyncClient(timeout=60, auth=auth, limits=CLIENT_LIMITS) as client:
         started = await asyncio.gather(*(one(n) for n in households))
     progress.done()
     deadline = time.monotonic() + 240
@@ -171,7 +171,7 @@ async def measure(
 ) -> dict[str, Any]:
     urls, bootstrap = {name: stack.url(name) for name in SERVICES}, stack.broker.bootstrap
     auth = stack.auth()  # tokens fetched as real clients do; validated by every service on every request
-    async with httpx.AsyncClient(timeout=30, auth=auth) as client:
+    async with httpx.AsyncClient(timeout=30, auth=auth, limits=CLIENT_LIMITS) as client:
         before = (await client.get(f"{urls['reporting']}/facts/count")).json()["facts"]
     parts = {**stack.supervisor.pids(), "postgres": postmaster_pid(stack.postgres.data_dir),
              "broker": stack.broker.pid, "driver": os.getpid()}  # fmt: skip
@@ -202,7 +202,7 @@ async def measure(
 async def settled_fact_count(reporting: str, auth: httpx.Auth, timeout: float = 120) -> int:
     """Reporting's fact count once it stops moving: its inbox may still be catching up when care has started."""
     deadline, last = time.monotonic() + timeout, -1
-    async with httpx.AsyncClient(timeout=30, auth=auth) as client:
+    async with httpx.AsyncClient(timeout=30, auth=auth, limits=CLIENT_LIMITS) as client:
         while True:
             count = int((await client.get(f"{reporting}/facts/count")).json()["facts"])
             if count == last or time.monotonic() > deadline:

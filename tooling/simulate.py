@@ -25,6 +25,7 @@ from tooling.simulate_people import registration
 from tooling.simulate_report import wait_for_reporting
 from tooling.simulate_scenario import Household, Municipality, households
 from tooling.simulate_steps import (
+    CLIENT_LIMITS,
     SimulationError,
     Tally,
     decide,
@@ -73,7 +74,7 @@ async def simulate(
     played = Played()
     progress = Progress(count, "households")
     gate = asyncio.Semaphore(CONCURRENCY)
-    async with httpx.AsyncClient(timeout=30, auth=auth) as client:
+    async with httpx.AsyncClient(timeout=30, auth=auth, limits=CLIENT_LIMITS) as client:
         before = (await client.get(f"{urls['reporting']}/summary")).json()
         providers = sorted({p["provider_id"] for p in municipality.config["provisions"]})
         played.speaking = await iwmo.speaking(client, urls["care"], providers)

@@ -24,6 +24,7 @@ from tooling.progress import Progress
 from tooling.simulate_actions import Actions
 from tooling.simulate_scenario import Household, Municipality, households
 from tooling.simulate_settle import BusWatch
+from tooling.simulate_steps import CLIENT_LIMITS
 from tooling.simulate_timeline import DECIDE, Step, timeline
 
 CONCURRENCY = 6
@@ -92,7 +93,7 @@ async def simulate_year(
 ) -> dict[str, Any]:
     script = households(municipality, count, seed, year)
     played = SimulatedYear(urls, watch, clock_file, municipality, seed)
-    async with httpx.AsyncClient(timeout=60, auth=auth) as client:
+    async with httpx.AsyncClient(timeout=60, auth=auth, limits=CLIENT_LIMITS) as client:
         actions = await played.play(client, script, year, bootstrap)
         summary = (await client.get(f"{urls['reporting']}/summary")).json()
         teams = (await client.get(f"{urls['reporting']}/teams")).json()
