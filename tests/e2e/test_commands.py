@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.infra import TEST_FETCH_WAIT_MS
 from tooling.iwmo_export import check
 from wijk.settings import SERVICES
 
@@ -26,7 +27,7 @@ def wijk(*args: str, timeout: float) -> subprocess.CompletedProcess[str]:
     # each of the seven services, and holds an idle fetch for the whole fetch wait (CONTRIBUTING.md); documented
     # settings, as a user may set them.
     env = {**os.environ, "WIJK_LOG_LEVEL": "WARNING", "WIJK_CONSUMER_SESSION_TIMEOUT_MS": "2000",
-           "WIJK_CONSUMER_FETCH_WAIT_MS": "100"}  # fmt: skip
+           "WIJK_CONSUMER_FETCH_WAIT_MS": str(TEST_FETCH_WAIT_MS)}  # fmt: skip
     env.pop("WIJK_MUNICIPALITY_CONFIG", None)
     return subprocess.run(
         [sys.executable, "-m", "tooling.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout

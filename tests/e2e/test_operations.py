@@ -18,6 +18,7 @@ import pytest
 from contracts.events.care import CareStarted
 from contracts.topics import facts
 from tests.support.bus import facts_now
+from tests.support.infra import TEST_FETCH_WAIT_MS
 from tooling.bench import one_household
 from tooling.embedded_stack import EmbeddedStack
 from tooling.simulate_run import free_port
@@ -48,7 +49,8 @@ def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStack]
     test stack runs the services inside the test process, with one tracer for all of them."""
     saved = dict(os.environ)
     os.environ.update({"WIJK_MUNICIPALITY_CONFIG": Municipality.load("almere").setting, "WIJK_LOG_LEVEL": "WARNING",
-                       "WIJK_CONSUMER_SESSION_TIMEOUT_MS": "2000", "WIJK_CONSUMER_FETCH_WAIT_MS": "100"})  # fmt: skip
+                       "WIJK_CONSUMER_SESSION_TIMEOUT_MS": "2000",
+                       "WIJK_CONSUMER_FETCH_WAIT_MS": str(TEST_FETCH_WAIT_MS)})  # fmt: skip
     stack = EmbeddedStack(
         tmp_path_factory.mktemp("ops") / "data", broker_port=free_port(), ports={n: free_port() for n in SERVICES}
     )

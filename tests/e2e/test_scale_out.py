@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from kernel.clock import SIMULATED_CLOCK_ENV, read_clock, set_clock
+from tests.support.infra import TEST_FETCH_WAIT_MS
 from tests.support.state import exact_state, normalised
 from tooling.embedded_stack import EmbeddedStack
 from tooling.simulate_run import free_port
@@ -59,7 +60,7 @@ async def play(data: Path, scaled: bool, monkeypatch: pytest.MonkeyPatch) -> dic
     monkeypatch.setenv("WIJK_DEBT_TERM_CHECK_SECONDS", str(24 * 3600))
     monkeypatch.setenv("WIJK_MUNICIPALITY_CONFIG", almere.setting)
     monkeypatch.setenv("WIJK_LOG_LEVEL", "WARNING")
-    monkeypatch.setenv("WIJK_CONSUMER_FETCH_WAIT_MS", "100")  # a simulated day settles hop by hop (tests/support/infra)
+    monkeypatch.setenv("WIJK_CONSUMER_FETCH_WAIT_MS", str(TEST_FETCH_WAIT_MS))  # a simulated day settles hop by hop
     stack, killed = stack_for(data, scaled), {}
     stack.postgres.start()
     stack.postgres.reset_database()
