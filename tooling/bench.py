@@ -37,7 +37,7 @@ from tooling.bench_rebuild import rebuild_at_scale
 from tooling.identity_tokens import acting, user
 from tooling.progress import Progress
 from tooling.simulate_scenario import Municipality
-from tooling.simulate_steps import CLIENT_LIMITS, plan_of, post
+from tooling.simulate_steps import CLIENT_LIMITS, checked, plan_of, post
 from wijk.settings import SERVICES, PlatformSettings
 
 CONCURRENCY = 8
@@ -172,7 +172,7 @@ async def measure(
     urls, bootstrap = {name: stack.url(name) for name in SERVICES}, stack.broker.bootstrap
     auth = stack.auth()  # tokens fetched as real clients do; validated by every service on every request
     async with httpx.AsyncClient(timeout=30, auth=auth, limits=CLIENT_LIMITS) as client:
-        before = (await client.get(f"{urls['reporting']}/facts/count")).json()["facts"]
+        before = checked(await client.get(f"{urls['reporting']}/facts/count")).json()["facts"]
     parts = {**stack.supervisor.pids(), "postgres": postmaster_pid(stack.postgres.data_dir),
              "broker": stack.broker.pid, "driver": os.getpid()}  # fmt: skip
     piped, cpu = await pipeline(urls, bootstrap, households, {k: v for k, v in parts.items() if v}, auth)
@@ -204,7 +204,7 @@ async def settled_fact_count(reporting: str, auth: httpx.Auth, timeout: float = 
     deadline, last = time.monotonic() + timeout, -1
     async with httpx.AsyncClient(timeout=30, auth=auth, limits=CLIENT_LIMITS) as client:
         while True:
-            count = int((await client.get(f"{reporting}/facts/count")).json()["facts"])
+            count = int(checked(await client.get(f"{reporting}/facts/count")).json()["facts"])
             if count == last or time.monotonic() > deadline:
                 return count
             last = count

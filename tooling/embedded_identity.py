@@ -19,8 +19,8 @@ from typing import IO
 
 import httpx
 
-from tooling.embedded_broker import _free_port
 from tooling.identity_provider.credentials import Credentials, load_credentials
+from tooling.ports import usable_port
 
 
 class EmbeddedIdentity:
@@ -53,7 +53,7 @@ class EmbeddedIdentity:
             return self.issuer
         began = time.monotonic()
         try:
-            self.port = _free_port(self.host, self.port or 0)
+            self.port = usable_port(self.host, self.port or 0)
         except OSError as exc:
             raise RuntimeError(f"cannot start the identity provider on {self.host}:{self.port}: {exc}") from exc
         argv = [sys.executable, "-m", "tooling.identity_provider", "--config", str(self.config)]

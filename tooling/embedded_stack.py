@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import psutil
 
 from kernel.municipality import config_dir
 from tooling.embedded_broker import EmbeddedBroker
@@ -174,10 +175,17 @@ class EmbeddedStack:
             time.sleep(0.3)
 
     def _ready(self, name: str) -> bool:
+        """Whether `name` answers ready on its port; a StackError when what answers is another process (the
+        service could not bind its port, and a client would talk to a stranger)."""
         try:
-            return httpx.get(f"{self.url(name)}/ready", timeout=2).status_code == 200
+            ready = httpx.get(f"{self.url(name)}/ready", timeout=2).status_code == 200
         except httpx.HTTPError:
             return False
+        port = self.instances()[name]
+        if ready and not _listens(self.supervisor.pids().get(name), port):
+            log = self.data_dir / "logs" / f"{name}.log"
+            raise StackError(f"{name} does not hold its port {port}: another process answers there; see {log}")
+        return ready
 
     def tokens(self) -> TokenSource:
         """Tokens from this stack's provider, with the credentials it generated (as an operator hands them out)."""
@@ -194,6 +202,17 @@ class EmbeddedStack:
         self.identity.stop()
         self.broker.stop()
         self.postgres.stop()
+
+
+def _listens(pid: int | None, port: int) -> bool:
+    """Whether process `pid` itself listens on TCP `port`."""
+    if pid is None:
+        return False
+    try:
+        connections = psutil.Process(pid).net_connections(kind="tcp")
+    except psutil.Error:
+        return False
+    return any(c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port == port for c in connections)
 
 
 def _providers(config: Path) -> list[dict[str, Any]]:

@@ -11,23 +11,17 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
 import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kernel.clock import SIMULATED_CLOCK_ENV, set_clock
+from tooling.ports import free_port
 from wijk.settings import SERVICES
 
 if TYPE_CHECKING:
     from tooling.simulate_scenario import Municipality
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def simulation_mode(clock_file: Path, first_day: date) -> None:

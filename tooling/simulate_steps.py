@@ -46,11 +46,16 @@ async def until(probe: Callable[[], Awaitable[T | None]], what: str, timeout: fl
         await asyncio.sleep(interval)
 
 
-async def post(client: httpx.AsyncClient, url: str, body: dict[str, Any], **kw: Any) -> httpx.Response:
-    response = await client.post(url, json=body, **kw)
+def checked(response: httpx.Response) -> httpx.Response:
+    """`response`, or a SimulationError naming the request and the answer when it is an error."""
     if response.status_code >= 400:
-        raise SimulationError(f"POST {url} answered {response.status_code}: {response.text[:400]}")
+        request = response.request
+        raise SimulationError(f"{request.method} {request.url} answered {response.status_code}: {response.text[:400]}")
     return response
+
+
+async def post(client: httpx.AsyncClient, url: str, body: dict[str, Any], **kw: Any) -> httpx.Response:
+    return checked(await client.post(url, json=body, **kw))
 
 
 async def send_arrears_signal(bootstrap: str, municipality: Municipality, household: Household) -> tuple[str, int, int]:

@@ -24,7 +24,7 @@ from tooling.progress import Progress
 from tooling.simulate_actions import Actions
 from tooling.simulate_scenario import Household, Municipality, households
 from tooling.simulate_settle import BusWatch
-from tooling.simulate_steps import CLIENT_LIMITS
+from tooling.simulate_steps import CLIENT_LIMITS, checked
 from tooling.simulate_timeline import DECIDE, Step, timeline
 
 CONCURRENCY = 6
@@ -58,9 +58,9 @@ class SimulatedYear:
         """Move every service to `day`; record the statutory terms that passed unmet, and let that settle."""
         set_clock(self.clock_file, day)
         operator = acting(OPERATOR)
-        missed = (await client.post(f"{self.urls['intake']}/clocks/check", extensions=operator)).json()["missed"]
+        missed = checked(await client.post(f"{self.urls['intake']}/clocks/check", extensions=operator)).json()["missed"]
         self.tally["statutory terms missed (intake)"] += len(missed)
-        terms = (await client.post(f"{self.urls['debt']}/terms/check", extensions=operator)).json()["missed"]
+        terms = checked(await client.post(f"{self.urls['debt']}/terms/check", extensions=operator)).json()["missed"]
         self.tally["first-conversation terms missed (debt, Wgs)"] += len(terms)
         await self.watch.wait()
 
@@ -95,8 +95,8 @@ async def simulate_year(
     played = SimulatedYear(urls, watch, clock_file, municipality, seed)
     async with httpx.AsyncClient(timeout=60, auth=auth, limits=CLIENT_LIMITS) as client:
         actions = await played.play(client, script, year, bootstrap)
-        summary = (await client.get(f"{urls['reporting']}/summary")).json()
-        teams = (await client.get(f"{urls['reporting']}/teams")).json()
+        summary = checked(await client.get(f"{urls['reporting']}/summary")).json()
+        teams = checked(await client.get(f"{urls['reporting']}/teams")).json()
     return {
         "municipality": municipality.config["municipality"],
         "households": count,

@@ -21,7 +21,7 @@ from tests.support.bus import facts_now
 from tests.support.infra import TEST_FETCH_WAIT_MS
 from tooling.bench import one_household
 from tooling.embedded_stack import EmbeddedStack
-from tooling.simulate_run import free_port
+from tooling.ports import free_port
 from tooling.simulate_scenario import Municipality
 from wijk.settings import SERVICES
 

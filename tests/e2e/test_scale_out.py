@@ -18,7 +18,7 @@ from kernel.clock import SIMULATED_CLOCK_ENV, read_clock, set_clock
 from tests.support.infra import TEST_FETCH_WAIT_MS
 from tests.support.state import exact_state, normalised
 from tooling.embedded_stack import EmbeddedStack
-from tooling.simulate_run import free_port
+from tooling.ports import free_port
 from tooling.simulate_scenario import Municipality
 from tooling.simulate_settle import BusWatch
 from tooling.simulate_year import simulate_year

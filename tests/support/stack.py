@@ -9,7 +9,6 @@ runs on, for the fault tests that restart it. Every stack validates the session 
 from __future__ import annotations
 
 import asyncio
-import socket
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -20,6 +19,7 @@ from tooling.catalog import definition
 from tooling.embedded_broker import EmbeddedBroker
 from tooling.identity_tokens import Identity, ServiceAuth, default_identities, org, user
 from tooling.pg_roles import provision, role_name
+from tooling.ports import free_port
 from wijk.service import ServiceRuntime
 from wijk.settings import SERVICES, PlatformSettings, ServiceSettings
 
@@ -35,12 +35,6 @@ TEAM_PROFESSIONAL = {
 }
 """A professional of each of Almere's teams (mandates.json), each with a Wmo mandate: who reads a household's
 personal data (only its own team may) and decides for it."""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Stack:

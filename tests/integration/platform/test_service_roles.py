@@ -15,10 +15,10 @@ from psycopg import errors
 
 from tests.support.identity import IdentityProvider
 from tests.support.infra import create_database, drop_database, settings_for
-from tests.support.stack import free_port
 from tooling.catalog import definition
 from tooling.embedded_postgres import EmbeddedPostgres, PgEndpoint
 from tooling.pg_roles import passwords_from_env, provision, role_name
+from tooling.ports import free_port
 from wijk import write_probe
 from wijk.auth.access_log import AccessLog
 from wijk.db import create_pool
