@@ -134,7 +134,7 @@ async def test_embedded_broker_round_trip_and_empty_restart(tmp_path: Path) -> N
 def test_broker_start_fails_clearly_when_port_is_taken(tmp_path: Path) -> None:
     with EmbeddedBroker(log_path=tmp_path / "a.log") as first:
         second = EmbeddedBroker(port=first.port, log_path=tmp_path / "b.log")
-        with pytest.raises(RuntimeError, match="Address already in use"):
+        with pytest.raises(RuntimeError, match=f"port {first.port} on 127.0.0.1 is taken"):
             second.start(timeout=3)
         assert not second.running
 
