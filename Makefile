@@ -10,7 +10,7 @@ HOUSEHOLDS ?= 12
 WORKERS ?= 3
 # pytest-xdist workers for `make test` and `make integration`: each runs its own PostgreSQL, broker, identity
 # provider and stack; the tests mostly wait on the bus, so three keep two cores busy (CONTRIBUTING.md).
-XDIST := -n $(WORKERS) --dist loadgroup
+XDIST := -n $(WORKERS) --dist loadscope
 
 .PHONY: demo up simulate bench test unit integration lint asyncapi-check format schemas lock clean
 

@@ -17,12 +17,12 @@ import dataclasses
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.support.infra import artifact, create_database, drop_database, settings_for
+from tests.support.scheduling import SharedStackScheduling, order
 from tests.support.stack import Stack
 from tooling.embedded_broker import EmbeddedBroker
 from tooling.embedded_postgres import EmbeddedPostgres
@@ -30,6 +30,8 @@ from tooling.embedded_secrets import generate
 from wijk.settings import PlatformSettings
 
 if TYPE_CHECKING:  # registered as a plugin below, so that pytest rewrites its asserts
+    from xdist.remote import Producer
+
     from tests.support.identity import IdentityProvider
 
 pytest_plugins = ["tests.support.identity"]
@@ -40,31 +42,14 @@ for _service in ("INTAKE", "DEBT"):  # periodic term checks wait for the test to
     os.environ.setdefault(f"WIJK_{_service}_TERM_CHECK_SECONDS", "3600")
 
 
-SHARED_FIXTURE_GROUPS = {
-    "fault": "fault",  # `clean_run`, once per session
-    "integration/reporting": "reporting",  # `reporting_stack`, once per session
-    "integration/lawcycle": "lawcycle",  # `cycle`, a package's stack on a simulated calendar
-    "integration/iwmo": "iwmo",  # `gateway`, a package's stack
-}
-ONE_BY_ONE = {"e2e/test_commands.py"}
-"""Modules whose tests share nothing but a minute each of their own processes: spread one by one like unit tests."""
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """With `-n N --dist loadgroup` (`make test`): the tests that share a costly fixture run in one worker, so that
-    each such stack starts once; every other infrastructure test stays with the rest of its module. Domain,
-    contract and application tests are spread one by one. Every worker has its own PostgreSQL, broker, provider
-    and shared stack (session fixtures are per process)."""
-    tests = Path(__file__).resolve().parent
-    for item in items:
-        parts = item.path.relative_to(tests).parts
-        if parts[0] not in ("integration", "e2e", "fault"):
-            continue
-        where = "/".join(parts[:2])
-        if where in ONE_BY_ONE:
-            continue
-        group = SHARED_FIXTURE_GROUPS.get(parts[0]) or SHARED_FIXTURE_GROUPS.get(where) or "/".join(parts)
-        item.add_marker(pytest.mark.xdist_group(group))
+    """The longest kinds of test first (`tests.support.scheduling`), so that xdist's workers end together."""
+    order(items)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> SharedStackScheduling | None:
+    """With `-n N --dist loadscope` (`make test`): tests that share a costly fixture run in one worker."""
+    return SharedStackScheduling(config, log) if config.getvalue("dist") == "loadscope" else None
 
 
 @pytest.fixture(scope="session")

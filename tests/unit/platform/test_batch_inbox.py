@@ -107,12 +107,14 @@ def inbox_with(handler: Handler, guard: SequenceGuard | None = None) -> tuple[In
 
 
 def hops(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the worker-thread hops of the inbox."""
+    """Counts the worker-thread hops of the inbox: those made in the calling test's task, not by a stack that an
+    earlier test of this worker left running in the session's event loop."""
     counted: list[int] = []
-    real = asyncio.to_thread
+    real, mine = asyncio.to_thread, asyncio.current_task()
 
     async def counting(func: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
-        counted.append(1)
+        if asyncio.current_task() is mine:
+            counted.append(1)
         return await real(func, *args, **kwargs)
 
     monkeypatch.setattr(consumer.asyncio, "to_thread", counting)
