@@ -23,6 +23,7 @@ from services.iwmo.domain.archive import IN, OUT, ArchivedMessage
 from services.iwmo.domain.client import PURPOSE, ClientErased, ClientRecords, ClientRecordsUnavailable
 from services.iwmo.domain.client_file import (
     HELD,
+    OUTGOING_EVENTS,
     Claim,
     ClientFile,
     claim_id,
@@ -30,6 +31,7 @@ from services.iwmo.domain.client_file import (
     file_id,
     first_number,
     next_number,
+    outgoing_after,
 )
 from services.iwmo.domain.codes import WMO_CATEGORIES
 from services.iwmo.domain.toewijzing import Sender, compose_301
@@ -39,7 +41,7 @@ from services.iwmo.requests import Requests
 from services.iwmo.xml.safe import Limits
 from services.iwmo.xml.schemas import Schemas, SchemasMissing
 from wijk.eventstore import ServiceApplication
-from wijk.log_index import LogIndex
+from wijk.log_index import StateIndex
 from wijk.settings import PlatformSettings
 
 
@@ -72,7 +74,7 @@ class IwmoApplication(ServiceApplication):
         self.secret = secret
         super().__init__(settings)
         self.mailbox = MailboxIndex(self)
-        self.files = LogIndex(self, ClientFile.Opened, key=lambda e: "all")
+        self.outgoing = StateIndex(self, OUTGOING_EVENTS, key=outgoing_after)  # the files whose 301 waits, by state
         self.receiver = Receiver(self)
         self.requests = Requests(self)
 
@@ -105,9 +107,10 @@ class IwmoApplication(ServiceApplication):
         self.record_processed(tracking, file, *claims, *self._send_301(file, today))
 
     def send_held(self, today: date) -> int:
-        """Retry every 301 that waits (client data or schemas were unavailable); returns how many were sent."""
+        """Retry every 301 that waits (client data or schemas were unavailable); returns how many were sent. Only
+        the files whose 301 waits are read, not every client file of the gateway."""
         sent = 0
-        for identifier in self.files.ids("all"):
+        for identifier in self.outgoing.ids(HELD):
             file: ClientFile = self.repository.get(identifier)
             if file.outgoing == HELD:
                 archived = self._send_301(file, today)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
@@ -163,6 +164,19 @@ class ClientFile(Aggregate):
 
 def file_id(household_id: UUID, agb_code: str) -> UUID:
     return uuid5(NAMESPACE, f"file:{household_id}:{agb_code}")
+
+
+OUTGOING_EVENTS = (ClientFile.Assigned, ClientFile.Held, ClientFile.Sent, ClientFile.ClientErased)  # type: ignore[attr-defined]
+"""The events that move a file's outgoing 301 from state to state."""
+
+
+def outgoing_after(event: Any) -> str:
+    """The state of the file's 301 after one of `OUTGOING_EVENTS`: a new toewijzing waits until it is sent."""
+    if isinstance(event, ClientFile.Sent):  # type: ignore[attr-defined]
+        return SENT
+    if isinstance(event, ClientFile.ClientErased):  # type: ignore[attr-defined]
+        return ERASED
+    return HELD
 
 
 class Claim(Aggregate):
