@@ -15,12 +15,12 @@ from contracts.events.intake import DebtConcernFlagged, HelpOffered
 from kernel.errors import NotFound
 from kernel.municipality import municipality_of
 from services.debt.domain.admission import Admission
-from services.debt.domain.terms import overdue
+from services.debt.domain.terms import RUNNING, TERM_EVENTS, overdue, term_state
 from services.debt.domain.trajectory import DebtTrajectory, trajectory_key
 from services.debt.letter import render_admission
 from services.debt.terms import first_conversation_due, objection_deadline
 from wijk.eventstore import ServiceApplication
-from wijk.log_index import LogIndex
+from wijk.log_index import LogIndex, StateIndex
 from wijk.settings import PlatformSettings
 from wijk.transcodings import ValueObjectAsDict
 
@@ -36,7 +36,7 @@ class DebtApplication(ServiceApplication):
         super().__init__(settings)
         self.municipality = municipality_of(self.settings.municipality_config).municipality
         self.by_household = LogIndex(self, DebtTrajectory.ReferralReceived, key=lambda e: str(e.household_id))
-        self.everything = LogIndex(self, DebtTrajectory.ReferralReceived, key=lambda e: "all")
+        self.first_conversation = StateIndex(self, TERM_EVENTS, key=term_state)  # the trajectories whose term runs
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -125,10 +125,9 @@ class DebtApplication(ServiceApplication):
 
     def check_terms(self, today: date) -> list[UUID]:
         """Record DebtTermMissed for every trajectory whose first conversation is overdue on `today`, once each.
-
-        Loads every trajectory: fine for a reference partner; a projection of open terms would scale further.
-        """
-        trajectories: list[DebtTrajectory] = [self.repository.get(i) for i in self.everything.ids("all")]
+        Only the trajectories still waiting for their first conversation are read, not every one ever referred."""
+        waiting = self.first_conversation.ids(RUNNING)
+        trajectories: list[DebtTrajectory] = [self.repository.get(i) for i in waiting]
         due = set(overdue(trajectories, today))
         missed = []
         for trajectory in (t for t in trajectories if t.id in due):

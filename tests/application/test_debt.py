@@ -18,7 +18,7 @@ from contracts.events.intake import DebtConcernFlagged, HelpOffered
 from kernel.clock import today
 from kernel.errors import Conflict, NotFound, Refused
 from services.debt.application import DebtApplication
-from tests.support.application import IN_MEMORY, Positions, build, facts_of, of_type, running
+from tests.support.application import IN_MEMORY, Positions, build, facts_of, of_type, reads, running
 from wijk.settings import PlatformSettings
 
 FRIDAY, MONDAY = date(2026, 3, 6), date(2026, 3, 2)
@@ -83,12 +83,16 @@ class DebtCase:
         with pytest.raises(NotFound):
             app.trajectory(uuid.uuid4())
 
-    def test_an_overdue_first_conversation_is_a_missed_term_once(self, app: DebtApplication) -> None:
+    def test_an_overdue_first_conversation_is_a_missed_term_once(
+        self, app: DebtApplication, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         household = uuid.uuid4()
         trajectory = app.on_debt_concern_flagged(flagged(household, threatening=True), Positions().next())
         assert app.check_terms(date(2026, 3, 11)) == []  # on the due date it is not late yet
         assert app.check_terms(date(2026, 3, 12)) == [trajectory]
+        read = reads(app, monkeypatch)
         assert app.check_terms(date(2026, 3, 20)) == []
+        assert read == [], "a term recorded as missed is not read again by a later check"
         [missed] = of_type(facts_of(app, "debt"), DebtTermMissed)
         assert (missed.trajectory_id, missed.due, missed.noticed_on) == (
             trajectory,

@@ -17,7 +17,7 @@ from services.iwmo.application import IwmoApplication
 from services.iwmo.domain.client import PURPOSE, ClientRecord, InMemoryClientRecords
 from services.iwmo.domain.client_file import HELD, SENT, file_id
 from services.iwmo.main import definition
-from tests.support.application import IN_MEMORY, Positions, running
+from tests.support.application import IN_MEMORY, Positions, reads, running
 from wijk.settings import PlatformSettings
 
 PROVIDER, AGB = "zorg-flevoland", "98000001"
@@ -77,19 +77,6 @@ class IwmoCase:
         read = reads(app, monkeypatch)
         assert app.send_held(today()) == 0
         assert read == [], "a file once sent is not read by a later retry"
-
-
-def reads(app: IwmoApplication, monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """The aggregates the application reads from now on."""
-    read: list[object] = []
-    get = app.repository.get
-
-    def counted(aggregate_id: object, *args: object, **kwargs: object) -> object:
-        read.append(aggregate_id)
-        return get(aggregate_id, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(app.repository, "get", counted)
-    return read
 
 
 class TestIwmoOnPOPO(IwmoCase):

@@ -74,3 +74,16 @@ def running(make: Callable[[], A]) -> Iterator[A]:
         yield app
     finally:
         app.close()
+
+
+def reads(app: ServiceApplication, monkeypatch: Any) -> list[object]:
+    """The ids of the aggregates `app` reads from its repository from now on (a pytest MonkeyPatch undoes it)."""
+    read: list[object] = []
+    get = app.repository.get
+
+    def counted(aggregate_id: Any, *args: Any, **kwargs: Any) -> Any:
+        read.append(aggregate_id)
+        return get(aggregate_id, *args, **kwargs)
+
+    monkeypatch.setattr(app.repository, "get", counted)
+    return read
