@@ -44,18 +44,21 @@ class LogIndex:
 
 class StateIndex(LogIndex):
     """key -> ids of the aggregates whose latest event of `event_classes` gave that key: an aggregate moves from
-    key to key as its events come (a 301 that waits, then is sent), so a key lists only those in that state now."""
+    key to key as its events come (a 301 that waits, then is sent), so a key lists only those in that state now.
+    An event whose `key` is None leaves its aggregate where it was."""
 
     def __init__(
-        self, app: Application[Any], event_classes: Iterable[type], key: Callable[[Any], str], batch: int = 500
+        self, app: Application[Any], event_classes: Iterable[type], key: Callable[[Any], str | None], batch: int = 500
     ) -> None:
         classes = list(event_classes)
-        super().__init__(app, classes[0], key, batch)
+        super().__init__(app, classes[0], key, batch)  # type: ignore[arg-type]
         self.topics = [get_topic(c) for c in classes]
         self.key_of: dict[UUID, str] = {}
 
     def _index(self, event: Any) -> None:
         identifier, key = event.originator_id, self.key(event)
+        if key is None:
+            return
         if (old := self.key_of.get(identifier)) is not None:
             self.ids_by_key[old].pop(identifier, None)
         self.key_of[identifier] = key

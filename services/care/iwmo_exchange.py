@@ -27,10 +27,17 @@ from kernel.iwmo.messages.blocks import GeslotenPeriode
 from kernel.iwmo.messages.catalog import Message
 from kernel.iwmo.messages.toewijzing import Wmo301
 from services.care.domain.iwmo_messages import compose_302, compose_305, compose_307, compose_323, toewijzingen
-from services.care.domain.iwmo_toewijzing import RECEIVED, IwmoToewijzing, toewijzing_id
+from services.care.domain.iwmo_toewijzing import (
+    AWAITING_START,
+    RECEIVED,
+    START_EVENTS,
+    IwmoToewijzing,
+    start_state,
+    toewijzing_id,
+)
 from services.care.domain.policy import Policy, auto_start_date
 from wijk.eventstore import ServiceApplication
-from wijk.log_index import LogIndex
+from wijk.log_index import LogIndex, StateIndex
 
 with warnings.catch_warnings():  # authlib prefers the httpx2 package; httpx works the same for us
     warnings.simplefilter("ignore")
@@ -99,6 +106,7 @@ class IwmoExchange:
     def __init__(self, app: ServiceApplication, policies: Mapping[str, Policy], mailboxes: dict[str, Mailbox]) -> None:
         self.app, self.policies, self.mailboxes = app, policies, mailboxes
         self.index = LogIndex(app, IwmoToewijzing.Received, key=lambda e: e.provider_id)  # type: ignore[attr-defined]
+        self.due = StateIndex(app, START_EVENTS, key=start_state)
 
     def poll(self, today: date) -> int:
         """Take in the new 301s of every XML provider and start what its policy starts; returns how many starts."""
@@ -125,7 +133,7 @@ class IwmoExchange:
         if policy.manual_acceptance or not policy.start_on_acceptance:
             return 0
         started = 0
-        for t in self.of(provider):
+        for t in self.awaiting_start(provider):
             if t.status != RECEIVED or any(s["message"] == "WMO305" for s in t.sent):
                 continue
             start, end = date.fromisoformat(t.product["ingangsdatum"]), t.product["einddatum"]
@@ -134,6 +142,11 @@ class IwmoExchange:
                 self.report(t, compose_305(t, begin, _identificatie(), today), today, begindatum=begin)
                 started += 1
         return started
+
+    def awaiting_start(self, provider: str) -> list[IwmoToewijzing]:
+        """The provider's toewijzingen that await their 305: the poll every second reads these, not every one."""
+        waiting: list[IwmoToewijzing] = [self.app.repository.get(i) for i in self.due.ids(AWAITING_START)]
+        return [t for t in waiting if t.provider_id == provider]
 
     def of(self, provider: str) -> list[IwmoToewijzing]:
         return [self.app.repository.get(i) for i in self.index.ids(provider)]

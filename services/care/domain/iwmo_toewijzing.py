@@ -75,3 +75,16 @@ class IwmoToewijzing(Aggregate):
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+START_EVENTS = (IwmoToewijzing.Received, IwmoToewijzing.Reported)  # type: ignore[attr-defined]
+"""The events that make a toewijzing wait for its start (305) or end that wait."""
+AWAITING_START = "awaiting start"
+
+
+def start_state(event: Any) -> str | None:
+    """After `event`: a toewijzing received awaits its 305; once a 305 was sent (whatever its verdict: a refused
+    start is the provider's to send again by hand) it does not; other reports change nothing."""
+    if isinstance(event, IwmoToewijzing.Received):  # type: ignore[attr-defined]
+        return AWAITING_START
+    return "305 sent" if event.message == "WMO305" else None
