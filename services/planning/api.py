@@ -98,16 +98,18 @@ def router(app: PlanningApplication) -> APIRouter:
     async def scoped(plan_id: UUID, permit: Permit) -> str:
         return await asyncio.to_thread(in_scope, app, plan_id, permit)
 
-    def plans_in_scope(household_id: UUID, permit: Permit) -> list[dict[str, Any]]:
-        plans = app.plans_of(household_id)
-        for plan in plans:
-            permit.on(Resource(team=plan["team_id"], household=str(household_id)))
-        return plans
+    def plans_in_scope(household_id: UUID, permit: Permit) -> bytes:
+        body, teams = app.plans_json(household_id)
+        for team in teams:
+            permit.on(Resource(team=team, household=str(household_id)))
+        return body
 
-    @api.get("/plans")
-    async def plans_of(household_id: UUID, permit: Permit = read) -> list[dict[str, Any]]:
+    @api.get("/plans", response_model=list[dict[str, Any]])
+    async def plans_of(household_id: UUID, permit: Permit = read) -> Response:
         """The household's plans (one open plan at most), with goals, decisions, deviations and feedback."""
-        return await asyncio.to_thread(plans_in_scope, household_id, permit)
+        # The read model's JSON as stored, not validated and encoded again: the driver and the screens poll this.
+        body = await asyncio.to_thread(plans_in_scope, household_id, permit)
+        return Response(body, media_type="application/json")
 
     @api.get("/plans/{plan_id}")
     async def get_plan(plan_id: UUID, permit: Permit = read) -> dict[str, Any]:
