@@ -247,15 +247,23 @@ class PlanningApplication(ServiceApplication):
         if not self.read_model:
             views = self.plans_of(household_id)
             return json.dumps(views).encode(), [view["team_id"] for view in views]
+        return self.plans_json_of(self._query(read_model.OF_HOUSEHOLD_AS_TEXT, household_id))
+
+    def plans_json_of(self, rows: Iterable[Any]) -> tuple[bytes, list[str]]:
+        """The body and the teams of `plans_json` from the read model's rows (`read_model.AS_TEXT`)."""
         texts, teams = [], []
         keys = getattr(self, "text_keys", None)
-        for row in self._query(read_model.OF_HOUSEHOLD_AS_TEXT, household_id):
+        for row in rows:
             text = read_model.opened_text(row, keys)
             if text is None:  # erased: the write side's view, whose texts read `[gewist]`
                 text = json.dumps(plan_view(self.repository.get(row["plan_id"])))
             texts.append(text)
             teams.append(row["team_id"] or json.loads(text)["team_id"])  # a row from before the column: no team
         return f"[{','.join(texts)}]".encode(), teams
+
+    def opens_in_memory(self, rows: Iterable[Any]) -> bool:
+        """Whether `plans_json_of` answers these rows without blocking: no read of a key or of the write side."""
+        return all(read_model.opens_in_memory(row, getattr(self, "text_keys", None)) for row in rows)
 
     def scope_of(self, plan_id: UUID) -> tuple[UUID, str]:
         """The plan's household and team, which decide who may see and change it; the write side's NotFound for

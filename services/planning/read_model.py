@@ -51,6 +51,8 @@ SELECT plan_id, household_id, team_id, view ->> '{SEALED}' AS sealed, view ? '{E
 FROM {TABLE}"""
 """The stored view as text, not parsed: the sealed text, whether it is erased, or the plain JSON."""
 OF_HOUSEHOLD_AS_TEXT = f"{AS_TEXT} WHERE household_id = %s ORDER BY drafted_at, plan_id"
+OF_HOUSEHOLD_AS_TEXT_ASYNC = f"{AS_TEXT} WHERE household_id = $1 ORDER BY drafted_at, plan_id"
+"""The same for asyncpg, whose placeholders are numbered."""
 SCOPE = f"SELECT household_id, team_id FROM {TABLE} WHERE plan_id = %s AND team_id IS NOT NULL"
 """A plan's household and team, which decide who may see and change it."""
 
@@ -94,6 +96,22 @@ def opened_text(row: dict[str, Any], keys: TextKeys | None) -> str | None:
         raise TypeError("planning reads a sealed plan view without text keys")
     text = readable(keys, row["household_id"], SealedText(sealed=row["sealed"]))
     return None if text == ERASED_TEXT else text
+
+
+def opens_in_memory(row: dict[str, Any] | Any, keys: TextKeys | None) -> bool:
+    """Whether a stored view (a row of `AS_TEXT`) opens without reading PostgreSQL: plain, or sealed with a
+    household key the process holds in memory (`KeyCache`); not an erased one, which the write side answers."""
+    if row["erased"]:
+        return False
+    if row["sealed"] is None:
+        return True
+    cache = getattr(keys, "cache", None)
+    if cache is None:
+        return False
+    try:
+        return cache.get(row["household_id"])[0] is not None
+    except TextErased:
+        return False
 
 
 def missing(events_table: str) -> str:
