@@ -9,14 +9,17 @@ Awb 10:3 lid 3 (the approver is not the one who decided) compare authenticated i
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any, Literal
 from uuid import UUID
 
+import asyncpg
 from fastapi import APIRouter, Path, Response
 from pydantic import BaseModel, Field
 
 from contracts.bounds import PLAIN, PLAIN_NOT_BLANK, Cents, Code, Day, Motivation, Text
 from kernel.clock import today
+from services.planning import read_model
 from services.planning.api_cycle import in_scope
 from services.planning.application import PlanningApplication
 from services.planning.domain.decision import DecisionRequest
@@ -91,23 +94,35 @@ class EvaluationBody(RequestBody):
     results: list[GoalResultBody] = Field(min_length=1, max_length=8)
 
 
-def router(app: PlanningApplication) -> APIRouter:
+def router(app: PlanningApplication, pool: Callable[[], asyncpg.Pool | None] = lambda: None) -> APIRouter:
+    """`pool`: the service's asyncpg pool once it runs, on which `GET /plans` reads the read model without a
+    worker thread."""
     api = APIRouter(tags=["planning"])
     read, edit = require("planning.read"), require("planning.plan.edit")
 
     async def scoped(plan_id: UUID, permit: Permit) -> str:
         return await asyncio.to_thread(in_scope, app, plan_id, permit)
 
-    def plans_in_scope(household_id: UUID, permit: Permit) -> list[dict[str, Any]]:
-        plans = app.plans_of(household_id)
-        for plan in plans:
-            permit.on(Resource(team=plan["team_id"], household=str(household_id)))
-        return plans
+    def plans_in_scope(household_id: UUID, permit: Permit, found: tuple[bytes, list[str]] | None = None) -> bytes:
+        body, teams = found or app.plans_json(household_id)
+        for team in teams:
+            permit.on(Resource(team=team, household=str(household_id)))
+        return body
 
-    @api.get("/plans")
-    async def plans_of(household_id: UUID, permit: Permit = read) -> list[dict[str, Any]]:
+    @api.get("/plans", response_model=list[dict[str, Any]])
+    async def plans_of(household_id: UUID, permit: Permit = read) -> Response:
         """The household's plans (one open plan at most), with goals, decisions, deviations and feedback."""
-        return await asyncio.to_thread(plans_in_scope, household_id, permit)
+        # The read model's JSON as stored, not validated and encoded again: the driver and the screens poll this.
+        # On the event loop when the views open with keys in memory; else (a key to read, an erased household,
+        # no read model) in a worker thread.
+        connections = pool() if app.read_model else None
+        if connections is not None:
+            rows = await connections.fetch(read_model.OF_HOUSEHOLD_AS_TEXT_ASYNC, household_id)
+            if app.opens_in_memory(rows):
+                body = plans_in_scope(household_id, permit, app.plans_json_of(rows))
+                return Response(body, media_type="application/json")
+        body = await asyncio.to_thread(plans_in_scope, household_id, permit)
+        return Response(body, media_type="application/json")
 
     @api.get("/plans/{plan_id}")
     async def get_plan(plan_id: UUID, permit: Permit = read) -> dict[str, Any]:

@@ -20,7 +20,6 @@ from contracts.bounds import Cents, Code, Day, Motivation, Text
 from kernel.clock import today
 from services.planning.application import PlanningApplication
 from services.planning.domain.decision import DecisionRequest
-from services.planning.domain.plan import Plan
 from wijk.auth.rights import Permit, Resource
 from wijk.auth.routes import require
 from wijk.request_body import RequestBody
@@ -99,8 +98,8 @@ def actor(permit: Permit) -> str:
 
 def in_scope(app: PlanningApplication, plan_id: UUID, permit: Permit) -> str:
     """The plan exists and is of the caller's team (404, 403 otherwise); returns who acts."""
-    plan: Plan = app.repository.get(plan_id)
-    permit.on(Resource(team=plan.team_id, household=str(plan.household_id)))
+    household_id, team_id = app.scope_of(plan_id)
+    permit.on(Resource(team=team_id, household=str(household_id)))
     return actor(permit)
 
 

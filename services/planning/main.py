@@ -39,7 +39,7 @@ def wire(runtime: ServiceRuntime) -> None:
     inbox.on(FundsReserved, in_thread(lambda e, d: app.on_funds_reserved(e, d.tracking)))
     inbox.on(FundsRefused, in_thread(lambda e, d: app.on_funds_refused(e, d.tracking)))
     inbox.on(DecisionRevoked, in_thread(lambda e, d: app.on_decision_revoked(e, d.tracking)))
-    runtime.router.include_router(router(app))
+    runtime.router.include_router(router(app, lambda: runtime.pool))
     runtime.router.include_router(api_cycle.router(app))  # the law cycle's routes (issue 17), each guarded
     requests = ProviderRequests(app)  # providers' requests through the iWmo gateway (issue 15)
     inbox.on(ProviderRequestReceived, in_thread(lambda e, d: requests.on_received(e, d.tracking, today())))

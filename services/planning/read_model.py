@@ -24,6 +24,7 @@ from services.planning.views import plan_view
 from wijk.household_keys import ERASED_TEXT, TextErased, TextKeys, readable, seal
 
 TABLE = "planning.plan_view"
+SEALED, ERASED = "sealed", "erased"
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS {TABLE} (
     plan_id      uuid        PRIMARY KEY,
@@ -32,17 +33,28 @@ CREATE TABLE IF NOT EXISTS {TABLE} (
     version      int         NOT NULL,
     view         jsonb       NOT NULL
 );
+ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS team_id text;
 CREATE INDEX IF NOT EXISTS plan_view_household ON {TABLE} (household_id, drafted_at, plan_id);
 """
 UPSERT = f"""
-INSERT INTO {TABLE} (plan_id, household_id, drafted_at, version, view) VALUES (%s, %s, %s, %s, %s::jsonb)
-ON CONFLICT (plan_id) DO UPDATE SET version = EXCLUDED.version, view = EXCLUDED.view
+INSERT INTO {TABLE} (plan_id, household_id, drafted_at, version, view, team_id)
+VALUES (%s, %s, %s, %s, %s::jsonb, %s)
+ON CONFLICT (plan_id) DO UPDATE SET version = EXCLUDED.version, view = EXCLUDED.view, team_id = EXCLUDED.team_id
 WHERE {TABLE}.version < EXCLUDED.version
 """
 OF_HOUSEHOLD = f"SELECT plan_id, household_id, view FROM {TABLE} WHERE household_id = %s ORDER BY drafted_at, plan_id"
 """A household's plans in the order they were drafted (the household index's order)."""
 ONE = f"SELECT plan_id, household_id, view FROM {TABLE} WHERE plan_id = %s"
-SEALED, ERASED = "sealed", "erased"
+AS_TEXT = f"""
+SELECT plan_id, household_id, team_id, view ->> '{SEALED}' AS sealed, view ? '{ERASED}' AS erased,
+       CASE WHEN view ? '{SEALED}' OR view ? '{ERASED}' THEN NULL ELSE view::text END AS plain
+FROM {TABLE}"""
+"""The stored view as text, not parsed: the sealed text, whether it is erased, or the plain JSON."""
+OF_HOUSEHOLD_AS_TEXT = f"{AS_TEXT} WHERE household_id = %s ORDER BY drafted_at, plan_id"
+OF_HOUSEHOLD_AS_TEXT_ASYNC = f"{AS_TEXT} WHERE household_id = $1 ORDER BY drafted_at, plan_id"
+"""The same for asyncpg, whose placeholders are numbered."""
+SCOPE = f"SELECT household_id, team_id FROM {TABLE} WHERE plan_id = %s AND team_id IS NOT NULL"
+"""A plan's household and team, which decide who may see and change it."""
 
 
 def writes(aggregates: Iterable[Any], keys: TextKeys | None) -> list[tuple[str, tuple[Any, ...]]]:
@@ -57,7 +69,7 @@ def upsert(plan: Plan, keys: TextKeys | None) -> tuple[str, tuple[Any, ...]]:
             view = json.dumps({SEALED: seal(keys, plan.household_id, view).sealed})
         except TextErased:
             view = json.dumps({ERASED: True})
-    return UPSERT, (plan.id, plan.household_id, plan.created_on, plan.version, view)
+    return UPSERT, (plan.id, plan.household_id, plan.created_on, plan.version, view, plan.team_id)
 
 
 def opened(row: dict[str, Any], keys: TextKeys | None) -> dict[str, Any] | None:
@@ -71,6 +83,35 @@ def opened(row: dict[str, Any], keys: TextKeys | None) -> dict[str, Any] | None:
         raise TypeError("planning reads a sealed plan view without text keys")
     text = readable(keys, row["household_id"], SealedText(sealed=view[SEALED]))
     return None if text == ERASED_TEXT else json.loads(text)  # type: ignore[no-any-return]
+
+
+def opened_text(row: dict[str, Any], keys: TextKeys | None) -> str | None:
+    """A stored view (a row of `AS_TEXT`) as the JSON text the API answers, without parsing it; None when it no
+    longer opens (the household was erased)."""
+    if row["erased"]:
+        return None
+    if row["sealed"] is None:
+        return row["plain"]  # type: ignore[no-any-return]
+    if keys is None:
+        raise TypeError("planning reads a sealed plan view without text keys")
+    text = readable(keys, row["household_id"], SealedText(sealed=row["sealed"]))
+    return None if text == ERASED_TEXT else text
+
+
+def opens_in_memory(row: dict[str, Any] | Any, keys: TextKeys | None) -> bool:
+    """Whether a stored view (a row of `AS_TEXT`) opens without reading PostgreSQL: plain, or sealed with a
+    household key the process holds in memory (`KeyCache`); not an erased one, which the write side answers."""
+    if row["erased"]:
+        return False
+    if row["sealed"] is None:
+        return True
+    cache = getattr(keys, "cache", None)
+    if cache is None:
+        return False
+    try:
+        return cache.get(row["household_id"])[0] is not None
+    except TextErased:
+        return False
 
 
 def missing(events_table: str) -> str:

@@ -1,7 +1,9 @@
 """Bearer token validation against the issuer's discovery document and JWKS, with joserfc (no crypto of ours).
 
 Keys are fetched once and cached; a token signed with an unknown `kid` triggers one refresh, at most every
-`refresh_seconds`, so a flood of forged key ids cannot turn into a flood of requests to the provider. Only
+`refresh_seconds`, so a flood of forged key ids cannot turn into a flood of requests to the provider. A token whose
+signature verified is remembered (LRU, `verified_cache_size`) with the keys it verified against, so a client's
+next request with it skips the signature check; its claims are checked on every request. Only
 asymmetric algorithms are accepted: `none` and HMAC (a token "signed" with the public key) are refused before
 any key is used. Every refusal carries a reason fit for `WWW-Authenticate` and the access log.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import OrderedDict
 from typing import Any
 
 import httpx
@@ -59,9 +62,12 @@ class TokenValidator:
         leeway: int = 30,
         refresh_seconds: float = 30.0,
         http: httpx.AsyncClient | None = None,
+        verified_cache_size: int = 1024,
     ) -> None:
         self.issuer, self.audience, self.token_type = issuer, audience, token_type
         self.refresh_seconds = refresh_seconds
+        self.verified_cache_size = verified_cache_size
+        self._verified: OrderedDict[str, tuple[KeySet, jwt.Token]] = OrderedDict()
         self.refreshes = 0
         self._http = http or httpx.AsyncClient(timeout=5.0)
         self._keys: KeySet | None = None
@@ -78,15 +84,37 @@ class TokenValidator:
     async def validate(self, token: str) -> dict[str, Any]:
         """The token's claims when it is acceptable; raises InvalidToken (401) or KeysUnavailable (503)."""
         keys = self._keys or await self._refresh(stale=None)
-        try:
-            decoded = self._decode(token, keys)
-        except InvalidKeyIdError:
+        decoded = self._verified_before(token, keys)
+        if decoded is None:
             try:
-                decoded = self._decode(token, await self._refresh(stale=keys))
+                decoded = self._decode(token, keys)
             except InvalidKeyIdError:
-                raise InvalidToken("the token is signed by an unknown key") from None
+                try:
+                    keys = await self._refresh(stale=keys)
+                    decoded = self._decode(token, keys)
+                except InvalidKeyIdError:
+                    raise InvalidToken("the token is signed by an unknown key") from None
+            self._remember(token, keys, decoded)
         self._check(decoded)
         return dict(decoded.claims)
+
+    def _verified_before(self, token: str, keys: KeySet) -> jwt.Token | None:
+        """The token as decoded when its signature verified against these same keys: a client sends one token on
+        many requests, and checking its signature again gives the same answer. Its claims (expiry, audience,
+        issuer, type) are checked on every request all the same; new keys verify every token again."""
+        found = self._verified.get(token)
+        if found is None or found[0] is not keys:
+            return None
+        self._verified.move_to_end(token)
+        return found[1]
+
+    def _remember(self, token: str, keys: KeySet, decoded: jwt.Token) -> None:
+        if self.verified_cache_size <= 0:
+            return
+        self._verified[token] = (keys, decoded)
+        self._verified.move_to_end(token)
+        while len(self._verified) > self.verified_cache_size:
+            self._verified.popitem(last=False)
 
     def _decode(self, token: str, keys: KeySet) -> jwt.Token:
         try:

@@ -43,6 +43,12 @@ async def test_the_queries_read_the_projection_and_answer_what_the_write_side_sa
         rows = await asyncio.to_thread(app._query, "SELECT version FROM planning.plan_view WHERE plan_id = %s",
                                        uuid.UUID(plan["plan_id"]))  # fmt: skip
         unknown = await client.get(f"/plans/{uuid.uuid4()}")
+        raw = await client.get("/plans", params={"household_id": str(household)})
+        schema = (await client.get("/openapi.json")).json()["paths"]["/plans"]["get"]["responses"]["200"]
+        await asyncio.to_thread(app._query, "UPDATE planning.plan_view SET team_id = NULL WHERE plan_id = %s "
+                                "RETURNING plan_id", uuid.UUID(plan["plan_id"]))  # fmt: skip
+        without_team = await plans()  # a row written before the column: the team read from the view
+        scope_without_team = (await client.get(f"/plans/{plan['plan_id']}")).status_code
 
         await asyncio.to_thread(app._query, "DELETE FROM planning.plan_view WHERE plan_id = %s RETURNING plan_id",
                                 uuid.UUID(plan["plan_id"]))  # fmt: skip
@@ -53,4 +59,6 @@ async def test_the_queries_read_the_projection_and_answer_what_the_write_side_sa
     assert plan == one == written and plan["client_support_offered"] == {str(case): "2026-03-03"}
     assert rows == [{"version": app.repository.get(uuid.UUID(plan["plan_id"])).version}]
     assert unknown.status_code == 404
+    assert raw.headers["content-type"] == "application/json" and without_team == [plan] and scope_without_team == 200
+    assert schema["content"]["application/json"]["schema"]["type"] == "array"  # the raw body is still documented
     assert gone == [] and restored == [plan]
