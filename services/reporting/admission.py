@@ -23,7 +23,35 @@ BIGINT = 2**63 - 1
 
 def refusal(event: IntegrationEvent) -> str | None:
     """Why reporting cannot store this fact, or None when it can."""
-    return _refusal(event, "")
+    return None if _fits(event) else _refusal(event, "")
+
+
+def _fits(data: Any) -> bool:
+    """`_refusal(data) is None`, without naming where: the check runs on every fact a rebuild replays, and the
+    paths it built for every field cost a third of it (issue 14); only a refused fact is walked again to name one."""
+    kind = type(data)
+    if kind in _LEAVES:
+        return True
+    if kind is int:
+        return -BIGINT <= data <= BIGINT
+    if kind is date:
+        return FIRST_DAY <= data <= LAST_DAY
+    if isinstance(data, BaseModel):
+        values: Any = data.__dict__.values()  # its fields' values (a superset would only refuse more: named below)
+    elif isinstance(data, dict):
+        values = data.values()
+    elif isinstance(data, list | tuple):
+        values = data
+    elif isinstance(data, int) and not isinstance(data, bool):
+        return _fits(int(data))
+    elif isinstance(data, date) and not isinstance(data, datetime):
+        return _fits(date(data.year, data.month, data.day))
+    else:
+        return True
+    for value in values:  # noqa: SIM110 (a loop, not all() over a generator: a third of the time)
+        if type(value) not in _LEAVES and not _fits(value):
+            return False
+    return True
 
 
 def _refusal(data: Any, path: str) -> str | None:

@@ -5,9 +5,12 @@ live state it replaced, fact for fact, before keeping it.
    parsed once (a copy with a CloudEvents id already taken is not parsed again) and COPYed into a temporary
    staging table while the next fetch is parsed.
 2. Wait until the live inbox has recorded every staged fact (it may lag a little).
-3. In one transaction: lock `reporting.fact` against the live inbox (it waits; readers do not until the swap),
-   read on for facts the live side had and the first read had not seen, compare the staged facts with the live
-   ones column for column (what every report reads), TRUNCATE and insert the staged rows (progress bar).
+3. In one transaction: lock `reporting.fact` against the live inbox (it waits; readers do not), compare the
+   staged facts with the live ones column for column in one query (what every report reads, and where each copy
+   was read), read on for facts the live side had and the first read had not seen (then compare again), and make
+   `reporting.fact` hold exactly the staged rows (progress bar): when few rows differ, only those are deleted
+   and inserted again, so an equal rebuild writes nothing and the recorded facts keep their `recorded_at`; when
+   many differ, TRUNCATE and insert every staged row.
 4. Equal: commit. Every report is computed from these columns at read time, so equal facts give equal figures.
    Different: the reports are computed on both sides to name the figures that would change, and the transaction
    is rolled back, so the live state stays, unless asked to keep the rebuild anyway.
@@ -41,14 +44,16 @@ STAGING = "reporting_rebuild_staging"
 """The temporary table (this connection's own) the replayed facts are copied into before the swap."""
 FACT_COLUMNS = ["event_id", "type", "source", "subject", "occurred_at", "topic", "partition", "kafka_offset", "data",
                 "fact_date"]  # fmt: skip
-"""`reporting.fact`'s columns in `fact_row`'s order (`recorded_at` is the moment of the swap)."""
+"""`reporting.fact`'s columns in `fact_row`'s order (`recorded_at` is the moment a row is written)."""
 COLUMNS = ", ".join(FACT_COLUMNS)
 COMPARED = ("type", "source", "subject", "occurred_at", "topic", "data", "fact_date")
 """What a fact says: the live and rebuilt facts must agree on these; the Kafka position and `recorded_at` may
 differ (a redelivered copy, the moment it was recorded) and no report reads them."""
-UNREAD = f"""SELECT event_id FROM reporting.fact f
-WHERE NOT EXISTS (SELECT 1 FROM {STAGING} s WHERE s.event_id = f.event_id)"""
-"""The live facts the first read did not see (published meanwhile and recorded by the live inbox already)."""
+STORED = (*COMPARED, "partition", "kafka_offset")
+"""Every column a rebuilt row sets: a row that differs in any of them is written again."""
+FULL_SWAP_SHARE = 0.25
+"""Above this share of the staged rows changed, the swap TRUNCATEs and inserts every row (and builds the secondary
+indexes once) instead of deleting and inserting the changed ones."""
 SECONDARY_INDEXES = """SELECT i.indexname, i.indexdef FROM pg_indexes i
 JOIN pg_class c ON c.relname = i.indexname AND c.relnamespace = 'reporting'::regnamespace
 JOIN pg_index x ON x.indexrelid = c.oid
@@ -222,31 +227,28 @@ async def _replace(
         started = time.perf_counter()
         await conn.execute("LOCK TABLE reporting.fact IN EXCLUSIVE MODE")
         live = await conn.fetchval("SELECT count(*) FROM reporting.fact")
-        unread = {row["event_id"] for row in await conn.fetch(UNREAD)}
+        changes = await fact_changes(conn)
         extra: list[FactRow] = []
-        if unread:
+        if changes.only_live:  # published meanwhile and recorded by the live inbox already: read on for them
+            unread = set(changes.only_live)
             await reader.read_until(replay, await reader.ends())
             extra = [row for event_id, row in replay.facts.items() if event_id in unread]
             await copy(conn, extra)
+            changes = await fact_changes(conn)
         kept = len(first_read) + len(extra)
         outcome.messages, outcome.skipped, outcome.facts = replay.messages, replay.skipped, kept
         outcome.live_facts, outcome.held_back = live, len(replay.facts) - kept
-        unequal = await fact_differences(conn)
+        unequal = changes.differences()
         outcome.seconds["compare"] = time.perf_counter() - started
         # Equal facts give equal reports: every report is computed from these columns at read time. Only when the
         # facts differ are the live reports computed too, to name the figures that would change.
         before = await figures(conn, context) if unequal else None
         started = time.perf_counter()
-        await conn.execute("TRUNCATE reporting.fact")
         bar = ProgressBar("rebuilding read model", kept, stream)
-        # The secondary indexes are built once over the new rows, not kept up to date row by row. Dropping them
-        # locks out readers, but TRUNCATE did already, until the commit.
-        indexes = await conn.fetch(SECONDARY_INDEXES)
-        for index in indexes:
-            await conn.execute(f'DROP INDEX reporting."{index["indexname"]}"')
-        await conn.execute(f"INSERT INTO reporting.fact ({COLUMNS}) SELECT {COLUMNS} FROM {STAGING}")
-        for index in indexes:
-            await conn.execute(index["indexdef"])
+        if changes.count > FULL_SWAP_SHARE * kept:
+            await replace_all(conn)
+        else:
+            await replace_changed(conn, changes)
         bar.advance(kept)
         bar.close()
         outcome.seconds["swap"] = time.perf_counter() - started
@@ -259,6 +261,32 @@ async def _replace(
             raise _RollBack
 
 
+async def replace_all(conn: asyncpg.Connection) -> None:
+    """TRUNCATE `reporting.fact` and insert every staged row. The secondary indexes are built once over the new
+    rows, not kept up to date row by row. Dropping them locks out readers, but TRUNCATE did already, until the
+    commit."""
+    await conn.execute("TRUNCATE reporting.fact")
+    indexes = await conn.fetch(SECONDARY_INDEXES)
+    for index in indexes:
+        await conn.execute(f'DROP INDEX reporting."{index["indexname"]}"')
+    await conn.execute(f"INSERT INTO reporting.fact ({COLUMNS}) SELECT {COLUMNS} FROM {STAGING}")
+    for index in indexes:
+        await conn.execute(index["indexdef"])
+
+
+async def replace_changed(conn: asyncpg.Connection, changes: FactChanges) -> None:
+    """Delete the live rows that differ from the staged ones or are not staged, and insert the staged rows that
+    differ or are not live: `reporting.fact` then holds the staged rows, as after `replace_all`."""
+    gone, new = changes.live_rows(), changes.staged_rows()
+    if gone:
+        await conn.execute("DELETE FROM reporting.fact WHERE event_id = ANY($1::text[])", gone)
+    if new:
+        await conn.execute(
+            f"INSERT INTO reporting.fact ({COLUMNS}) SELECT {COLUMNS} FROM {STAGING} WHERE event_id = ANY($1::text[])",
+            new,
+        )
+
+
 class _RollBack(Exception):
     """Raised inside the transaction to undo it; caught by the caller of `_replace`."""
 
@@ -269,19 +297,60 @@ async def copy(conn: asyncpg.Connection, rows: list[FactRow]) -> None:
         await conn.copy_records_to_table(STAGING, records=rows, columns=FACT_COLUMNS)
 
 
-async def fact_differences(conn: asyncpg.Connection, shown: int = 20) -> list[str]:
-    """The facts that differ between the live read model and the staged rebuild, in what reports read (not where
-    or when a copy was delivered): at most `shown` of them, and how many more."""
+@dataclass
+class FactChanges:
+    """How the staged rows differ from the live ones, by CloudEvents id and type."""
+
+    only_rebuilt: list[tuple[str, str]] = field(default_factory=list)
+    only_live: list[tuple[str, str]] = field(default_factory=list)
+    different: list[tuple[str, str]] = field(default_factory=list)
+    """In both, but differing in what a fact says (`COMPARED`)."""
+    moved: list[tuple[str, str]] = field(default_factory=list)
+    """In both and saying the same, read from another Kafka position: not a difference, but written again."""
+
+    @property
+    def count(self) -> int:
+        return len(self.only_rebuilt) + len(self.only_live) + len(self.different) + len(self.moved)
+
+    def live_rows(self) -> list[str]:
+        return [event_id for event_id, _ in (*self.only_live, *self.different, *self.moved)]
+
+    def staged_rows(self) -> list[str]:
+        return [event_id for event_id, _ in (*self.only_rebuilt, *self.different, *self.moved)]
+
+    def differences(self, shown: int = 20) -> list[str]:
+        """The facts that differ in what reports read (not where or when a copy was delivered): at most `shown`
+        of them, and how many more."""
+        sides = (
+            (self.only_rebuilt, "only in the rebuilt facts"),
+            (self.only_live, "only in the live facts"),
+            (self.different, "different in each"),
+        )
+        found = sorted((event_id, kind, where) for rows, where in sides for event_id, kind in rows)
+        lines = [f"fact {event_id} ({kind}): {where}" for event_id, kind, where in found[:shown]]
+        return lines + ([f"... and {len(found) - shown} more facts"] if len(found) > shown else [])
+
+
+async def fact_changes(conn: asyncpg.Connection) -> FactChanges:
+    """Every fact whose staged row differs from its live one, in one FULL JOIN of the two tables."""
     rows = await conn.fetch(
         f"""
-        SELECT CASE WHEN l.event_id IS NULL THEN 'rebuilt' WHEN r.event_id IS NULL THEN 'live' ELSE 'both' END
-               AS side, COALESCE(r.event_id, l.event_id) AS event_id, COALESCE(r.type, l.type) AS type
+        SELECT CASE WHEN l.event_id IS NULL THEN 'rebuilt' WHEN r.event_id IS NULL THEN 'live'
+                    WHEN ({_columns("r", COMPARED)}) IS DISTINCT FROM ({_columns("l", COMPARED)}) THEN 'both'
+                    ELSE 'moved' END AS side,
+               COALESCE(r.event_id, l.event_id) AS event_id, COALESCE(r.type, l.type) AS type
         FROM {STAGING} r FULL JOIN reporting.fact l ON l.event_id = r.event_id
         WHERE l.event_id IS NULL OR r.event_id IS NULL
-           OR ({", ".join(f"r.{c}" for c in COMPARED)}) IS DISTINCT FROM ({", ".join(f"l.{c}" for c in COMPARED)})
-        ORDER BY 2, 1
+           OR ({_columns("r", STORED)}) IS DISTINCT FROM ({_columns("l", STORED)})
         """
     )
-    where = {"rebuilt": "only in the rebuilt facts", "live": "only in the live facts", "both": "different in each"}
-    found = [f"fact {r['event_id']} ({r['type']}): {where[r['side']]}" for r in rows]
-    return found[:shown] + ([f"... and {len(found) - shown} more facts"] if len(found) > shown else [])
+    changes = FactChanges()
+    sides = {"rebuilt": changes.only_rebuilt, "live": changes.only_live, "both": changes.different,
+             "moved": changes.moved}  # fmt: skip
+    for row in rows:
+        sides[row["side"]].append((row["event_id"], row["type"]))
+    return changes
+
+
+def _columns(table: str, columns: tuple[str, ...]) -> str:
+    return ", ".join(f"{table}.{column}" for column in columns)

@@ -27,9 +27,11 @@ def fact_topics() -> list[str]:
     return sorted({model.topic for model in REGISTRY.models()})
 
 
-def parse(record: ConsumerRecord[Any, Any]) -> FactRow | None:
-    """The `reporting.fact` row of a record, or None when it is not a valid fact."""
-    headers = {k: v.decode("utf-8", "replace") for k, v in record.headers or ()}
+def parse(record: ConsumerRecord[Any, Any], headers: dict[str, str] | None = None) -> FactRow | None:
+    """The `reporting.fact` row of a record, or None when it is not a valid fact (`headers`: its headers decoded,
+    when the caller has them already)."""
+    if headers is None:
+        headers = decoded_headers(record)
     try:
         envelope = CloudEventHeaders.from_kafka_headers(headers)
         event = REGISTRY.model(envelope.type).model_validate_json(record.value or b"")
@@ -38,6 +40,10 @@ def parse(record: ConsumerRecord[Any, Any]) -> FactRow | None:
     if event.subject != envelope.subject or refusal(event) is not None:
         return None
     return fact_row(event, Delivery(envelope, record.topic, record.partition, record.offset))
+
+
+def decoded_headers(record: ConsumerRecord[Any, Any]) -> dict[str, str]:
+    return {k: v.decode("utf-8", "replace") for k, v in record.headers or ()}
 
 
 @dataclass
@@ -52,26 +58,32 @@ class Replay:
     """The facts taken since the last `drain`."""
 
     def take(self, record: ConsumerRecord[Any, Any]) -> None:
-        self.messages += 1
-        if not self._known(record):  # a copy of a fact already taken is not parsed again
-            row = parse(record)
-            if row is None:
-                self.skipped += 1
-            elif row[0] not in self.facts:
-                self.facts[row[0]] = row
-                self.fresh.append(row)
+        self._take(record)
         self.positions[TopicPartition(record.topic, record.partition)] = record.offset + 1
+
+    def take_all(self, partition: TopicPartition, records: list[ConsumerRecord[Any, Any]]) -> None:
+        """`take` each record of one partition's fetch, in order."""
+        for record in records:
+            self._take(record)
+        if records:
+            self.positions[partition] = records[-1].offset + 1
 
     def drain(self) -> list[FactRow]:
         """The facts taken since the last call."""
         fresh, self.fresh = self.fresh, []
         return fresh
 
-    def _known(self, record: ConsumerRecord[Any, Any]) -> bool:
-        for key, value in record.headers or ():
-            if key == "ce_id":
-                return value.decode("utf-8", "replace") in self.facts
-        return False
+    def _take(self, record: ConsumerRecord[Any, Any]) -> None:
+        self.messages += 1
+        headers = decoded_headers(record)
+        if headers.get("ce_id") in self.facts:  # a copy of a fact already taken is not parsed again
+            return
+        row = parse(record, headers)
+        if row is None:
+            self.skipped += 1
+        elif row[0] not in self.facts:
+            self.facts[row[0]] = row
+            self.fresh.append(row)
 
 
 class TopicReader:
@@ -117,7 +129,6 @@ class TopicReader:
                 replay.positions.setdefault(tp, start)
         while any(replay.positions.get(tp, 0) < end for tp, end in ends.items()):
             batches = await self.consumer.getmany(timeout_ms=500, max_records=10_000)
-            for records in batches.values():
-                for record in records:
-                    replay.take(record)
+            for partition, records in batches.items():
+                replay.take_all(partition, records)
             step(sum(len(records) for records in batches.values()))

@@ -131,3 +131,39 @@ async def test_the_cli_rebuilds_and_prints_the_outcome(reporting_stack: Stack) -
     assert process.returncode == 0, err.decode()
     assert "equal to the live state" in out.decode() and f"{live} facts replayed" in out.decode()
     assert "rebuilding read model" in err.decode()
+
+
+async def test_a_kept_rebuild_writes_back_only_the_rows_that_changed(reporting_stack: Stack) -> None:
+    """A row read from another Kafka position is no difference but is written back; a row that says something
+    else is a difference; a row that is the same keeps its `recorded_at` (it is not written again)."""
+    stack = reporting_stack
+    await year_recorded_twice(stack)
+    pool = stack["reporting"].pool
+    assert pool is not None
+    columns = "event_id, partition, kafka_offset, data, recorded_at"
+    moved, changed, same = await pool.fetch(
+        f"SELECT {columns} FROM reporting.fact WHERE type = 'nl.wijkteam.intake.satisfaction-recorded.v1' "
+        "ORDER BY recorded_at DESC, event_id LIMIT 3"
+    )
+    await pool.execute(
+        "UPDATE reporting.fact SET kafka_offset = kafka_offset + 1000000 WHERE event_id = $1", moved["event_id"]
+    )
+    await pool.execute("""UPDATE reporting.fact SET data = data || '{"score": 0}' WHERE event_id = $1""",
+                       changed["event_id"])  # fmt: skip
+
+    outcome = await rebuild(stack.settings, io.StringIO(), catch_up_seconds=1, keep_if_different=True)
+    again = await rebuild(stack.settings, io.StringIO(), catch_up_seconds=1)
+
+    assert outcome.kept and not outcome.equal
+    assert any(changed["event_id"] in d for d in outcome.differences), outcome.differences
+    assert not any(moved["event_id"] in d for d in outcome.differences), outcome.differences
+    ids = [row["event_id"] for row in (moved, changed, same)]
+    after = {row["event_id"]: row for row in await pool.fetch(
+        f"SELECT {columns} FROM reporting.fact WHERE event_id = ANY($1::text[])", ids)}  # fmt: skip
+    for before in (moved, changed, same):
+        assert {k: after[before["event_id"]][k] for k in ("partition", "kafka_offset", "data")} == {
+            k: before[k] for k in ("partition", "kafka_offset", "data")
+        }
+    assert after[same["event_id"]]["recorded_at"] == same["recorded_at"]
+    assert after[changed["event_id"]]["recorded_at"] > changed["recorded_at"]
+    assert again.equal and again.kept, again.describe()

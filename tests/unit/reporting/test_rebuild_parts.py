@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
-from aiokafka import ConsumerRecord
+from aiokafka import ConsumerRecord, TopicPartition
 
 from contracts.envelope import CloudEventHeaders, source_urn
 from contracts.events.budget import BudgetAllocated, FundsSpent
@@ -17,7 +17,7 @@ from contracts.events.care import CareStarted
 from contracts.topics import FACT_TOPICS
 from services.reporting.progress import ProgressBar
 from services.reporting.projection import fact_date
-from services.reporting.rebuild import differences
+from services.reporting.rebuild import FactChanges, differences
 from services.reporting.replay import Replay, fact_topics, parse
 
 OIN = "00000001003214345000"  # a municipality OIN (Almere)
@@ -80,3 +80,27 @@ def test_the_replay_keeps_valid_facts_once_and_skips_the_rest() -> None:
 
 def test_the_replay_reads_every_fact_topic() -> None:
     assert set(fact_topics()) == set(FACT_TOPICS)
+
+
+def test_fact_changes_name_the_differences_and_the_rows_to_write_back() -> None:
+    changes = FactChanges(
+        only_rebuilt=[("b", "t1")], only_live=[("a", "t2")], different=[("c", "t3")], moved=[("d", "t4")]
+    )
+    assert changes.count == 4
+    assert changes.live_rows() == ["a", "c", "d"] and changes.staged_rows() == ["b", "c", "d"]
+    assert changes.differences() == [
+        "fact a (t2): only in the live facts",
+        "fact b (t1): only in the rebuilt facts",
+        "fact c (t3): different in each",
+    ]
+    assert changes.differences(shown=1) == ["fact a (t2): only in the live facts", "... and 2 more facts"]
+    assert FactChanges(moved=[("d", "t4")]).differences() == []
+
+
+def test_the_replay_takes_a_partitions_fetch_and_moves_its_position() -> None:
+    allocated = BudgetAllocated(team_id="t", year=2025, budget_line="wmo", amount_cents=100)
+    replay = Replay()
+    partition = TopicPartition(allocated.topic, 1)
+    replay.take_all(partition, [record(allocated, 7, id="x"), record(allocated, 8, id="x"), record(allocated, 9)])
+    assert (replay.messages, list(replay.facts), replay.positions[partition]) == (3, ["x", "ce-9"], 10)
+    assert [row[0] for row in replay.drain()] == ["x", "ce-9"] and replay.drain() == []
