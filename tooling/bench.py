@@ -32,7 +32,7 @@ from aiokafka import AIOKafkaConsumer
 from contracts.events.care import CareStarted
 from contracts.topics import facts
 from tooling.bench_cpu import cpu_seconds, per_household, postmaster_pid
-from tooling.bench_raw import create_topic, kafka_consume, kafka_produce, pg_inserts, rate
+from tooling.bench_raw import create_topic, kafka_consume, kafka_produce, pg_commits, pg_inserts, rate
 from tooling.bench_rebuild import rebuild_at_scale
 from tooling.identity_tokens import acting, user
 from tooling.progress import Progress
@@ -123,15 +123,18 @@ def _percentiles(latencies: list[float]) -> list[float]:
 
 
 async def pipeline(
-    urls: dict[str, str], bootstrap: str, households: int, parts: dict[str, int], auth: httpx.Auth
+    urls: dict[str, str], bootstrap: str, households: int, parts: dict[str, int], auth: httpx.Auth, pg: Any = None
 ) -> tuple[dict[str, Any], dict[str, float]]:
-    """The pipeline's figures, and the CPU milliseconds per household each part of the stack spent on it."""
+    """The pipeline's figures, and the CPU milliseconds per household each part of the stack spent on it; with
+    `pg` (the database's endpoint), the PostgreSQL transactions committed per household too."""
     watch = CareWatch(bootstrap)
     watcher = asyncio.create_task(watch.run())
     try:
+        counted = await pg_commits(pg) if pg is not None else {}
         cpu_before = cpu_seconds(parts)
         loaded, seconds = await drive(watch, urls, range(households), CONCURRENCY, "households", auth)
         cpu = per_household(cpu_before, cpu_seconds(parts), households)
+        counts = await pg_commits(pg) if pg is not None else {}
         alone, _ = await drive(watch, urls, range(households, households + UNLOADED), 1, "households one by one", auth)
     finally:
         watcher.cancel()
@@ -148,6 +151,8 @@ async def pipeline(
         "unloaded_latency_max_s": round(max(alone, default=0.0), 3),
         "mean_fact_bytes": int(statistics.mean(watch.sizes)) if watch.sizes else 400,
     }
+    for name, count in counts.items():
+        figures[f"pg_{name}_per_household"] = round((count - counted[name]) / households, 1)
     return figures, cpu
 
 
@@ -175,7 +180,8 @@ async def measure(
         before = checked(await client.get(f"{urls['reporting']}/facts/count")).json()["facts"]
     parts = {**stack.supervisor.pids(), "postgres": postmaster_pid(stack.postgres.data_dir),
              "broker": stack.broker.pid, "driver": os.getpid()}  # fmt: skip
-    piped, cpu = await pipeline(urls, bootstrap, households, {k: v for k, v in parts.items() if v}, auth)
+    running = {k: v for k, v in parts.items() if v}
+    piped, cpu = await pipeline(urls, bootstrap, households, running, auth, stack.postgres.endpoint)
     settled = await settled_fact_count(urls["reporting"], auth)
     piped["facts_per_household"] = round((settled - before) / (households + UNLOADED), 1)
     replay = await reporting_rebuild(stack.settings())

@@ -73,6 +73,26 @@ async def kafka_consume(bootstrap: str, topic: str, count: int) -> dict[str, Any
         await consumer.stop()
 
 
+async def pg_commits(endpoint: PgEndpoint) -> dict[str, int]:
+    """PostgreSQL's counters so far: transactions committed in the platform's database (`xact_commit`, reads
+    included), WAL flushes to disk (`pg_stat_io`'s WAL fsyncs: what a write transaction waits for), and rows
+    written to the services' tracking tables (one per fact applied by an eventsourcing inbox). The backends report
+    them within a second or so, which a run of many seconds absorbs."""
+    conn = await asyncpg.connect(
+        host=endpoint.host, port=endpoint.port, user=endpoint.user, password=endpoint.password or None,
+        database=endpoint.dbname,
+    )  # fmt: skip
+    try:
+        commits = await conn.fetchval("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
+        syncs = await conn.fetchval("SELECT sum(fsyncs) FROM pg_stat_io WHERE object = 'wal'")  # PostgreSQL 18
+        tracked = await conn.fetchval(
+            "SELECT sum(n_tup_ins + n_tup_upd) FROM pg_stat_user_tables WHERE relname LIKE '%\\_tracking'"
+        )
+    finally:
+        await conn.close()
+    return {"commits": int(commits or 0), "wal_syncs": int(syncs or 0), "tracking_writes": int(tracked or 0)}
+
+
 async def pg_inserts(endpoint: PgEndpoint, single: int, batched: int, size: int) -> dict[str, Any]:
     """One insert per transaction (what an event-sourced command or a projected fact costs at least), and
     batches of 100 per transaction (executemany)."""

@@ -17,7 +17,11 @@ commit at its end. A message held, dead-lettered or retried stops the run: it is
 goes on in the next hop. An error the batch cannot get past (an infrastructure error, a dead letter that cannot
 be published) commits the offsets up to the last settled message of each partition and seeks every partition
 back to its first unsettled one, which the next poll delivers again; a fact applied but not committed (a crash)
-is recognised by its tracking position. Each fact is still one transaction of its own.
+is recognised by its tracking position. For a service whose application batches facts (`fact_batch`,
+`ServiceApplication.batches_facts`), a run's writes are one PostgreSQL transaction: each fact's tracking row still
+travels with its own events; a fact whose handler fails is dropped from it, the facts before it committed, and it is
+retried alone; a transaction the store refuses is applied again fact by fact. Otherwise each fact is one
+transaction of its own.
 
 Options for inboxes other than the service's own: another consumer group, registry and topics (intake's partner
 signals), the error kinds that count as refusals and what to do with one (intake records a SignalRejected), and
@@ -182,6 +186,9 @@ class Inbox:
         """Holds sequence jumps (set by the runtime for services that deduplicate by tracking position)."""
         self.parked_counts: dict[str, int] | None = None
         """Dead letters by kind as the parked table counts them (refreshed when /metrics is scraped)."""
+        self.fact_batch: Callable[[], AbstractContextManager[Any]] | None = None
+        """Opens a unit of work in the worker thread whose writes commit together (`ServiceApplication.fact_batch`,
+        set by the runtime): a run of facts is then one transaction. None: each fact its own."""
 
     def on(self, model: type[E], handler: Callable[[E, Delivery], Awaitable[None]]) -> None:
         self.handlers[model.type] = handler
@@ -318,7 +325,52 @@ class Inbox:
 
     def apply_in_thread(self, run: list[Taken]) -> Stop | None:
         """In the worker thread: each fact's jump check, then its handler in its own span (the fact's trace
-        context as parent); None when all were applied."""
+        context as parent); None when all were applied. With a `fact_batch`, the run's writes are committed in one
+        transaction: a fact that fails stops the run after the ones before it are committed; a transaction the
+        store refuses (`BatchConflict`) is applied again fact by fact."""
+        batch_of = self.fact_batch
+        if batch_of is None or len(run) < 2:
+            return self.apply_each(run)
+        done: list[tuple[int, Delivery, float]] = []
+        stop: Stop | None = None
+        batch = None
+        try:
+            with batch_of() as batch:
+                if batch is None:
+                    return self.apply_each(run)
+                for index, taken in enumerate(run):
+                    delivery = taken.delivery
+                    if self.guard is not None and (jump := self.guard.check(delivery)) is not None:
+                        stop = Stop(index, held=jump)
+                        break
+                    started = time.perf_counter()
+                    handler = taken.handler
+                    assert isinstance(handler, InThread)
+                    batch.begin_fact(index)
+                    try:
+                        with self.span(delivery, taken.headers):
+                            handler.sync(taken.event, delivery)
+                    except Exception as exc:
+                        if batch.conflict is not None:
+                            raise
+                        batch.drop_fact()
+                        stop = Stop(index, failed=exc)
+                        break
+                    if self.guard is not None:
+                        self.guard.applied(delivery)  # the next fact's jump check counts this one
+                    done.append((index, delivery, started))
+        except Exception:
+            if batch is None or batch.conflict is None:
+                raise  # the store is unreachable: nothing more is committed; the rest is delivered again
+            conflict = batch.conflict
+            self.count_applied(fact for fact in done if fact[0] < conflict)
+            rest = self.apply_each(run[conflict:])
+            return None if rest is None else dataclasses.replace(rest, index=rest.index + conflict)
+        self.count_applied(done)
+        return stop
+
+    def apply_each(self, run: list[Taken]) -> Stop | None:
+        """`apply_in_thread` with each fact in its own transaction."""
         for index, taken in enumerate(run):
             delivery = taken.delivery
             if self.guard is not None and (jump := self.guard.check(delivery)) is not None:
@@ -333,6 +385,12 @@ class Inbox:
                 return Stop(index, failed=exc)
             self.applied(delivery, started)
         return None
+
+    def count_applied(self, done: Iterable[tuple[int, Delivery, float]]) -> None:
+        """The facts of a batch once their transaction is committed: counted and timed (the guard knew already)."""
+        for _, delivery, started in done:
+            self.processed += 1
+            self.observe(delivery, started)
 
     async def replayed(self, record: ConsumerRecord[Any, Any], headers: dict[str, str]) -> None:
         """A parked message re-delivered by an operator: handled as at its original position, exactly once.

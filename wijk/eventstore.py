@@ -1,7 +1,9 @@
 """The write side of every service: an `eventsourcing` application on PostgreSQL, one schema per service.
 
 The application's notification log is the outbox (see `wijk.relay`); incoming facts are recorded together with a
-tracking row in one transaction (see `record_processed`), so a redelivered fact is recognised and skipped.
+tracking row in one transaction (see `record_processed`), so a redelivered fact is recognised and skipped. Within
+a `FactBatch` (the inbox opens one for a run of facts, `ServiceApplication.fact_batch`) the facts' writes wait and go
+in one transaction for the run; each fact's events still travel with its own tracking row.
 
 The persistence is a setting (`PlatformSettings.persistence`): PostgreSQL for a running service, or eventsourcing's
 POPO store in memory, on which the application tests drive every command and inbox handler in milliseconds.
@@ -11,9 +13,13 @@ the race for an aggregate's next version is a Conflict.
 
 from __future__ import annotations
 
+import contextlib
+import copy
+import dataclasses
 import functools
 import json
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 from uuid import UUID
@@ -21,13 +27,15 @@ from uuid import UUID
 import eventsourcing.domain
 import psycopg
 from eventsourcing import application
-from eventsourcing.application import Application, ProcessingEvent, Repository
+from eventsourcing.application import Application, ProcessingEvent, Recording, Repository
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import (
     IntegrityError,
     JSONTranscoder,
     Mapper,
+    Notification,
     ProcessRecorder,
+    StoredEvent,
     Tracking,
     Transcoder,
     Transcoding,
@@ -120,13 +128,114 @@ def retry_on_conflict(command: Command) -> Command:
 class ServiceRepository(Repository[Any]):
     """eventsourcing's repository, whose miss is a NotFound (callers that catch the library's error still do)."""
 
+    waiting: Callable[[Any, bool], Any] | None = None
+    """Asked before every read (`in` too): the aggregate as the application's fact batch has it waiting to be
+    written (a copy), or None to read the store (`ServiceApplication._waiting`)."""
+
     def get(self, aggregate_id: Any, **kwargs: Any) -> Any:
+        if self.waiting is not None:
+            waiting = self.waiting(aggregate_id, bool(kwargs))
+            if waiting is not None:
+                return waiting
         try:
             return super().get(aggregate_id, **kwargs)
         except application.AggregateNotFoundError as exc:
             if isinstance(exc, NotFound):
                 raise
             raise AggregateNotFoundError(*exc.args) from None
+
+
+class BatchConflict(Exception):
+    """A fact batch's transaction was refused (`IntegrityError`: a command changed one of its aggregates first, or
+    another consumer recorded one of its facts): nothing of it was written; its facts are applied again one by one."""
+
+
+@dataclasses.dataclass
+class _Waiting:
+    fact: int
+    processing: ProcessingEvent[Any]
+    stored: list[StoredEvent]
+    kwargs: dict[str, Any]
+
+
+class FactBatch:
+    """The writes of a run of facts applied in one worker thread, committed in one transaction (`commit`).
+
+    `record_processed` adds a fact's events, tracking row and read model statements here instead of writing them;
+    each fact's own writes can be dropped (`drop_fact`: its handler failed after recording). Reading an aggregate
+    that has writes waiting gives a copy of its waiting state (the second fact goes on from the first); a plain
+    `save` commits the batch first. A commit the
+    store refuses (`IntegrityError`) raises `BatchConflict` and leaves `conflict` at the first fact it held; an
+    infrastructure error propagates; either way nothing of that commit is written. Snapshots and the relay's wake-up
+    follow each commit, as they follow a single fact's."""
+
+    def __init__(self, app: ServiceApplication) -> None:
+        self.app = app
+        self.waiting: list[_Waiting] = []
+        self.fact = 0
+        self.fact_start = 0
+        self.conflict: int | None = None
+        """The first fact of a refused commit (its writes and those after it were not made), or None."""
+        self.commits = 0
+
+    def begin_fact(self, fact: int) -> None:
+        """The writes from here on are those of fact number `fact` of the run."""
+        self.fact, self.fact_start = fact, len(self.waiting)
+
+    def drop_fact(self) -> None:
+        """Forget the current fact's waiting writes (its handler failed): the facts before it still commit."""
+        del self.waiting[self.fact_start :]
+
+    def add(self, processing: ProcessingEvent[Any], stored: list[StoredEvent], kwargs: dict[str, Any]) -> None:
+        self.waiting.append(_Waiting(self.fact, processing, stored, kwargs))
+
+    def holds(self, aggregate_id: Any) -> bool:
+        return any(aggregate_id in w.processing.aggregates for w in self.waiting)
+
+    def latest(self, aggregate_id: Any) -> Any:
+        """A copy of the aggregate as the last waiting write left it (its events recorded), or None."""
+        for w in reversed(self.waiting):
+            if aggregate_id in w.processing.aggregates:
+                return copy.deepcopy(w.processing.aggregates[aggregate_id])
+        return None
+
+    def recorded(self, tracking: Tracking) -> bool:
+        """Whether a waiting write has recorded this position already (tracking keeps the highest per name)."""
+        return any(
+            w.processing.tracking is not None
+            and w.processing.tracking.application_name == tracking.application_name
+            and w.processing.tracking.notification_id >= tracking.notification_id
+            for w in self.waiting
+        )
+
+    def commit(self) -> None:
+        """Write everything waiting in one transaction; then snapshots and the relay's wake-up."""
+        if not self.waiting:
+            return
+        waiting, self.waiting, self.fact_start = self.waiting, [], 0
+        recorder = self.app.recorder
+        assert isinstance(recorder, UnpipelinedProcessRecorder)
+        try:
+            ids = recorder.insert_batch([(w.stored, w.kwargs) for w in waiting])
+        except IntegrityError as exc:
+            self.conflict = waiting[0].fact
+            raise BatchConflict(str(exc)) from exc
+        self.commits += 1
+        recordings: list[Recording[Any]] = []
+        for w, notification_ids in zip(waiting, ids, strict=True):
+            recordings += _recordings(w.processing.events, w.stored, notification_ids)
+        for w in waiting:
+            self.app._take_snapshots(w.processing)
+        self.app._notify(recordings)
+
+
+def _recordings(events: list[Any], stored: list[StoredEvent], ids: Iterable[int]) -> list[Recording[Any]]:
+    """What `EventStore.put` returns for events written with these notification ids."""
+    return [
+        Recording(d, Notification(originator_id=s.originator_id, originator_version=s.originator_version,
+                                  topic=s.topic, state=s.state, id=n))
+        for d, s, n in zip(events, stored, ids, strict=True)
+    ]  # fmt: skip
 
 
 def store_env(service: str, settings: PlatformSettings) -> dict[str, str]:
@@ -184,6 +293,10 @@ class ServiceApplication(Application[Any]):
     in the store and on the bus (`wijk.sealing_mapper`, ADR 0006)."""
     opens_text_keys: bool = False
     """Opens the text keys without free text of its own: the service that erases households (intake) destroys them."""
+    batches_facts: bool = False
+    """The inbox may apply a run of facts in one transaction (`fact_batch`): only for a service whose handlers
+    write nothing but through `record_processed` and read its own state only through the repository (no outside
+    I/O, no read model queries that a waiting fact would change)."""
 
     def __init__(self, settings: PlatformSettings | None = None, env: dict[str, str] | None = None) -> None:
         self.settings = settings or PlatformSettings()
@@ -192,6 +305,7 @@ class ServiceApplication(Application[Any]):
         )
         self.on_recorded: list[Callable[[], None]] = []
         """Called (in the writing thread) after every commit of new events: the relay wakes on it."""
+        self._batches = threading.local()
         if self.settings.persistence == "postgres":
             ensure_schema(self.settings, self.name)
         follow_simulated_clock()
@@ -200,7 +314,7 @@ class ServiceApplication(Application[Any]):
     def construct_repository(self) -> Repository[Any]:
         """The library's repository with the same settings, answering a miss with a NotFound."""
         maxsize = self.env.get(self.AGGREGATE_CACHE_MAXSIZE)
-        return ServiceRepository(
+        repository = ServiceRepository(
             event_store=self.events,
             snapshot_store=self.snapshots,
             cache_maxsize=int(maxsize) if maxsize else None,
@@ -208,9 +322,47 @@ class ServiceApplication(Application[Any]):
             fastforward_skipping=strtobool(self.env.get(self.AGGREGATE_CACHE_FASTFORWARD_SKIPPING, "n")),
             deepcopy_from_cache=strtobool(self.env.get(self.DEEPCOPY_FROM_AGGREGATE_CACHE, "y")),
         )
+        repository.waiting = self._waiting
+        return repository
+
+    @property
+    def batch(self) -> FactBatch | None:
+        """The fact batch open in this thread, or None."""
+        return getattr(self._batches, "open", None) if hasattr(self, "_batches") else None
+
+    @contextlib.contextmanager
+    def fact_batch(self) -> Iterator[FactBatch | None]:
+        """A unit of work for a run of facts in this thread: their `record_processed` writes wait and are committed
+        together when the block ends without an error (`FactBatch`). None (each fact its own transaction) for a
+        service that does not batch, a store other than PostgreSQL, or inside another batch."""
+        if not self.batches_facts or not isinstance(self.recorder, UnpipelinedProcessRecorder) or self.batch:
+            yield None
+            return
+        batch = self._batches.open = FactBatch(self)
+        try:
+            yield batch
+            batch.commit()
+        finally:
+            self._batches.open = None
+
+    def _waiting(self, aggregate_id: Any, at_version: bool) -> Any:
+        """An aggregate with writes waiting in this thread's fact batch: a copy of its latest state, so a second
+        fact for it in the batch goes on from the first; a read of another version commits the batch first."""
+        batch = self.batch
+        if batch is None:
+            return None
+        if at_version:
+            if batch.holds(aggregate_id):
+                batch.commit()
+            return None
+        return batch.latest(aggregate_id)
 
     def save(self, *objs: Any, **kwargs: Any) -> Any:
-        """Record new events; a concurrent command that changed one of the aggregates first is a Conflict."""
+        """Record new events; a concurrent command that changed one of the aggregates first is a Conflict. In a
+        fact batch, what waits is committed first: the outbox keeps the order in which things happened."""
+        batch = self.batch
+        if batch is not None:
+            batch.commit()
         try:
             return super().save(*objs, **kwargs)
         except IntegrityError as exc:
@@ -287,15 +439,31 @@ class ServiceApplication(Application[Any]):
         return self.recorder
 
     def already_processed(self, tracking: Tracking) -> bool:
+        batch = self.batch
+        if batch is not None and batch.recorded(tracking):
+            return True
         return self.process_recorder.has_tracking_id(tracking.application_name, tracking.notification_id)
 
     def record_processed(self, tracking: Tracking, *aggregates: Aggregate | None) -> bool:
         """Record the aggregates' new events and the tracking row in one transaction.
 
         Returns False when the fact had already been processed (a duplicate), in which case nothing is written.
+        In a fact batch the writes wait for the batch's commit (`FactBatch`); a duplicate of a fact in the batch is
+        recognised here, one of a fact in the store by the commit's refusal (after which the facts run one by one).
         """
         processing = ProcessingEvent[Any](tracking=tracking)
         processing.collect_events(*aggregates)
+        batch = self.batch
+        if batch is not None:
+            if batch.recorded(tracking):  # the store's duplicate is refused at commit: then fact by fact, as here
+                return False
+            kwargs: dict[str, Any] = {"tracking": tracking}
+            if processing.events:
+                writes = self.read_model_writes(processing.aggregates.values())
+                if writes:
+                    kwargs[READ_MODEL_WRITES] = writes
+            batch.add(processing, [self.mapper.to_stored_event(e) for e in processing.events], kwargs)
+            return True
         try:
             recordings = self._record(processing)
         except IntegrityError:

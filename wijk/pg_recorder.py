@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eventsourcing.persistence import InterfaceError, OperationalError, StoredEvent
-from eventsourcing.postgres import PostgresProcessRecorder
+from eventsourcing.postgres import PostgresAggregateRecorder, PostgresProcessRecorder
 from eventsourcing.utils import retry
 from psycopg.sql import SQL, Literal
 
@@ -40,9 +40,7 @@ class UnpipelinedProcessRecorder(PostgresProcessRecorder):
     @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
     def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Sequence[int] | None:
         with self.datastore.get_connection() as conn, conn.transaction(), conn.cursor() as curs:
-            if self.statement_timeout_seconds:
-                milliseconds = int(self.statement_timeout_seconds * 1000)
-                curs.execute(SQL("SET LOCAL statement_timeout = {}").format(Literal(milliseconds)))
+            self._statement_timeout(curs)
             self._insert_events(curs, stored_events, **kwargs)  # the tracking row, if any
             if not stored_events:
                 return None
@@ -51,3 +49,32 @@ class UnpipelinedProcessRecorder(PostgresProcessRecorder):
             for statement, params in kwargs.get(READ_MODEL_WRITES, ()):  # the service's read models, in step
                 curs.execute(statement, params)
             return ids
+
+    @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
+    def insert_batch(self, items: Sequence[tuple[Sequence[StoredEvent], dict[str, Any]]]) -> list[Sequence[int]]:
+        """What `insert_events` writes for each item (its tracking row, its events, its read model statements), all
+        in one transaction, in order: the notification ids of each item's events. The table is locked and the
+        channel notified once, before the first events."""
+        results: list[Sequence[int]] = []
+        with self.datastore.get_connection() as conn, conn.transaction(), conn.cursor() as curs:
+            self._statement_timeout(curs)
+            locked = False
+            for stored_events, kwargs in items:
+                self._insert_events(curs, stored_events, **kwargs)  # the tracking row, if any
+                if not stored_events:
+                    results.append([])
+                    continue
+                if not locked:
+                    self._lock_table(curs)
+                    self._notify_channel(curs)
+                    locked = True
+                PostgresAggregateRecorder._insert_stored_events(self, curs, stored_events)  # insert ... returning
+                results.append(self._fetch_ids_after_insert_events(curs, stored_events) or [])
+                for statement, params in kwargs.get(READ_MODEL_WRITES, ()):
+                    curs.execute(statement, params)
+        return results
+
+    def _statement_timeout(self, curs: Any) -> None:
+        if self.statement_timeout_seconds:
+            milliseconds = int(self.statement_timeout_seconds * 1000)
+            curs.execute(SQL("SET LOCAL statement_timeout = {}").format(Literal(milliseconds)))

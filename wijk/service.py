@@ -181,6 +181,8 @@ class ServiceRuntime:
             metrics=self.metrics,
             **options,
         )
+        if self.app is not None and self.app.batches_facts:
+            inbox.fact_batch = self.app.fact_batch  # a run of facts in one transaction
         self.inboxes.append(inbox)
         return inbox
 

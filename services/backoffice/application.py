@@ -82,6 +82,7 @@ class ProviderMismatch(Refused):
 
 class BackofficeApplication(ServiceApplication):
     name = "backoffice"
+    batches_facts = True  # its handlers read through the repository and write through record_processed only
     free_text = FREE_TEXT
 
     def __init__(self, catalogue: Catalogue, settings: PlatformSettings | None = None) -> None:

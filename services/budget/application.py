@@ -37,6 +37,7 @@ class Allocation:
 
 class BudgetApplication(ClosingApplication):
     name = "budget"
+    batches_facts = True  # its handlers read through the repository and write through record_processed only
 
     def __init__(
         self,

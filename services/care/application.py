@@ -35,6 +35,7 @@ class DeclarationRefused(Refused):
 
 class CareApplication(ServiceApplication):
     name = "care"
+    batches_facts = True  # its handlers read through the repository and write through record_processed only
     free_text = {Assignment.FeedbackGiven: ("remarks",)}  # type: ignore[attr-defined]
     """A provider's remarks on the plan are free text about the household: sealed with its text key (ADR 0006)."""
 

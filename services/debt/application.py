@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 class DebtApplication(ServiceApplication):
     name = "debt"
+    batches_facts = True  # its handlers read through the repository and write through record_processed only
     free_text = {DebtTrajectory.AdmissionDecided: ("admission.reasons",)}  # type: ignore[attr-defined]
     """A refusal's reasons (Awb 3:46) are free text about the household: sealed with its text key (ADR 0006)."""
 

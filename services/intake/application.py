@@ -50,6 +50,7 @@ VALUE_OBJECTS = (
 
 class IntakeApplication(ServiceApplication):
     name = "intake"
+    batches_facts = True  # its handlers read through the repository and write through record_processed only
     opens_text_keys = True  # its erasure destroys the household's text key (ADR 0006)
 
     def __init__(
