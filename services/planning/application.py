@@ -237,7 +237,7 @@ class PlanningApplication(ServiceApplication):
 
     def plans_of(self, household_id: UUID) -> list[dict[str, Any]]:
         if self.read_model:
-            return [self._view(row) for row in self._query(read_model.OF_HOUSEHOLD, household_id)]
+            return [self._view(row) for row in self._query(read_model.OF_HOUSEHOLD_AS_TEXT, household_id)]
         index = self.household_plans(household_id)
         return [self.plan(plan_id) for plan_id in index.plan_ids] if index else []
 
@@ -252,11 +252,8 @@ class PlanningApplication(ServiceApplication):
     def plans_json_of(self, rows: Iterable[Any]) -> tuple[bytes, list[str]]:
         """The body and the teams of `plans_json` from the read model's rows (`read_model.AS_TEXT`)."""
         texts, teams = [], []
-        keys = getattr(self, "text_keys", None)
         for row in rows:
-            text = read_model.opened_text(row, keys)
-            if text is None:  # erased: the write side's view, whose texts read `[gewist]`
-                text = json.dumps(plan_view(self.repository.get(row["plan_id"])))
+            text = self._text(row)
             texts.append(text)
             teams.append(row["team_id"] or json.loads(text)["team_id"])  # a row from before the column: no team
         return f"[{','.join(texts)}]".encode(), teams
@@ -277,15 +274,20 @@ class PlanningApplication(ServiceApplication):
 
     def plan(self, plan_id: UUID) -> dict[str, Any]:
         if self.read_model:
-            found = self._query(read_model.ONE, plan_id)
+            found = self._query(read_model.ONE_AS_TEXT, plan_id)
             if found:
                 return self._view(found[0])
         return plan_view(self.repository.get(plan_id))  # none such: the write side's NotFound
 
     def _view(self, row: dict[str, Any]) -> dict[str, Any]:
-        """The stored view, or after the household's erasure the write side's (its texts read `[gewist]`)."""
-        view = read_model.opened(row, getattr(self, "text_keys", None))
-        return view if view is not None else plan_view(self.repository.get(row["plan_id"]))
+        """The stored view (a row of `read_model.AS_TEXT`) as the API shows it."""
+        return json.loads(self._text(row))  # type: ignore[no-any-return]
+
+    def _text(self, row: Any) -> str:
+        """The stored view as JSON text, or after the household's erasure the write side's (its texts read
+        `[gewist]`)."""
+        text = read_model.opened_text(row, getattr(self, "text_keys", None))
+        return text if text is not None else read_model.view_text(self.repository.get(row["plan_id"]))
 
     def _query(self, statement: str, *params: Any) -> list[dict[str, Any]]:
         recorder = self.process_recorder

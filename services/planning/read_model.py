@@ -42,15 +42,14 @@ VALUES (%s, %s, %s, %s, %s::jsonb, %s)
 ON CONFLICT (plan_id) DO UPDATE SET version = EXCLUDED.version, view = EXCLUDED.view, team_id = EXCLUDED.team_id
 WHERE {TABLE}.version < EXCLUDED.version
 """
-OF_HOUSEHOLD = f"SELECT plan_id, household_id, view FROM {TABLE} WHERE household_id = %s ORDER BY drafted_at, plan_id"
-"""A household's plans in the order they were drafted (the household index's order)."""
-ONE = f"SELECT plan_id, household_id, view FROM {TABLE} WHERE plan_id = %s"
 AS_TEXT = f"""
 SELECT plan_id, household_id, team_id, view ->> '{SEALED}' AS sealed, view ? '{ERASED}' AS erased,
        CASE WHEN view ? '{SEALED}' OR view ? '{ERASED}' THEN NULL ELSE view::text END AS plain
 FROM {TABLE}"""
 """The stored view as text, not parsed: the sealed text, whether it is erased, or the plain JSON."""
 OF_HOUSEHOLD_AS_TEXT = f"{AS_TEXT} WHERE household_id = %s ORDER BY drafted_at, plan_id"
+"""A household's plans in the order they were drafted (the household index's order)."""
+ONE_AS_TEXT = f"{AS_TEXT} WHERE plan_id = %s"
 OF_HOUSEHOLD_AS_TEXT_ASYNC = f"{AS_TEXT} WHERE household_id = $1 ORDER BY drafted_at, plan_id"
 """The same for asyncpg, whose placeholders are numbered."""
 SCOPE = f"SELECT household_id, team_id FROM {TABLE} WHERE plan_id = %s AND team_id IS NOT NULL"
@@ -62,27 +61,19 @@ def writes(aggregates: Iterable[Any], keys: TextKeys | None) -> list[tuple[str, 
     return [upsert(aggregate, keys) for aggregate in aggregates if isinstance(aggregate, Plan)]
 
 
+def view_text(plan: Plan) -> str:
+    """The plan's view as the JSON text the API answers."""
+    return json.dumps(plan_view(plan), default=jsonable_encoder)  # the view is plain JSON data: no walk over it
+
+
 def upsert(plan: Plan, keys: TextKeys | None) -> tuple[str, tuple[Any, ...]]:
-    view = json.dumps(plan_view(plan), default=jsonable_encoder)  # the view is plain JSON data: no walk over it
+    view = view_text(plan)
     if keys is not None:
         try:
             view = json.dumps({SEALED: seal(keys, plan.household_id, view).sealed})
         except TextErased:
             view = json.dumps({ERASED: True})
     return UPSERT, (plan.id, plan.household_id, plan.created_on, plan.version, view, plan.team_id)
-
-
-def opened(row: dict[str, Any], keys: TextKeys | None) -> dict[str, Any] | None:
-    """A stored view as the API shows it; None when it no longer opens (the household was erased)."""
-    view = row["view"]
-    if ERASED in view:
-        return None
-    if SEALED not in view:
-        return view  # type: ignore[no-any-return]
-    if keys is None:
-        raise TypeError("planning reads a sealed plan view without text keys")
-    text = readable(keys, row["household_id"], SealedText(sealed=view[SEALED]))
-    return None if text == ERASED_TEXT else json.loads(text)  # type: ignore[no-any-return]
 
 
 def opened_text(row: dict[str, Any], keys: TextKeys | None) -> str | None:
