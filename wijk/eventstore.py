@@ -377,11 +377,15 @@ class ServiceApplication(Application[Any]):
         return []
 
     def _record(self, processing_event: ProcessingEvent[Any]) -> list[Any]:
-        if isinstance(self.recorder, UnpipelinedProcessRecorder) and processing_event.events:
-            writes = self.read_model_writes(processing_event.aggregates.values())
-            if writes:
-                processing_event.saved_kwargs[READ_MODEL_WRITES] = writes
+        self._with_read_model_writes(processing_event)
         return super()._record(processing_event)
+
+    def _with_read_model_writes(self, processing: ProcessingEvent[Any]) -> None:
+        """The read model statements go with the events they follow, in the same transaction."""
+        if isinstance(self.recorder, UnpipelinedProcessRecorder) and processing.events:
+            writes = self.read_model_writes(processing.aggregates.values())
+            if writes:
+                processing.saved_kwargs[READ_MODEL_WRITES] = writes
 
     def _notify(self, recordings: list[Any]) -> None:
         """After `save()` and `record_processed()` committed: wake whoever waits for new notifications."""
@@ -457,11 +461,8 @@ class ServiceApplication(Application[Any]):
         if batch is not None:
             if batch.recorded(tracking):  # the store's duplicate is refused at commit: then fact by fact, as here
                 return False
-            kwargs: dict[str, Any] = {"tracking": tracking}
-            if processing.events:
-                writes = self.read_model_writes(processing.aggregates.values())
-                if writes:
-                    kwargs[READ_MODEL_WRITES] = writes
+            self._with_read_model_writes(processing)  # a batch is always on the UnpipelinedProcessRecorder
+            kwargs = {"tracking": tracking, **processing.saved_kwargs}
             batch.add(processing, [self.mapper.to_stored_event(e) for e in processing.events], kwargs)
             return True
         try:

@@ -37,18 +37,10 @@ class UnpipelinedProcessRecorder(PostgresProcessRecorder):
     statement_timeout_seconds: float = 0.0
     """Each write statement's `statement_timeout` (0: the server's default); set by the application."""
 
-    @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
     def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Sequence[int] | None:
-        with self.datastore.get_connection() as conn, conn.transaction(), conn.cursor() as curs:
-            self._statement_timeout(curs)
-            self._insert_events(curs, stored_events, **kwargs)  # the tracking row, if any
-            if not stored_events:
-                return None
-            self._insert_stored_events(curs, stored_events, **kwargs)  # lock, notify, insert ... returning
-            ids = self._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
-            for statement, params in kwargs.get(READ_MODEL_WRITES, ()):  # the service's read models, in step
-                curs.execute(statement, params)
-            return ids
+        """One fact's or command's writes: `insert_batch` of one item; None without events (a tracking row only)."""
+        [ids] = self.insert_batch([(stored_events, kwargs)])
+        return ids if stored_events else None
 
     @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
     def insert_batch(self, items: Sequence[tuple[Sequence[StoredEvent], dict[str, Any]]]) -> list[Sequence[int]]:
@@ -70,7 +62,7 @@ class UnpipelinedProcessRecorder(PostgresProcessRecorder):
                     locked = True
                 PostgresAggregateRecorder._insert_stored_events(self, curs, stored_events)  # insert ... returning
                 results.append(self._fetch_ids_after_insert_events(curs, stored_events) or [])
-                for statement, params in kwargs.get(READ_MODEL_WRITES, ()):
+                for statement, params in kwargs.get(READ_MODEL_WRITES, ()):  # the service's read models, in step
                     curs.execute(statement, params)
         return results
 

@@ -65,24 +65,20 @@ def inbox_for(app: FactBatchProbe, handler: Counting) -> Inbox:
 
 
 def spy(app: FactBatchProbe, monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
-    """The offsets (tracking positions - 1) each transaction of the recorder wrote, in order."""
+    """The offsets (tracking positions - 1) each transaction of the recorder wrote, in order (a single fact's
+    `insert_events` is an `insert_batch` of one)."""
     written: list[list[int]] = []
     recorder: Any = app.recorder
-    batch, single = recorder.insert_batch, recorder.insert_events
+    batch = recorder.insert_batch
 
     def insert_batch(items: Any) -> Any:
         result = batch(items)
-        written.append([kwargs["tracking"].notification_id - 1 for _, kwargs in items])
-        return result
-
-    def insert_events(stored: Any, **kwargs: Any) -> Any:
-        result = single(stored, **kwargs)
-        if kwargs.get("tracking") is not None:
-            written.append([kwargs["tracking"].notification_id - 1])
+        offsets = [k["tracking"].notification_id - 1 for _, k in items if k.get("tracking") is not None]
+        if offsets:
+            written.append(offsets)
         return result
 
     monkeypatch.setattr(recorder, "insert_batch", insert_batch)
-    monkeypatch.setattr(recorder, "insert_events", insert_events)
     return written
 
 
