@@ -49,7 +49,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from aiokafka.errors import KafkaError
@@ -76,6 +76,9 @@ from wijk.delivery import (
 from wijk.metrics import ServiceMetrics
 from wijk.parked import ParkedStore
 from wijk.sequence_guard import SequenceGuard
+
+if TYPE_CHECKING:
+    from wijk.eventstore import FactBatch
 
 __all__ = ["INFRASTRUCTURE_ERRORS", "Delivery", "Inbox", "Unprocessable", "in_thread"]
 
@@ -330,47 +333,28 @@ class Inbox:
         store refuses (`BatchConflict`) is applied again fact by fact."""
         batch_of = self.fact_batch
         if batch_of is None or len(run) < 2:
-            return self.apply_each(run)
+            return self.apply_facts(run, None, [])
         done: list[tuple[int, Delivery, float]] = []
-        stop: Stop | None = None
         batch = None
         try:
             with batch_of() as batch:
-                if batch is None:
-                    return self.apply_each(run)
-                for index, taken in enumerate(run):
-                    delivery = taken.delivery
-                    if self.guard is not None and (jump := self.guard.check(delivery)) is not None:
-                        stop = Stop(index, held=jump)
-                        break
-                    started = time.perf_counter()
-                    handler = taken.handler
-                    assert isinstance(handler, InThread)
-                    batch.begin_fact(index)
-                    try:
-                        with self.span(delivery, taken.headers):
-                            handler.sync(taken.event, delivery)
-                    except Exception as exc:
-                        if batch.conflict is not None:
-                            raise
-                        batch.drop_fact()
-                        stop = Stop(index, failed=exc)
-                        break
-                    if self.guard is not None:
-                        self.guard.applied(delivery)  # the next fact's jump check counts this one
-                    done.append((index, delivery, started))
+                stop = self.apply_facts(run, batch, done)
         except Exception:
             if batch is None or batch.conflict is None:
                 raise  # the store is unreachable: nothing more is committed; the rest is delivered again
             conflict = batch.conflict
             self.count_applied(fact for fact in done if fact[0] < conflict)
-            rest = self.apply_each(run[conflict:])
+            rest = self.apply_facts(run[conflict:], None, [])
             return None if rest is None else dataclasses.replace(rest, index=rest.index + conflict)
         self.count_applied(done)
         return stop
 
-    def apply_each(self, run: list[Taken]) -> Stop | None:
-        """`apply_in_thread` with each fact in its own transaction."""
+    def apply_facts(
+        self, run: list[Taken], batch: FactBatch | None, done: list[tuple[int, Delivery, float]]
+    ) -> Stop | None:
+        """Apply a run fact by fact until one is held or fails. Without a batch each fact is its own transaction
+        and is counted at once; in a batch a fact that fails has its waiting writes dropped, and the applied facts
+        go to `done`, counted once the batch commits (the guard counts each at once: the next jump check needs it)."""
         for index, taken in enumerate(run):
             delivery = taken.delivery
             if self.guard is not None and (jump := self.guard.check(delivery)) is not None:
@@ -378,12 +362,23 @@ class Inbox:
             started = time.perf_counter()
             handler = taken.handler
             assert isinstance(handler, InThread)
+            if batch is not None:
+                batch.begin_fact(index)
             try:
                 with self.span(delivery, taken.headers):
                     handler.sync(taken.event, delivery)
             except Exception as exc:
+                if batch is not None:
+                    if batch.conflict is not None:
+                        raise
+                    batch.drop_fact()
                 return Stop(index, failed=exc)
-            self.applied(delivery, started)
+            if batch is None:
+                self.applied(delivery, started)
+            else:
+                if self.guard is not None:
+                    self.guard.applied(delivery)
+                done.append((index, delivery, started))
         return None
 
     def count_applied(self, done: Iterable[tuple[int, Delivery, float]]) -> None:
